@@ -1,0 +1,52 @@
+# nsaudit: namespace-aware Linux audit as a loadable module.
+#
+#   make                 module (against KDIR) and the user-space parts
+#   make check           unit tests and every VM lane
+#   make demo            the main job: a VM where the module runs under auditd
+#   make bench           cost of the module, measured in one VM run
+#   make dkms-install    install the module with DKMS for KVER (root)
+
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+KVER ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KVER)/build
+DKMS_SRC := /usr/src/nsaudit-$(VERSION)
+
+all: module user
+
+module:
+	$(MAKE) -C module KDIR=$(KDIR)
+
+user:
+	$(MAKE) -C lib
+	$(MAKE) -C tools
+
+# The files DKMS needs, staged as /usr/src/nsaudit-VERSION (never the build
+# tree, which holds VM images).
+dkms-install:
+	@test -d /lib/modules/$(KVER)/build || { echo "dkms-install: no headers for $(KVER): apt-get install linux-headers-$(KVER)" >&2; exit 1; }
+	-dkms remove -m nsaudit -v $(VERSION) --all >/dev/null 2>&1
+	rm -rf $(DKMS_SRC)
+	mkdir -p $(DKMS_SRC)
+	cp -r dkms.conf LICENSE module include $(DKMS_SRC)/
+	rm -f $(DKMS_SRC)/module/*.o $(DKMS_SRC)/module/*.ko $(DKMS_SRC)/module/.*.cmd
+	dkms add -m nsaudit -v $(VERSION)
+	dkms build -m nsaudit -v $(VERSION) -k $(KVER)
+	dkms install -m nsaudit -v $(VERSION) -k $(KVER) --force
+
+check:
+	tests/run-all.sh
+
+demo:
+	tests/demo.sh
+
+bench:
+	tests/bench.sh
+
+clean:
+	$(MAKE) -C module KDIR=$(KDIR) clean 2>/dev/null || true
+	$(MAKE) -C lib clean
+	$(MAKE) -C tools clean
+	$(MAKE) -C tests/unit clean
+	rm -rf build
+
+.PHONY: all module user dkms-install check demo bench clean

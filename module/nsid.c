@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nsID sets: the nsfs device and the inode number of each namespace of a
+ * task, the identity that /proc/PID/ns/X shows.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/audit.h>
+#include <linux/cgroup.h>
+#include <linux/cred.h>
+#include <linux/ipc_namespace.h>
+#include <linux/kdev_t.h>
+#include <linux/namei.h>
+#include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched.h>
+#include <linux/time_namespace.h>
+#include <linux/user_namespace.h>
+#include <linux/utsname.h>
+#include <net/net_namespace.h>
+#include "nsaudit.h"
+
+/* Set once at init, read-only afterwards: all namespaces share one nsfs. */
+static dev_t nsaudit_nsfs_dev;
+
+/*
+ * struct mnt_namespace is private to fs/ (fs/mount.h); in 6.1 it begins with
+ * its struct ns_common. nsaudit_nsid_init() checks this against nsfs.
+ */
+static u32 nsaudit_mnt_ns_inum(struct mnt_namespace *mnt_ns)
+{
+	return mnt_ns ? ((struct ns_common *)mnt_ns)->inum : 0;
+}
+
+static void nsaudit_nsid_fill(struct nsaudit_nsid *id, struct nsproxy *nsp,
+			      struct pid_namespace *pid_ns,
+			      struct user_namespace *user_ns)
+{
+	id->inum[NSAUDIT_NS_MNT] = nsaudit_mnt_ns_inum(nsp->mnt_ns);
+	id->inum[NSAUDIT_NS_UTS] = nsp->uts_ns->ns.inum;
+	id->inum[NSAUDIT_NS_IPC] = nsp->ipc_ns->ns.inum;
+	id->inum[NSAUDIT_NS_NET] = nsp->net_ns->ns.inum;
+	id->inum[NSAUDIT_NS_PID] = pid_ns ? pid_ns->ns.inum : 0;
+	id->inum[NSAUDIT_NS_USER] = user_ns->ns.inum;
+#ifdef CONFIG_CGROUPS
+	id->inum[NSAUDIT_NS_CGROUP] = nsp->cgroup_ns->ns.inum;
+#else
+	id->inum[NSAUDIT_NS_CGROUP] = 0;
+#endif
+#ifdef CONFIG_TIME_NS
+	id->inum[NSAUDIT_NS_TIME] = nsp->time_ns->ns.inum;
+#else
+	id->inum[NSAUDIT_NS_TIME] = 0;
+#endif
+}
+
+/**
+ * nsaudit_nsid_current() - the nsID set of the current task
+ * @id: filled in on success
+ *
+ * Context: any context of a user task. Only a task itself changes its own
+ * namespace pointers (see linux/nsproxy.h), so reading current's needs no
+ * lock and no allocation.
+ *
+ * Return: false if current has no namespaces any more (exiting).
+ */
+bool nsaudit_nsid_current(struct nsaudit_nsid *id)
+{
+	struct nsproxy *nsp = current->nsproxy;
+
+	if (!nsp)
+		return false;
+	nsaudit_nsid_fill(id, nsp, task_active_pid_ns(current),
+			  current_user_ns());
+	return true;
+}
+
+/**
+ * nsaudit_nsid_log() - append an nsID set to an audit record
+ * @ab: the record, in the context that owns it
+ * @id: the nsID set
+ *
+ * Context: the record owner's; audit_log_format() allocates with the
+ * record's own gfp mask, exactly as the owner's own fields do.
+ */
+void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id)
+{
+	audit_log_format(ab,
+			 " nsdev=%u:%u mntns=%u utsns=%u ipcns=%u netns=%u pidns=%u userns=%u cgroupns=%u timens=%u",
+			 MAJOR(nsaudit_nsfs_dev), MINOR(nsaudit_nsfs_dev),
+			 id->inum[NSAUDIT_NS_MNT], id->inum[NSAUDIT_NS_UTS],
+			 id->inum[NSAUDIT_NS_IPC], id->inum[NSAUDIT_NS_NET],
+			 id->inum[NSAUDIT_NS_PID], id->inum[NSAUDIT_NS_USER],
+			 id->inum[NSAUDIT_NS_CGROUP],
+			 id->inum[NSAUDIT_NS_TIME]);
+}
+
+/**
+ * nsaudit_nsid_init() - find the nsfs device and check the nsID layout
+ *
+ * nsfs_mnt is not exported, so the device is read from the caller's own
+ * /proc/self/ns/ files; every inode there must equal what
+ * nsaudit_nsid_current() reads, which proves the private layout assumption
+ * above on the running kernel.
+ *
+ * Context: process (module init), /proc mounted in the caller's mount
+ * namespace.
+ *
+ * Return: 0, or a negative errno after logging what is wrong.
+ */
+int nsaudit_nsid_init(void)
+{
+	static const char *const files[NSAUDIT_NS_COUNT] = {
+		"mnt", "uts", "ipc", "net", "pid", "user", "cgroup", "time",
+	};
+	struct nsaudit_nsid id;
+	int i;
+
+	if (!nsaudit_nsid_current(&id))
+		return -ESRCH;
+
+	for (i = 0; i < NSAUDIT_NS_COUNT; i++) {
+		char name[32];
+		struct path path;
+		struct inode *inode;
+		int err;
+
+		snprintf(name, sizeof(name), "/proc/self/ns/%s", files[i]);
+		err = kern_path(name, LOOKUP_FOLLOW, &path);
+		if (err) {
+			pr_err("cannot resolve %s (%d): is /proc mounted?\n",
+			       name, err);
+			return err;
+		}
+		inode = d_inode(path.dentry);
+		if (i == 0)
+			nsaudit_nsfs_dev = inode->i_sb->s_dev;
+		if (inode->i_ino != id.inum[i] ||
+		    inode->i_sb->s_dev != nsaudit_nsfs_dev) {
+			pr_err("%s is %u:%u/%lu but the task says %u: unsupported kernel layout\n",
+			       name, MAJOR(inode->i_sb->s_dev),
+			       MINOR(inode->i_sb->s_dev), inode->i_ino,
+			       id.inum[i]);
+			path_put(&path);
+			return -EOPNOTSUPP;
+		}
+		path_put(&path);
+	}
+	return 0;
+}

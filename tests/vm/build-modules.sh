@@ -1,0 +1,31 @@
+#!/bin/bash
+# Build the modules one lane tests and print their mkinitramfs specs
+# (PATH.ko=RELDIR). On the Debian lanes nsaudit.ko comes from a real DKMS
+# install against the installed linux-headers package, and goes where DKMS
+# put it, so the guest's modprobe finds it as on a real host.
+#
+# Usage: build-modules.sh KDIR KVER DKMS OUTDIR   (DKMS: 1 or 0)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+kdir=${1:?}; KVER=${2:?}; DKMS=${3:?}; out=${4:?}
+
+# Kbuild writes objects beside the sources: build each lane in its own copy.
+src=$out/src
+rm -rf "$src"
+mkdir -p "$src"
+cp -r "$top/module" "$top/include" "$src/"
+cp -r "$here/testmod" "$src/testmod"
+make -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
+	{ cat "$out/build-modules.log" >&2; exit 1; }
+echo "$src/testmod/nsaudit_testgen.ko=extra"
+
+if [ "$DKMS" = 1 ]; then
+	make -s -C "$top" dkms-install KVER="$KVER" >>"$out/build-modules.log" 2>&1 ||
+		{ cat "$out/build-modules.log" >&2; exit 1; }
+	echo "/lib/modules/$KVER/updates/dkms/nsaudit.ko=updates/dkms"
+else
+	make -s -C "$src/module" KDIR="$kdir" >>"$out/build-modules.log" 2>&1 ||
+		{ cat "$out/build-modules.log" >&2; exit 1; }
+	echo "$src/module/nsaudit.ko=extra"
+fi

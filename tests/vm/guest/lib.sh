@@ -1,0 +1,139 @@
+# Helpers for the nsaudit VM scenarios (busybox sh). Scenarios run in a
+# subshell each; fail() ends the scenario.
+
+LOG=/tmp/audit.log	# what the audit daemon writes, one record a line
+STATE=/tmp/nsatest	# per-scenario scratch, emptied after each scenario
+
+cmdline_arg() {
+	sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" /proc/cmdline
+}
+
+fail() {
+	echo "FAIL: $*"
+	exit 1
+}
+
+note() {
+	echo "  $*"
+}
+
+# wait_until SECONDS CMD...: polls CMD every 0.1 s; false after SECONDS.
+wait_until() {
+	_limit=$(($1 * 10))
+	shift
+	_i=0
+	until "$@"; do
+		_i=$((_i + 1))
+		[ "$_i" -ge "$_limit" ] && return 1
+		usleep 100000
+	done
+	return 0
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+	[ "$2" = "$3" ] || fail "$1: got '$2', want '$3'"
+}
+
+# --- ground truth ---------------------------------------------------------
+
+# nsid_truth PID: PID's nsID set read from /proc with stat, in record form.
+nsid_truth() {
+	_dev=$(stat -L -c %d "/proc/$1/ns/mnt") || return 1
+	# st_dev as glibc encodes it: major in bits 8-19 (and 32+), minor in
+	# bits 0-7 and 20-31.
+	_out="nsdev=$(((_dev >> 8) & 0xfff)):$(((_dev & 0xff) | ((_dev >> 12) & 0xfff00)))"
+	for _ns in mnt uts ipc net pid user cgroup time; do
+		[ "$(stat -L -c %d "/proc/$1/ns/$_ns")" = "$_dev" ] || return 1
+		_out="$_out ${_ns}ns=$(stat -L -c %i "/proc/$1/ns/$_ns")" || return 1
+	done
+	echo "$_out"
+}
+
+# --- records --------------------------------------------------------------
+
+# records TYPE [PID]: the log lines of TYPE, of PID if given.
+records() {
+	if [ -n "${2:-}" ]; then
+		grep "^type=$1 msg=" "$LOG" | grep " pid=$2 "
+	else
+		grep "^type=$1 msg=" "$LOG"
+	fi
+}
+
+# count_is N CMD...: CMD prints exactly N lines.
+count_is() {
+	_n=$1
+	shift
+	[ "$("$@" | wc -l)" -eq "$_n" ]
+}
+
+# serial LINE: the event serial of a record line.
+serial_of() {
+	echo "$1" | sed -n 's/^type=[^ ]* msg=audit([0-9.]*:\([0-9]*\)).*/\1/p'
+}
+
+# has_nsid LINE: the line carries an nsID set.
+has_nsid() {
+	case "$1" in *" nsdev="*) return 0 ;; esac
+	return 1
+}
+
+# ends_with_nsid LINE TRUTH: the line ends with exactly this nsID set.
+ends_with_nsid() {
+	case "$1" in *" $2") return 0 ;; esac
+	return 1
+}
+
+# --- the module -------------------------------------------------------------
+
+nsa_load() {
+	modprobe nsaudit "$@" || fail "modprobe nsaudit $*"
+}
+
+nsa_unload() {
+	modprobe -r nsaudit || fail "modprobe -r nsaudit"
+}
+
+# --- the audit daemon and rules -----------------------------------------
+
+guest_setup() {
+	mkdir -p "$STATE"
+	: >"$LOG"
+	# Only leaks made by the scenarios count.
+	[ -w /sys/kernel/debug/kmemleak ] && echo clear >/sys/kernel/debug/kmemleak
+	nsa-auditd "$LOG" >/tmp/nsa-auditd.out 2>&1 &
+	echo $! >/tmp/nsa-auditd.pid
+	wait_until 30 grep -q ready /tmp/nsa-auditd.out || {
+		cat /tmp/nsa-auditd.out
+		echo "nsa-auditd did not start"
+		return 1
+	}
+}
+
+# Stops the daemon; fails if the kernel lost any record.
+guest_teardown() {
+	_ok=0
+	kill "$(cat /tmp/nsa-auditd.pid)"
+	wait_until 60 grep -q '^lost=' /tmp/nsa-auditd.out || { echo "nsa-auditd did not stop"; _ok=1; }
+	_lost=$(sed -n 's/^lost=//p' /tmp/nsa-auditd.out)
+	echo "nsaudit-vm: kernel lost $_lost records"
+	[ "$_lost" = 0 ] || _ok=1
+	# kmemleak: report anything still unreferenced after two scans.
+	if [ -w /sys/kernel/debug/kmemleak ]; then
+		echo scan >/sys/kernel/debug/kmemleak
+		echo scan >/sys/kernel/debug/kmemleak
+		if [ -s /sys/kernel/debug/kmemleak ]; then
+			cat /sys/kernel/debug/kmemleak
+			_ok=1
+		fi
+	fi
+	return $_ok
+}
+
+scenario_cleanup() {
+	auditctl -D >/dev/null 2>&1
+	[ -d /sys/module/nsaudit ] && modprobe -r nsaudit
+	rm -rf "$STATE"
+	mkdir -p "$STATE"
+}

@@ -1,0 +1,45 @@
+#!/bin/bash
+# Run VM scenarios on one kernel lane and judge the run.
+#
+# Usage: run-lane.sh LANE SCENARIO...
+#   LANE: generic (Debian amd64), rt (Debian rt-amd64), debug (KASAN,
+#   lockdep, DEBUG_ATOMIC_SLEEP, kmemleak, UBSAN; built from linux-source)
+# Environment: NSAUDIT_CACHE (default /var/cache/nsaudit), NSAUDIT_BUILD
+# (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds, 900).
+#
+# A run passes only if the guest reported success through the exit port
+# AND the serial log has no splat. Logs stay in $NSAUDIT_BUILD/vm/LANE/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+lane=${1:?usage: run-lane.sh LANE SCENARIO...}
+shift
+[ $# -gt 0 ] || { echo "run-lane: no scenario named" >&2; exit 2; }
+cache=${NSAUDIT_CACHE:-/var/cache/nsaudit}
+build=${NSAUDIT_BUILD:-$top/build}
+out=$build/vm/$lane
+mkdir -p "$out"
+
+. "$here/lanes.sh"
+lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM
+
+"$here/build-guest.sh" "$build/vm/guest" >/dev/null
+mods=$("$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
+
+"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods
+
+scen=$(IFS=,; echo "$*")
+log=$out/serial.log
+echo "run-lane: $lane ($KVER): $*"
+start=$(date +%s)
+set +e
+timeout "${NSAUDIT_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m "$MEM" \
+	-nographic -no-reboot -monitor none -serial "file:$log" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" \
+	-append "console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 nsatest.lane=$lane nsatest.scenarios=$scen"
+rc=$?
+set -e
+secs=$(($(date +%s) - start))
+grep -E '^(=== |FAIL|  |nsaudit-vm)' "$log" || true
+"$here/check-log.sh" "$log" "$rc" "$lane" "$secs"
