@@ -85,6 +85,39 @@ ends_with_nsid() {
 	return 1
 }
 
+# log_barrier: returns once every record queued before the call is in the
+# log. The kernel delivers records in the order it queued them, so it is
+# enough to queue a marker and wait for it.
+log_barrier() {
+	_marker=nsa-barrier-$$-$(date +%s%N)
+	nsa-gen user "$_marker" >/dev/null || return 1
+	wait_until 120 eval 'tail -c 65536 "$LOG" | grep -q "msg=.$_marker "'
+}
+
+# --- workloads --------------------------------------------------------------
+
+# spawn NAME CMD...: starts CMD (which runs "nsa-gen --wait $STATE/go ...")
+# in the background and sets PID to its host pid once it is waiting.
+spawn() {
+	_name=$1
+	shift
+	rm -f "$STATE/go"
+	"$@" >"$STATE/$_name.out" 2>&1 &
+	wait_until 20 grep -q hostpid= "$STATE/$_name.out" ||
+		fail "$_name: did not start: $(cat "$STATE/$_name.out")"
+	PID=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/$_name.out")
+}
+
+# go: lets the spawned workload run and waits for it to end.
+go() {
+	touch "$STATE/go"
+	wait
+	rm -f "$STATE/go"
+}
+
+GEN="nsa-gen --wait $STATE/go"
+UNSHARE=/usr/bin/unshare	# util-linux's: busybox's knows no -C or -T
+
 # --- the module -------------------------------------------------------------
 
 nsa_load() {

@@ -3,16 +3,19 @@
  * nsa-gen: makes the events the VM scenarios look for, and says exactly how
  * many it made, so a scenario can count records against it. Every mode
  * first prints "pid=P hostpid=H": its pid in its own PID namespace and in
- * the /proc it sees (the host's, in the scenarios).
+ * the /proc it sees (the host's, in the scenarios). With --wait FILE it
+ * then waits until FILE exists, so that a scenario can take ground truth
+ * from /proc/H before the events happen.
  *
- *   nsa-gen ids                  only that (an execve event of its own)
- *   nsa-gen open N PATH [FILE]   waits until FILE exists, if given, then
- *                                makes N failing openat(PATH) calls
- *   nsa-gen loop PATH            failing openat(PATH) until SIGTERM, then
- *                                prints "n=N", the calls that returned
- *   nsa-gen user TEXT            one AUDIT_USER message
- *   nsa-gen loginuid UID         sets the login uid (an AUDIT_LOGIN record)
- *   nsa-gen connect PATH         one failing AF_UNIX connect (SOCKADDR)
+ *   nsa-gen [--wait FILE] MODE ARGS
+ *
+ *   ids                  nothing more (an execve event of its own)
+ *   open N PATH          N failing openat(PATH) calls
+ *   loop PATH            failing openat(PATH) until SIGTERM, then prints
+ *                        "n=N", the calls that returned
+ *   user TEXT            one AUDIT_USER message
+ *   loginuid UID         sets the login uid (an AUDIT_LOGIN record)
+ *   connect PATH         one failing AF_UNIX connect (a SOCKADDR record)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -56,13 +59,18 @@ static void fail_open(const char *path)
 		close((int)fd);
 }
 
-static int gen_open(long n, const char *path, const char *file)
+static void wait_for(const char *file)
 {
 	struct stat st;
+
+	while (stat(file, &st) != 0)
+		usleep(10000);
+}
+
+static int gen_open(long n, const char *path)
+{
 	long i;
 
-	while (file && stat(file, &st) != 0)
-		usleep(10000);
 	for (i = 0; i < n; i++)
 		fail_open(path);
 	return 0;
@@ -125,14 +133,23 @@ static int gen_connect(const char *path)
 
 int main(int argc, char **argv)
 {
+	const char *wait_file = NULL;
+
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc > 2 && !strcmp(argv[1], "--wait")) {
+		wait_file = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 2)
 		goto usage;
 	print_ids();
+	if (wait_file)
+		wait_for(wait_file);
 	if (argc == 2 && !strcmp(argv[1], "ids"))
 		return 0;
-	if ((argc == 4 || argc == 5) && !strcmp(argv[1], "open"))
-		return gen_open(atol(argv[2]), argv[3], argc == 5 ? argv[4] : NULL);
+	if (argc == 4 && !strcmp(argv[1], "open"))
+		return gen_open(atol(argv[2]), argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "loop"))
 		return gen_loop(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "user"))
@@ -142,6 +159,6 @@ int main(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[1], "connect"))
 		return gen_connect(argv[2]);
 usage:
-	fprintf(stderr, "usage: nsa-gen ids | open N PATH [FILE] | loop PATH | user TEXT | loginuid UID | connect PATH\n");
+	fprintf(stderr, "usage: nsa-gen [--wait FILE] ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n");
 	return 2;
 }

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * The suites of the one unit test runner (main.c).
+ */
+#ifndef NSAUDIT_TEST_SUITES_H
+#define NSAUDIT_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *nsaudit_record_suite(void);
+Suite *nsaudit_nsid_suite(void);
+
+#endif /* NSAUDIT_TEST_SUITES_H */

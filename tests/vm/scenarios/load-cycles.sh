@@ -1,0 +1,45 @@
+# 50 load/unload cycles while a process makes audited syscalls without
+# pause: every record the workload caused reaches the log, each either
+# untouched or carrying the complete nsID set, and the kernel stays clean.
+cycles=${NSATEST_CYCLES:-50}
+auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_cycle >/dev/null || fail "auditctl"
+truth=$(nsid_truth self)
+nsa-gen loop /nsa-missing/cycle >"$STATE/loop.out" 2>&1 &
+loop=$!
+wait_until 20 grep -q hostpid= "$STATE/loop.out" || fail "workload did not start"
+pid=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/loop.out")
+
+# newest_is enriched|plain: the newest record of the workload is so. Reads
+# only the end of the log, which grows fast.
+newest_is() {
+	_l=$(tail -c 8192 "$LOG" | grep " pid=$pid .*key=\"nsa_cycle\"" | tail -n 1)
+	case "$1:$_l" in
+	enriched:*" nsdev="*) return 0 ;;
+	plain:*'key="nsa_cycle"') return 0 ;;
+	esac
+	return 1
+}
+
+# Each cycle loads while plain records flow and unloads while enriched ones
+# flow, so every load and every unload happens under load.
+i=0
+while [ $i -lt $cycles ]; do
+	wait_until 30 newest_is plain || fail "cycle $i: no plain record before load"
+	modprobe nsaudit || fail "cycle $i: modprobe"
+	wait_until 30 newest_is enriched || fail "cycle $i: nothing enriched"
+	modprobe -r nsaudit || fail "cycle $i: modprobe -r"
+	i=$((i + 1))
+done
+
+kill -TERM $loop
+wait $loop
+n=$(sed -n 's/^n=//p' "$STATE/loop.out")
+[ -n "$n" ] && [ "$n" -gt 0 ] || fail "workload reported no count"
+log_barrier || fail "the log did not catch up"
+expect_eq "records for $n syscalls" "$(records SYSCALL "$pid" | wc -l)" "$n"
+expect_eq "records with the right key" "$(records SYSCALL "$pid" | grep -c 'key="nsa_cycle"')" "$n"
+enriched=$(records SYSCALL "$pid" | grep -cF " key=\"nsa_cycle\" $truth")
+plain=$(records SYSCALL "$pid" | grep -c ' key="nsa_cycle"$')
+expect_eq "complete + untouched records" $((enriched + plain)) "$n"
+[ "$plain" -gt 0 ] || fail "no record made while unloaded"
+note "$cycles cycles: $n syscalls, $n records ($enriched enriched, $plain untouched)"
