@@ -5,16 +5,20 @@
  *
  * A kprobe on audit_log_end() decides, in probe context, whether a record is
  * the principal record of an event logged by a user task. If it is, the
- * probe does nothing but redirect the call to nsaudit_log_end(), which runs
- * in the caller's own context: it appends the fields with
- * audit_log_format() (allocating, if the record must grow, with the
- * record's own gfp mask, exactly as the caller's own fields did) and then
- * calls the real audit_log_end(). Nothing allocates or locks in probe
- * context, a long record grows instead of being cut, and the record is
- * queued by the kernel itself, in order, at the moment it would have been.
+ * probe does nothing but redirect the call to nsaudit_log_end_thunk(), so
+ * that nsaudit_log_end_body() runs in the caller's own context: it appends
+ * the fields with audit_log_format() (allocating, if the record must grow,
+ * with the record's own gfp mask, exactly as the caller's own fields did)
+ * and then calls the real audit_log_end(). Nothing allocates or locks in
+ * probe context, a long record grows instead of being cut, and the record
+ * is queued by the kernel itself, in order, at the moment it would have
+ * been.
  *
- * Lifetime: a redirected task runs module text until nsaudit_log_end()
- * returns. nsaudit_enrich_exit() waits for every such task (see there).
+ * Lifetime: the probe enters an SRCU read-side section on nsaudit_srcu for
+ * each task it redirects, and the thunk leaves it with a tail jump into the
+ * kernel (thunk_x86_64.S). Every module instruction a redirected task runs
+ * lies inside that section, so nsaudit_enrich_exit() needs only
+ * synchronize_srcu() once the probe is gone.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -25,11 +29,15 @@
 #include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/ptrace.h>
-#include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/skbuff.h>
 #include <linux/srcu.h>
 #include "nsaudit.h"
+
+/* The thunk tail-jumps into an out-of-line __srcu_read_unlock(). */
+#if !defined(CONFIG_X86_64) || !defined(CONFIG_TREE_SRCU)
+#error "nsaudit needs x86_64 and Tree SRCU (CONFIG_SMP)"
+#endif
 
 /*
  * struct audit_buffer is private to kernel/audit.c; in 6.1 (and since 4.15)
@@ -40,8 +48,12 @@ struct nsaudit_audit_buffer_head {
 	struct sk_buff *skb;
 };
 
-/* Covers each redirected task from nsaudit_log_end()'s start to its end. */
+/* Held by each redirected task from the probe to the thunk's last jump. */
 static struct srcu_struct nsaudit_srcu;
+
+/* thunk_x86_64.S */
+void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);
+struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab);
 
 static DEFINE_PER_CPU(u64, nsaudit_enriched);
 
@@ -90,29 +102,35 @@ static bool nsaudit_record_is_principal(struct audit_buffer *ab)
 	if (unlikely(!skb || skb->len < NLMSG_HDRLEN))
 		return false;
 	type = nlmsg_hdr(skb)->nlmsg_type;
-	/* Anything outside the audit record ranges is not ours to touch. */
-	if (unlikely(type < AUDIT_FIRST_USER_MSG || type > AUDIT_LAST_USER_MSG2))
+	/* Anything outside the audit message range is not ours to touch. */
+	if (unlikely(type < AUDIT_GET || type > AUDIT_LAST_USER_MSG2))
 		return false;
 	return !nsaudit_type_is_auxiliary(type);
 }
 
-/*
- * Runs instead of audit_log_end(), in its caller's context, with its
- * argument. notrace: it must not be an ftrace or kprobe site itself.
+/**
+ * nsaudit_log_end_body() - enrich a record, then end it as the caller would
+ * @ab: the record, owned by the caller of audit_log_end()
+ *
+ * Called by nsaudit_log_end_thunk() only. notrace: no ftrace or kprobe site
+ * of its own.
+ *
+ * Context: that of audit_log_end()'s caller, inside the probe's SRCU
+ * read-side section.
+ *
+ * Return: the srcu_struct the thunk must leave.
  */
-static notrace void nsaudit_log_end(struct audit_buffer *ab)
+notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 {
 	struct nsaudit_nsid id;
-	int idx;
 
-	idx = srcu_read_lock(&nsaudit_srcu);
 	if (nsaudit_nsid_current(&id)) {
 		nsaudit_nsid_log(ab, &id);
 		this_cpu_inc(nsaudit_enriched);
 	}
 	/* The probe sees this call comes from module text and lets it pass. */
 	audit_log_end(ab);
-	srcu_read_unlock(&nsaudit_srcu, idx);
+	return &nsaudit_srcu;
 }
 
 /**
@@ -120,9 +138,11 @@ static notrace void nsaudit_log_end(struct audit_buffer *ab)
  * @p: the kprobe
  * @regs: registers at the entry of audit_log_end()
  *
- * Context: probe context, preemption disabled; reads only.
+ * Context: probe context, preemption disabled; allocates nothing and takes
+ * no lock. __srcu_read_lock() is used bare because the section ends in the
+ * thunk, where lockdep's srcu_read_unlock() annotation cannot follow.
  *
- * Return: 1 when execution was redirected to nsaudit_log_end(), else 0.
+ * Return: 1 when execution was redirected to the thunk, else 0.
  */
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 {
@@ -130,13 +150,14 @@ int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 
 	if (!in_task() || (current->flags & PF_KTHREAD))
 		return 0;
-	/* Our own call from nsaudit_log_end() goes to the real function. */
+	/* Our own call from nsaudit_log_end_body() goes to the real one. */
 	if (within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
 		return 0;
 	ab = (struct audit_buffer *)regs_get_kernel_argument(regs, 0);
 	if (!ab || !nsaudit_record_is_principal(ab))
 		return 0;
-	instruction_pointer_set(regs, (unsigned long)nsaudit_log_end);
+	regs->si = __srcu_read_lock(&nsaudit_srcu);
+	instruction_pointer_set(regs, (unsigned long)nsaudit_log_end_thunk);
 	return 1;
 }
 NOKPROBE_SYMBOL(nsaudit_log_end_pre);
@@ -162,21 +183,17 @@ int nsaudit_enrich_init(void)
 }
 
 /**
- * nsaudit_enrich_exit() - wait until no task runs nsaudit_log_end()
+ * nsaudit_enrich_exit() - wait until no task runs enrichment code
  *
- * Called after the probe is unregistered, so no task is newly redirected.
- * A redirected task first runs a few instructions of module text before it
- * enters the SRCU section, and a few more after it leaves it. It cannot
- * sleep voluntarily there, so an RCU-tasks grace period, which ends only
- * when every task has done so, covers both windows; SRCU covers the part
- * between, where audit_log_format() may sleep.
+ * Called once the probe is unregistered: unregister_kprobe() returns only
+ * after every running probe handler has finished, so every redirected task
+ * is inside an SRCU read-side section by then, and synchronize_srcu() waits
+ * until each has jumped out of module text for good.
  *
  * Context: process; sleeps.
  */
 void nsaudit_enrich_exit(void)
 {
-	synchronize_rcu_tasks();
 	synchronize_srcu(&nsaudit_srcu);
-	synchronize_rcu_tasks();
 	cleanup_srcu_struct(&nsaudit_srcu);
 }

@@ -33,7 +33,7 @@ log=$out/serial.log
 echo "run-lane: $lane ($KVER): $*"
 start=$(date +%s)
 set +e
-timeout "${NSAUDIT_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m "$MEM" \
+timeout "${NSAUDIT_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "tcg,thread=${NSAUDIT_VM_TCG_THREAD:-single}" -cpu max -smp "${NSAUDIT_VM_SMP:-2}" -m "$MEM" \
 	-nographic -no-reboot -monitor none -serial "file:$log" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" \

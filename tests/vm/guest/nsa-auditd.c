@@ -55,7 +55,8 @@ static int pump(int fd, FILE *out, int timeout_ms)
 	if (poll(&pfd, 1, timeout_ms) <= 0)
 		return 0;
 	while (audit_get_reply(fd, &rep, GET_REPLY_NONBLOCKING, 0) > 0) {
-		if (rep.type >= AUDIT_FIRST_USER_MSG)
+		/* Everything the kernel logs; not netlink control or replies. */
+		if (rep.type > AUDIT_GET && rep.type != AUDIT_SIGNAL_INFO)
 			write_record(out, &rep);
 		n++;
 	}

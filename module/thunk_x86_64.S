@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The code a task runs instead of audit_log_end() once the probe has
+ * redirected it (see enrich.c). The probe entered an SRCU read-side section
+ * for the task and passes its index in %rsi, the second argument register,
+ * which audit_log_end() (one argument) leaves free.
+ *
+ * The section must cover every instruction of module text the task runs,
+ * so that the module can be freed once synchronize_srcu() returns: the
+ * thunk leaves by a tail jump into __srcu_read_unlock(), which returns
+ * straight to audit_log_end()'s caller. No module instruction runs after
+ * the unlock, whatever preemption does.
+ */
+#include <linux/linkage.h>
+
+	.text
+/* void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx) */
+SYM_FUNC_START(nsaudit_log_end_thunk)
+	pushq	%rsi			/* keep the index; aligns the stack */
+	call	nsaudit_log_end_body	/* returns the srcu_struct */
+	popq	%rsi
+	movq	%rax, %rdi
+	jmp	__srcu_read_unlock
+SYM_FUNC_END(nsaudit_log_end_thunk)
