@@ -51,6 +51,8 @@ for flavour in "$@"; do
 				case "$t" in /*) ln -sfn "$root$t" "$d/$l" ;; esac
 			done
 		done
+		# Index the modules, for the auditd lane's virtio and ext4 ones.
+		depmod -b "$root" "$kver"
 		touch "$root/.done"
 	fi
 	echo "$flavour $kver $root"

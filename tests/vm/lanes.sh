@@ -1,12 +1,23 @@
 # Kernel lanes of the VM tests: sourced by the runners.
 # lane_kernel LANE sets KVER (uname -r in the guest), KIMAGE (bzImage),
-# KDIR (tree to build modules against), MEM (guest memory) and DKMS (1 when
-# the lane's nsaudit.ko comes from a real DKMS install).
+# KDIR (tree to build modules against), MEM (guest memory), DKMS (1 when
+# the lane's nsaudit.ko comes from a real DKMS install), and for the auditd
+# lane ROOTFS (a Debian image with auditd) and ROOTMODS (mkinitramfs specs of
+# the kernel modules needed to mount it).
 
 lane_kernel() {
 	local flavour line
+	ROOTFS=
+	ROOTMODS=
 	case "$1" in
 	generic) flavour=amd64 ;;
+	auditd)
+		lane_kernel generic
+		ROOTFS=$("$here/build-rootfs.sh" "$cache")
+		ROOTMODS=$(module_closure "$KDIR/../../../lib/modules/$KVER" \
+			virtio_pci virtio_blk ext4 crc32c_generic crc32c-intel)
+		return 0
+		;;
 	rt) flavour=rt-amd64 ;;
 	debug)
 		local dir
@@ -18,7 +29,7 @@ lane_kernel() {
 		DKMS=0
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, debug)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, debug, auditd)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line
@@ -27,4 +38,29 @@ lane_kernel() {
 	KDIR=$3/usr/src/linux-headers-$KVER
 	MEM=1024
 	DKMS=1
+}
+
+# module_closure MODDIR NAME...: mkinitramfs specs (PATH=RELDIR) of the named
+# modules and everything they depend on, from MODDIR/modules.dep.
+module_closure() {
+	local dir=$1 name rel dep
+	shift
+	local todo="" seen=" "
+	for name in "$@"; do
+		rel=$(grep -E "^(.*/)?${name//-/[-_]}\.ko:" "$dir/modules.dep" | cut -d: -f1)
+		[ -n "$rel" ] || { echo "lanes: no module $name in $dir" >&2; return 1; }
+		todo="$todo $rel"
+	done
+	while [ -n "${todo// /}" ]; do
+		set -- $todo
+		rel=$1
+		shift
+		todo="$*"
+		case "$seen" in *" $rel "*) continue ;; esac
+		seen="$seen$rel "
+		echo "$dir/$rel=$(dirname "$rel")"
+		for dep in $(grep "^$rel:" "$dir/modules.dep" | cut -d: -f2); do
+			todo="$todo $dep"
+		done
+	done
 }

@@ -20,6 +20,9 @@ cp /bin/busybox "$root/bin/busybox"
 for applet in $(/bin/busybox --list); do
 	[ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"
 done
+# The kernel's request_module() runs /sbin/modprobe. The Debian root of the
+# auditd lane has no busybox: the scenarios run it from /nsaudit/bin.
+ln -sf /bin/busybox "$root/sbin/modprobe"
 
 # Dynamic tools from the host, with their libraries and the loader.
 copy_dynamic() {
@@ -36,8 +39,9 @@ for t in /usr/bin/unshare /usr/bin/nsenter /usr/sbin/auditctl; do
 done
 
 cp "$guestbin"/* "$root/nsaudit/bin/"
+cp /bin/busybox "$root/nsaudit/bin/busybox"
 cp "$here/guest/init" "$root/init"
-cp "$here/guest/lib.sh" "$root/nsaudit/"
+cp "$here/guest/run.sh" "$here/guest/lib.sh" "$root/nsaudit/"
 mkdir -p "$root/nsaudit/scenarios"
 cp "$here"/scenarios/*.sh "$root/nsaudit/scenarios/"
 echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"

@@ -21,12 +21,20 @@ out=$build/vm/$lane
 mkdir -p "$out"
 
 . "$here/lanes.sh"
-lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM
+lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM DKMS ROOTFS ROOTMODS
 
 "$here/build-guest.sh" "$build/vm/guest" >/dev/null
 mods=$("$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
 
-"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods
+"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods $ROOTMODS
+
+disk=()
+append="console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 nsatest.lane=$lane"
+if [ -n "$ROOTFS" ]; then
+	# snapshot=on: the guest's writes go to a temporary overlay.
+	disk=(-drive "file=$ROOTFS,if=virtio,format=raw,snapshot=on")
+	append="$append nsatest.root=/dev/vda"
+fi
 
 scen=$(IFS=,; echo "$*")
 log=$out/serial.log
@@ -36,8 +44,8 @@ set +e
 timeout "${NSAUDIT_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "tcg,thread=${NSAUDIT_VM_TCG_THREAD:-single}" -cpu max -smp "${NSAUDIT_VM_SMP:-2}" -m "$MEM" \
 	-nographic -no-reboot -monitor none -serial "file:$log" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" \
-	-append "console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 nsatest.lane=$lane nsatest.scenarios=$scen"
+	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" "${disk[@]}" \
+	-append "$append nsatest.scenarios=$scen"
 rc=$?
 set -e
 secs=$(($(date +%s) - start))

@@ -1,8 +1,27 @@
 # Helpers for the nsaudit VM scenarios (busybox sh). Scenarios run in a
 # subshell each; fail() ends the scenario.
 
-LOG=/tmp/audit.log	# what the audit daemon writes, one record a line
 STATE=/tmp/nsatest	# per-scenario scratch, emptied after each scenario
+# What the audit daemon writes, one record a line: Debian's auditd on the
+# auditd lane (a real root file system), else nsa-auditd.
+if [ -x /sbin/auditd ]; then
+	LOG=/var/log/audit/audit.log
+else
+	LOG=/tmp/audit.log
+fi
+GS=$(printf '\035')	# auditd's ENRICHED format appends its fields after it
+
+# nsa_exit RC: leaves the VM through the isa-debug-exit port, 0x31 for RC 0
+# and 0x30 otherwise. A panic or hang never writes the port, so the host
+# never reads success from it.
+nsa_exit() {
+	_code='\060'
+	[ "$1" = 0 ] && _code='\061'
+	# The RT kernel's console is asynchronous: let it drain first.
+	sleep 2
+	printf "$_code" | dd of=/dev/port bs=1 seek=244 count=1 2>/dev/null
+	poweroff -f
+}
 
 cmdline_arg() {
 	sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" /proc/cmdline
@@ -52,12 +71,13 @@ nsid_truth() {
 
 # --- records --------------------------------------------------------------
 
-# records TYPE [PID]: the log lines of TYPE, of PID if given.
+# records TYPE [PID]: the log lines of TYPE, of PID if given, as the kernel
+# wrote them (without auditd's own enriched fields).
 records() {
 	if [ -n "${2:-}" ]; then
-		grep "^type=$1 msg=" "$LOG" | grep " pid=$2 "
+		grep "^type=$1 msg=" "$LOG" | cut -d "$GS" -f 1 | grep " pid=$2 "
 	else
-		grep "^type=$1 msg=" "$LOG"
+		grep "^type=$1 msg=" "$LOG" | cut -d "$GS" -f 1
 	fi
 }
 
@@ -132,24 +152,43 @@ nsa_unload() {
 
 guest_setup() {
 	mkdir -p "$STATE"
-	: >"$LOG"
 	# Only leaks made by the scenarios count.
 	[ -w /sys/kernel/debug/kmemleak ] && echo clear >/sys/kernel/debug/kmemleak
-	nsa-auditd "$LOG" >/tmp/nsa-auditd.out 2>&1 &
-	echo $! >/tmp/nsa-auditd.pid
-	wait_until 30 grep -q ready /tmp/nsa-auditd.out || {
-		cat /tmp/nsa-auditd.out
-		echo "nsa-auditd did not start"
-		return 1
-	}
+	if [ "$LOG" = /tmp/audit.log ]; then
+		: >"$LOG"
+		nsa-auditd "$LOG" >/tmp/nsa-auditd.out 2>&1 &
+		echo $! >/tmp/nsa-auditd.pid
+		wait_until 30 grep -q ready /tmp/nsa-auditd.out || {
+			cat /tmp/nsa-auditd.out
+			echo "nsa-auditd did not start"
+			return 1
+		}
+		return 0
+	fi
+	# Debian's auditd, as packaged, but flushing every record at once
+	# (scenarios read the log while it runs) and never rotating.
+	sed -i -e 's/^freq = .*/freq = 1/' -e 's/^flush = .*/flush = INCREMENTAL_ASYNC/' \
+		-e 's/^max_log_file_action = .*/max_log_file_action = IGNORE/' /etc/audit/auditd.conf
+	rm -f "$LOG"
+	/sbin/auditd || { echo "auditd did not start"; return 1; }
+	wait_until 30 eval 'auditctl -s | grep -q "^pid [1-9]"' || { echo "auditd did not register"; return 1; }
+	auditctl -b 65536 -r 0 -e 1 >/dev/null || return 1
+	echo "nsaudit-vm: auditd $(auditctl -s | grep "^pid")"
 }
 
-# Stops the daemon; fails if the kernel lost any record.
+# Stops the daemon; fails if the kernel lost any record or leaked memory.
 guest_teardown() {
 	_ok=0
-	kill "$(cat /tmp/nsa-auditd.pid)"
-	wait_until 60 grep -q '^lost=' /tmp/nsa-auditd.out || { echo "nsa-auditd did not stop"; _ok=1; }
-	_lost=$(sed -n 's/^lost=//p' /tmp/nsa-auditd.out)
+	if [ "$LOG" = /tmp/audit.log ]; then
+		kill "$(cat /tmp/nsa-auditd.pid)"
+		wait_until 60 grep -q '^lost=' /tmp/nsa-auditd.out || { echo "nsa-auditd did not stop"; _ok=1; }
+		_lost=$(sed -n 's/^lost=//p' /tmp/nsa-auditd.out)
+	else
+		_lost=$(auditctl -s | sed -n 's/^lost //p')
+		_pid=$(auditctl -s | sed -n 's/^pid //p')
+		kill "$_pid"
+		wait_until 60 eval '! kill -0 $_pid 2>/dev/null' || { echo "auditd did not stop"; _ok=1; }
+	fi
 	echo "nsaudit-vm: kernel lost $_lost records"
 	[ "$_lost" = 0 ] || _ok=1
 	# kmemleak: report anything still unreferenced after two scans.
@@ -159,6 +198,8 @@ guest_teardown() {
 		if [ -s /sys/kernel/debug/kmemleak ]; then
 			cat /sys/kernel/debug/kmemleak
 			_ok=1
+		else
+			echo "nsaudit-vm: kmemleak found nothing"
 		fi
 	fi
 	return $_ok

@@ -1,0 +1,28 @@
+#!/bin/bash
+# Build the Debian 12 root file system of the auditd lane: debootstrap
+# (minbase, with auditd and kmod), written into an ext4 image with
+# mke2fs -d, no loop mount. Cached; the VM opens it with -snapshot, so the
+# image itself never changes.
+#
+# Usage: build-rootfs.sh CACHE_DIR    Prints the image path.
+set -euo pipefail
+cache=${1:?usage: build-rootfs.sh CACHE_DIR}
+include=auditd,kmod
+key=$(echo "$include v1" | sha256sum | cut -c1-8)
+img=$cache/rootfs-bookworm-$key.ext4
+if [ -f "$img" ]; then
+	echo "$img"
+	exit 0
+fi
+# The mirror the host's apt uses.
+mirror=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
+	grep -m1 '/debian/$' || true)
+mirror=${mirror:-http://deb.debian.org/debian/}
+dir=$(mktemp -d "$cache/rootfs.XXXXXX")
+trap 'rm -rf "$dir" "$img.tmp"' EXIT
+echo "build-rootfs: debootstrap from $mirror" >&2
+debootstrap --variant=minbase --include="$include" bookworm "$dir" "$mirror" >"$cache/rootfs-build.log" 2>&1 ||
+	{ tail -n 20 "$cache/rootfs-build.log" >&2; exit 1; }
+mke2fs -q -t ext4 -d "$dir" -F "$img.tmp" 1G
+mv "$img.tmp" "$img"
+echo "$img"
