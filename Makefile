@@ -4,7 +4,8 @@
 #   make check           unit tests and every VM lane
 #   make demo            the main job: a VM where the module runs under auditd
 #   make bench           cost of the module, measured in one VM run
-#   make dkms-install    install the module with DKMS for KVER (root)
+#   make dkms-install    install the module with DKMS for KVER (root; KVER may
+#                        name several kernels)
 
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
 KVER ?= $(shell uname -r)
@@ -23,15 +24,17 @@ user:
 # The files DKMS needs, staged as /usr/src/nsaudit-VERSION (never the build
 # tree, which holds VM images).
 dkms-install:
-	@test -d /lib/modules/$(KVER)/build || { echo "dkms-install: no headers for $(KVER): apt-get install linux-headers-$(KVER)" >&2; exit 1; }
+	@for k in $(KVER); do test -d /lib/modules/$$k/build || { echo "dkms-install: no headers for $$k: apt-get install linux-headers-$$k" >&2; exit 1; }; done
 	-dkms remove -m nsaudit -v $(VERSION) --all >/dev/null 2>&1
 	rm -rf $(DKMS_SRC)
 	mkdir -p $(DKMS_SRC)
 	cp -r dkms.conf LICENSE module include $(DKMS_SRC)/
 	rm -f $(DKMS_SRC)/module/*.o $(DKMS_SRC)/module/*.ko $(DKMS_SRC)/module/.*.cmd
 	dkms add -m nsaudit -v $(VERSION)
-	dkms build -m nsaudit -v $(VERSION) -k $(KVER)
-	dkms install -m nsaudit -v $(VERSION) -k $(KVER) --force
+	for k in $(KVER); do \
+		dkms build -m nsaudit -v $(VERSION) -k $$k && \
+		dkms install -m nsaudit -v $(VERSION) -k $$k --force || exit 1; \
+	done
 
 check:
 	tests/run-all.sh

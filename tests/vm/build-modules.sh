@@ -21,9 +21,15 @@ make -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
 echo "$src/testmod/nsaudit_testgen.ko=extra"
 
 if [ "$DKMS" = 1 ]; then
-	make -s -C "$top" dkms-install KVER="$KVER" >>"$out/build-modules.log" 2>&1 ||
-		{ cat "$out/build-modules.log" >&2; exit 1; }
-	echo "/lib/modules/$KVER/updates/dkms/nsaudit.ko=updates/dkms"
+	# run-all.sh installs for every lane's kernel at once, before the
+	# lanes run in parallel; a lane run on its own installs for itself.
+	if [ -z "${NSAUDIT_DKMS_DONE:-}" ]; then
+		make -s -C "$top" dkms-install KVER="$KVER" >>"$out/build-modules.log" 2>&1 ||
+			{ cat "$out/build-modules.log" >&2; exit 1; }
+	fi
+	ko=/lib/modules/$KVER/updates/dkms/nsaudit.ko
+	[ -f "$ko" ] || { echo "build-modules: DKMS installed no $ko" >&2; exit 1; }
+	echo "$ko=updates/dkms"
 else
 	make -s -C "$src/module" KDIR="$kdir" >>"$out/build-modules.log" 2>&1 ||
 		{ cat "$out/build-modules.log" >&2; exit 1; }
