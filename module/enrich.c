@@ -51,10 +51,6 @@ struct nsaudit_audit_buffer_head {
 /* Held by each redirected task from the probe to the thunk's last jump. */
 static struct srcu_struct nsaudit_srcu;
 
-/* thunk_x86_64.S */
-void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);
-struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab);
-
 static DEFINE_PER_CPU(u64, nsaudit_enriched);
 
 /*

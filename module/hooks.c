@@ -13,6 +13,19 @@
 #include <linux/mutex.h>
 #include "nsaudit.h"
 
+/*
+ * A probe that moves regs->ip must say so: with a post handler, kprobes arms
+ * it through its IPMODIFY ftrace_ops, and ftrace then refuses a second
+ * IP-modifying user of the same function (a livepatch of audit_log_end(),
+ * say) instead of letting one silently undo the other. The handler itself
+ * never runs when the pre handler redirects.
+ */
+static void nsaudit_ipmodify_post(struct kprobe *p, struct pt_regs *regs,
+				  unsigned long flags)
+{
+}
+NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
+
 struct nsaudit_kprobe_hook {
 	struct kprobe kp;
 	bool enrich;		/* switched by the "enrich" parameter */
@@ -24,6 +37,7 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 		.kp = {
 			.symbol_name = "audit_log_end",
 			.pre_handler = nsaudit_log_end_pre,
+			.post_handler = nsaudit_ipmodify_post,
 		},
 		.enrich = true,
 	},

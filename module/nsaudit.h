@@ -10,6 +10,7 @@
 #include <uapi/linux/nsaudit.h>
 
 struct audit_buffer;
+struct srcu_struct;
 
 /* nsid.c: the nsID set of a task. */
 struct nsaudit_nsid {
@@ -25,6 +26,10 @@ int nsaudit_enrich_init(void);
 void nsaudit_enrich_exit(void);
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs);
 u64 nsaudit_enriched_count(void);
+struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab);
+
+/* thunk_x86_64.S: runs instead of audit_log_end() for a redirected task. */
+void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);
 
 /* hooks.c: every kernel symbol the module attaches to. */
 int nsaudit_hooks_register(bool enrich);
