@@ -88,9 +88,10 @@ count_is() {
 	[ "$("$@" | wc -l)" -eq "$_n" ]
 }
 
-# serial LINE: the event serial of a record line.
-serial_of() {
-	echo "$1" | sed -n 's/^type=[^ ]* msg=audit([0-9.]*:\([0-9]*\)).*/\1/p'
+# serials: the event serial of each record line on stdin (one process for
+# all lines: a fork per line costs minutes under emulation).
+serials() {
+	sed -n 's/^type=[^ ]* msg=audit([0-9.]*:\([0-9]*\)).*/\1/p'
 }
 
 # has_nsid LINE: the line carries an nsID set.

@@ -5,7 +5,7 @@ nsa_load
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -F exit=-ENOENT -k demo >/dev/null || fail "auditctl"
 note "nsaudit loaded; rule: auditctl -a always,exit -F arch=b64 -S openat -F success=0 -F exit=-ENOENT -k demo"
 
-# Each side runs "cat /etc/nsaudit-demo-secret" once, and says its pid.
+# Each side tries once to open /etc/nsaudit-demo-secret, which does not exist.
 spawn host $GEN open 1 /etc/nsaudit-demo-secret
 host_pid=$PID
 go

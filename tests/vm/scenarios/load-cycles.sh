@@ -43,7 +43,7 @@ plain=$(records SYSCALL "$pid" | grep -c ' key="nsa_cycle"$')
 expect_eq "complete + untouched records" $((enriched + plain)) "$n"
 [ "$plain" -gt 0 ] || fail "no record made while unloaded"
 # In the log, the workload's events follow each other in serial order.
-records SYSCALL "$pid" | while read -r l; do serial_of "$l"; done |
+records SYSCALL "$pid" | serials |
 	awk 'NR > 1 && $1 <= prev { print "serial " $1 " after " prev; bad = 1 } { prev = $1 } END { exit bad }' ||
 	fail "records out of order"
 note "$cycles cycles: $n syscalls, $n records ($enriched enriched, $plain untouched)"

@@ -83,7 +83,7 @@ wait_until 20 count_is 2 records SYSCALL "$PID" ||
 	fail "aux: $(records SYSCALL "$PID" | wc -l) SYSCALL records, want 2 (execve, connect)"
 log_barrier || fail "the log did not catch up"
 seen=""
-for serial in $(records SYSCALL "$PID" | while read -r l; do serial_of "$l"; done); do
+for serial in $(records SYSCALL "$PID" | serials); do
 	grep "^type=[A-Z_]* msg=audit([0-9.]*:$serial)" "$LOG" | cut -d "$GS" -f 1 >"$STATE/event"
 	while read -r l; do
 		type=${l%% *}
