@@ -208,6 +208,7 @@ guest_teardown() {
 
 scenario_cleanup() {
 	auditctl -D >/dev/null 2>&1
+	auditctl -b 65536 >/dev/null 2>&1
 	[ -d /sys/module/nsaudit ] && modprobe -r nsaudit
 	rm -rf "$STATE"
 	mkdir -p "$STATE"
