@@ -133,18 +133,3 @@ out:
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }
-
-/**
- * nsaudit_hooks_missed() - probe hits missed since load, all probes
- *
- * Return: the sum of the kprobes' nmissed counters.
- */
-unsigned long nsaudit_hooks_missed(void)
-{
-	unsigned long sum = 0;
-	int i;
-
-	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++)
-		sum += READ_ONCE(nsaudit_kprobes[i].kp.nmissed);
-	return sum;
-}

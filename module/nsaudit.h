@@ -35,6 +35,5 @@ void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);
 int nsaudit_hooks_register(bool enrich);
 void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);
-unsigned long nsaudit_hooks_missed(void);
 
 #endif /* _NSAUDIT_H */
