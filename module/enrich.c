@@ -146,11 +146,15 @@ int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 
 	if (!in_task() || (current->flags & PF_KTHREAD))
 		return 0;
-	/* Our own call from nsaudit_log_end_body() goes to the real one. */
-	if (within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
-		return 0;
 	ab = (struct audit_buffer *)regs_get_kernel_argument(regs, 0);
 	if (!ab || !nsaudit_record_is_principal(ab))
+		return 0;
+	/*
+	 * Our own call from nsaudit_log_end_body() goes to the real one.
+	 * Checked last: it reads the stack, and most records (auxiliary
+	 * ones) are turned away above without it.
+	 */
+	if (within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
 		return 0;
 	regs->si = __srcu_read_lock(&nsaudit_srcu);
 	instruction_pointer_set(regs, (unsigned long)nsaudit_log_end_thunk);
