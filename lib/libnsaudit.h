@@ -6,7 +6,8 @@
  * on its arguments (and, for nsaudit_nsid_of_pid(), on a file descriptor it
  * opens and closes itself), so all functions may be called concurrently from
  * any number of threads, as long as two threads do not write the same output
- * object at the same time.
+ * object at the same time. A struct nsaudit_handle, the connection to the
+ * module, is such an object: one thread at a time per handle.
  *
  * Errors: functions return a negative errno value on failure.
  */
@@ -116,6 +117,188 @@ NSAUDIT_EXPORT int nsaudit_nsid_format(const struct nsaudit_nsid_set *set,
  * files are not all on the same nsfs device.
  */
 NSAUDIT_EXPORT int nsaudit_nsid_of_pid(int pid, struct nsaudit_nsid_set *set);
+
+/*
+ * Talking to the module.
+ *
+ * A handle owns one generic netlink socket (libnl-3) bound to the nsaudit
+ * family. Handles share nothing: use one handle per thread, or serialise
+ * the calls on a handle yourself; a handle must not be used by two threads
+ * at the same time. Every request waits for the module's answer.
+ *
+ * When a call fails with an error the module reported, nsaudit_errmsg()
+ * returns the module's extended ACK text for it ("" if it sent none); when
+ * the library itself refused, a short text of its own. The text stays valid
+ * until the next call on the handle.
+ */
+struct nsaudit_handle;
+
+/**
+ * struct nsaudit_counters - counters since the module was loaded
+ * @enriched: host records the nsID set was appended to
+ * @forwarded: records queued to per-namespace daemons
+ * @lost: records a per-namespace daemon did not get
+ * @missed: probe hits the kernel skipped (records that may lack an nsID set)
+ */
+struct nsaudit_counters {
+	uint64_t enriched, forwarded, lost, missed;
+};
+
+/**
+ * struct nsaudit_limits - limits the host administrator sets
+ * @daemons: most per-namespace daemons registered at once
+ * @queue: most records queued for one daemon
+ * @rules: most rules one namespace's daemon may hold
+ */
+struct nsaudit_limits {
+	uint32_t daemons, queue, rules;
+};
+
+/**
+ * struct nsaudit_status - what NSAUDIT_CMD_GET_STATUS reports
+ * @version_major: the module's interface major version
+ * @version_minor: the module's interface minor version
+ * @features: NSAUDIT_FEATURE_* bits
+ * @enrich: 1 if host records get the nsID set, else 0
+ * @counters: counters since load
+ * @limits: current limits
+ */
+struct nsaudit_status {
+	uint32_t version_major, version_minor;
+	uint64_t features;
+	int enrich;
+	struct nsaudit_counters counters;
+	struct nsaudit_limits limits;
+};
+
+/* Which members of struct nsaudit_settings a SET request carries. */
+#define NSAUDIT_SET_ENRICH	(1U << 0)
+#define NSAUDIT_SET_DAEMONS	(1U << 1)
+#define NSAUDIT_SET_QUEUE	(1U << 2)
+#define NSAUDIT_SET_RULES	(1U << 3)
+#define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
+				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES)
+
+/**
+ * struct nsaudit_settings - a SET request
+ * @mask: NSAUDIT_SET_* bits: the members to send; at least one
+ * @enrich: 0 or 1
+ * @limits: the limits to set (only those named in @mask)
+ */
+struct nsaudit_settings {
+	unsigned int mask;
+	int enrich;
+	struct nsaudit_limits limits;
+};
+
+/**
+ * nsaudit_open() - connect to the module
+ * @hp: receives the new handle on success; set to NULL on failure
+ *
+ * Opens a generic netlink socket with extended ACKs, resolves the nsaudit
+ * family and asks the module for its status: a module whose interface
+ * major version differs from NSAUDIT_VERSION_MAJOR is refused.
+ *
+ * Context: thread-safe; allocates.
+ *
+ * Return: 0; -ENOENT if the module is not loaded (no nsaudit family in this
+ * network namespace); -EPROTO on an interface major version mismatch;
+ * -EINVAL for a NULL @hp; -ENOMEM; or another negative errno from the
+ * socket. On failure there is no handle to ask for nsaudit_errmsg(); use
+ * nsaudit_open_err() to get the text.
+ */
+NSAUDIT_EXPORT int nsaudit_open(struct nsaudit_handle **hp);
+
+/**
+ * nsaudit_open_err() - nsaudit_open() that explains its failure
+ * @hp: as for nsaudit_open()
+ * @msg: buffer for a one-line explanation on failure ("" on success)
+ * @size: size of @msg, including its NUL; @msg may be NULL if @size is 0
+ *
+ * Return: as nsaudit_open().
+ */
+NSAUDIT_EXPORT int nsaudit_open_err(struct nsaudit_handle **hp, char *msg,
+				    size_t size);
+
+/**
+ * nsaudit_close() - close the socket and free the handle
+ * @h: the handle; NULL is allowed and does nothing
+ */
+NSAUDIT_EXPORT void nsaudit_close(struct nsaudit_handle *h);
+
+/**
+ * nsaudit_errmsg() - explanation of the last failed call on @h
+ * @h: the handle
+ *
+ * Return: the module's extended ACK message, or the library's own text, for
+ * the last call on @h that failed; "" if there is none. Never NULL.
+ */
+NSAUDIT_EXPORT const char *nsaudit_errmsg(const struct nsaudit_handle *h);
+
+/**
+ * nsaudit_status() - read the module's status
+ * @h: the handle
+ * @st: filled in on success only
+ *
+ * Return: 0, or a negative errno (-EINVAL for NULL arguments, -EBADMSG for a
+ * reply that lacks a mandatory attribute).
+ */
+NSAUDIT_EXPORT int nsaudit_status(struct nsaudit_handle *h,
+				  struct nsaudit_status *st);
+
+/**
+ * nsaudit_set() - change enrichment and limits
+ * @h: the handle
+ * @s: what to change; members outside @s->mask are not sent
+ *
+ * Needs CAP_AUDIT_CONTROL in the initial user namespace. All or nothing.
+ *
+ * Return: 0, or a negative errno: -EPERM without the capability; -EINVAL
+ * for an empty or unknown @s->mask, an @s->enrich other than 0 or 1, or a
+ * limit out of range (the library checks the bounds of the UAPI header
+ * before sending, the module checks them again).
+ */
+NSAUDIT_EXPORT int nsaudit_set(struct nsaudit_handle *h,
+			       const struct nsaudit_settings *s);
+
+/**
+ * nsaudit_nsid() - the nsID set of a process, as the module sees it
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ * @set: filled in on success only
+ *
+ * Return: 0, or a negative errno: -ESRCH if the caller cannot see @pid;
+ * -EACCES if the caller may not read /proc/PID/ns/; -EINVAL for a @pid out
+ * of range or a NULL @set; -EBADMSG for an incomplete reply.
+ */
+NSAUDIT_EXPORT int nsaudit_nsid(struct nsaudit_handle *h, int pid,
+				struct nsaudit_nsid_set *set);
+
+/**
+ * nsaudit_config_subscribe() - receive configuration changes on @h
+ * @h: the handle
+ *
+ * Joins the "config" multicast group. From then on nsaudit_config_next()
+ * returns the module's status after each successful SET by anyone. A
+ * handle that subscribed should not be used for requests any more.
+ *
+ * Return: 0, or a negative errno.
+ */
+NSAUDIT_EXPORT int nsaudit_config_subscribe(struct nsaudit_handle *h);
+
+/**
+ * nsaudit_config_next() - wait for the next configuration change
+ * @h: a subscribed handle
+ * @st: filled in with the status the module announced
+ * @timeout_ms: how long to wait; -1 waits for ever
+ *
+ * Return: 0; -ETIMEDOUT if nothing came in time; -ENOBUFS if notifications
+ * were lost because the socket's buffer overflowed (the next call goes on
+ * with later ones); or another negative errno.
+ */
+NSAUDIT_EXPORT int nsaudit_config_next(struct nsaudit_handle *h,
+				       struct nsaudit_status *st,
+				       int timeout_ms);
 
 #ifdef __cplusplus
 }

@@ -10,10 +10,13 @@
 
 #include <linux/types.h>
 
-/* Generic netlink family name and interface version (major.minor). */
-#define NSAUDIT_GENL_NAME		"nsaudit"
-#define NSAUDIT_VERSION_MAJOR		0
-#define NSAUDIT_VERSION_MINOR		1
+/*
+ * Interface version, major.minor. A client must refuse a module whose major
+ * differs from the one it was built with; a higher minor only adds commands,
+ * attributes, feature bits or counters, and older clients ignore those.
+ */
+#define NSAUDIT_VERSION_MAJOR		1
+#define NSAUDIT_VERSION_MINOR		0
 
 /*
  * Record format.
@@ -52,5 +55,191 @@ enum nsaudit_ns_index {
 
 /* Longest text the module appends for an nsID set, with its NUL. */
 #define NSAUDIT_NSID_TEXT_MAX		192
+
+/*
+ * Generic netlink family.
+ *
+ * Resolve the family and its multicast groups by name through the genetlink
+ * controller. Each request carries NSAUDIT_GENL_VERSION in
+ * genlmsghdr.version; the module refuses any other value with EINVAL, except
+ * in NSAUDIT_CMD_GET_STATUS, which it answers for every version so that a
+ * client can always learn which interface it talks to. Attributes are
+ * validated strictly: an unknown, mistyped or oversized attribute is refused
+ * with EINVAL. Every error the module returns carries an extended ACK
+ * message (set NETLINK_EXT_ACK on the socket to receive it).
+ *
+ * The family exists in every network namespace. Permission is checked
+ * against the credentials of whoever opened the socket, in the user
+ * namespace each command names.
+ */
+#define NSAUDIT_GENL_NAME		"nsaudit"
+#define NSAUDIT_GENL_VERSION		NSAUDIT_VERSION_MAJOR
+
+/*
+ * Multicast group "config": after every successful NSAUDIT_CMD_SET, an
+ * NSAUDIT_CMD_CONFIG_NTF message with the attributes of a GET_STATUS reply.
+ * Anyone may join.
+ */
+#define NSAUDIT_MCGRP_CONFIG		"config"
+
+/**
+ * enum nsaudit_cmd - commands of the nsaudit family
+ * @NSAUDIT_CMD_UNSPEC: not a command
+ * @NSAUDIT_CMD_GET_STATUS: do. Request: no attributes. Reply:
+ *	%NSAUDIT_A_VERSION_MAJOR, %NSAUDIT_A_VERSION_MINOR,
+ *	%NSAUDIT_A_FEATURES, %NSAUDIT_A_ENRICH, %NSAUDIT_A_COUNTERS and
+ *	%NSAUDIT_A_LIMITS. Open to everyone.
+ * @NSAUDIT_CMD_SET: do. Request: %NSAUDIT_A_ENRICH and/or %NSAUDIT_A_LIMITS
+ *	(any subset of the limits); at least one. Needs CAP_AUDIT_CONTROL in
+ *	the initial user namespace (EPERM). All or nothing: a refused request
+ *	changes nothing. A change is logged as an AUDIT_CONFIG_CHANGE record
+ *	and announced on the "config" group. No reply but the ACK.
+ * @NSAUDIT_CMD_GET_NSID: do. Request: %NSAUDIT_A_PID, a process ID in the
+ *	caller's PID namespace. Reply: %NSAUDIT_A_PID and %NSAUDIT_A_NSID.
+ *	ESRCH if the caller cannot see that process (or it is exiting);
+ *	EACCES if the caller could not read /proc/PID/ns/ (ptrace read
+ *	access, as /proc checks it).
+ * @NSAUDIT_CMD_CONFIG_NTF: notification only, on the "config" group:
+ *	the attributes of a GET_STATUS reply after a change.
+ * @__NSAUDIT_CMD_MAX: one past the last command
+ */
+enum nsaudit_cmd {
+	NSAUDIT_CMD_UNSPEC,
+	NSAUDIT_CMD_GET_STATUS,
+	NSAUDIT_CMD_SET,
+	NSAUDIT_CMD_GET_NSID,
+	NSAUDIT_CMD_CONFIG_NTF,
+	__NSAUDIT_CMD_MAX,
+};
+#define NSAUDIT_CMD_MAX			(__NSAUDIT_CMD_MAX - 1)
+
+/**
+ * enum nsaudit_attr - top-level attributes of every command
+ * @NSAUDIT_A_UNSPEC: not an attribute
+ * @NSAUDIT_A_PAD: padding that aligns 64-bit attributes; ignore it
+ * @NSAUDIT_A_VERSION_MAJOR: u32, the module's %NSAUDIT_VERSION_MAJOR
+ * @NSAUDIT_A_VERSION_MINOR: u32, the module's %NSAUDIT_VERSION_MINOR
+ * @NSAUDIT_A_FEATURES: u64, the NSAUDIT_FEATURE_* bits the module has
+ * @NSAUDIT_A_ENRICH: u8, 1 if the nsID set is appended to host records,
+ *	else 0 (the "enrich" module parameter shows the same state)
+ * @NSAUDIT_A_COUNTERS: nest of enum nsaudit_counter_attr
+ * @NSAUDIT_A_LIMITS: nest of enum nsaudit_limit_attr
+ * @NSAUDIT_A_PID: u32, a process ID, 1 to %NSAUDIT_PID_MAX
+ * @NSAUDIT_A_NSID: nest of enum nsaudit_nsid_attr
+ * @__NSAUDIT_A_MAX: one past the last attribute
+ */
+enum nsaudit_attr {
+	NSAUDIT_A_UNSPEC,
+	NSAUDIT_A_PAD,
+	NSAUDIT_A_VERSION_MAJOR,
+	NSAUDIT_A_VERSION_MINOR,
+	NSAUDIT_A_FEATURES,
+	NSAUDIT_A_ENRICH,
+	NSAUDIT_A_COUNTERS,
+	NSAUDIT_A_LIMITS,
+	NSAUDIT_A_PID,
+	NSAUDIT_A_NSID,
+	__NSAUDIT_A_MAX,
+};
+#define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
+
+/* Feature bits in NSAUDIT_A_FEATURES. */
+#define NSAUDIT_FEATURE_ENRICH		(1ULL << 0)	/* nsID set in host records */
+#define NSAUDIT_FEATURE_NSID		(1ULL << 1)	/* NSAUDIT_CMD_GET_NSID */
+
+/**
+ * enum nsaudit_counter_attr - counters since the module was loaded (u64)
+ * @NSAUDIT_COUNTER_A_UNSPEC: not an attribute
+ * @NSAUDIT_COUNTER_A_PAD: padding; ignore it
+ * @NSAUDIT_COUNTER_A_ENRICHED: host records the nsID set was appended to
+ * @NSAUDIT_COUNTER_A_FORWARDED: records queued to per-namespace daemons
+ * @NSAUDIT_COUNTER_A_LOST: records a per-namespace daemon did not get
+ *	(its queue was full or it was gone)
+ * @NSAUDIT_COUNTER_A_MISSED: probe hits the kernel skipped because another
+ *	probe was running on the same CPU (kprobe nmissed); each is a record
+ *	that may lack its nsID set
+ * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
+ */
+enum nsaudit_counter_attr {
+	NSAUDIT_COUNTER_A_UNSPEC,
+	NSAUDIT_COUNTER_A_PAD,
+	NSAUDIT_COUNTER_A_ENRICHED,
+	NSAUDIT_COUNTER_A_FORWARDED,
+	NSAUDIT_COUNTER_A_LOST,
+	NSAUDIT_COUNTER_A_MISSED,
+	__NSAUDIT_COUNTER_A_MAX,
+};
+#define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)
+
+/**
+ * enum nsaudit_limit_attr - limits the host administrator sets (u32)
+ * @NSAUDIT_LIMIT_A_UNSPEC: not an attribute
+ * @NSAUDIT_LIMIT_A_DAEMONS: most per-namespace audit daemons registered at
+ *	once, 0 to %NSAUDIT_LIMIT_DAEMONS_MAX (0: registration is refused)
+ * @NSAUDIT_LIMIT_A_QUEUE: most records queued for one daemon,
+ *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX; beyond it
+ *	records are counted as lost
+ * @NSAUDIT_LIMIT_A_RULES: most rules one namespace's daemon may hold,
+ *	0 to %NSAUDIT_LIMIT_RULES_MAX
+ * @__NSAUDIT_LIMIT_A_MAX: one past the last attribute
+ *
+ * A lowered limit applies to what is added afterwards; nothing already
+ * held is dropped.
+ */
+enum nsaudit_limit_attr {
+	NSAUDIT_LIMIT_A_UNSPEC,
+	NSAUDIT_LIMIT_A_DAEMONS,
+	NSAUDIT_LIMIT_A_QUEUE,
+	NSAUDIT_LIMIT_A_RULES,
+	__NSAUDIT_LIMIT_A_MAX,
+};
+#define NSAUDIT_LIMIT_A_MAX		(__NSAUDIT_LIMIT_A_MAX - 1)
+
+/* Bounds and load-time defaults of the limits. */
+#define NSAUDIT_LIMIT_DAEMONS_MAX	4096
+#define NSAUDIT_LIMIT_DAEMONS_DEFAULT	64
+#define NSAUDIT_LIMIT_QUEUE_MIN		16
+#define NSAUDIT_LIMIT_QUEUE_MAX		1048576
+#define NSAUDIT_LIMIT_QUEUE_DEFAULT	8192
+#define NSAUDIT_LIMIT_RULES_MAX		65536
+#define NSAUDIT_LIMIT_RULES_DEFAULT	256
+
+/* Largest value of NSAUDIT_A_PID: the kernel's PID_MAX_LIMIT on 64 bits. */
+#define NSAUDIT_PID_MAX			4194304
+
+/**
+ * enum nsaudit_nsid_attr - an nsID set (u32 each, all present in a reply)
+ * @NSAUDIT_NSID_A_UNSPEC: not an attribute
+ * @NSAUDIT_NSID_A_DEV_MAJOR: major number of the nsfs device
+ * @NSAUDIT_NSID_A_DEV_MINOR: minor number of the nsfs device
+ * @NSAUDIT_NSID_A_MNT: mount namespace inode number
+ * @NSAUDIT_NSID_A_UTS: UTS namespace inode number
+ * @NSAUDIT_NSID_A_IPC: IPC namespace inode number
+ * @NSAUDIT_NSID_A_NET: network namespace inode number
+ * @NSAUDIT_NSID_A_PID: active PID namespace inode number
+ * @NSAUDIT_NSID_A_USER: user namespace inode number
+ * @NSAUDIT_NSID_A_CGROUP: cgroup namespace inode number
+ * @NSAUDIT_NSID_A_TIME: time namespace inode number
+ * @__NSAUDIT_NSID_A_MAX: one past the last attribute
+ *
+ * The namespace attributes follow enum nsaudit_ns_index:
+ * NSAUDIT_NSID_A_NS(i) is the attribute of index i.
+ */
+enum nsaudit_nsid_attr {
+	NSAUDIT_NSID_A_UNSPEC,
+	NSAUDIT_NSID_A_DEV_MAJOR,
+	NSAUDIT_NSID_A_DEV_MINOR,
+	NSAUDIT_NSID_A_MNT,
+	NSAUDIT_NSID_A_UTS,
+	NSAUDIT_NSID_A_IPC,
+	NSAUDIT_NSID_A_NET,
+	NSAUDIT_NSID_A_PID,
+	NSAUDIT_NSID_A_USER,
+	NSAUDIT_NSID_A_CGROUP,
+	NSAUDIT_NSID_A_TIME,
+	__NSAUDIT_NSID_A_MAX,
+};
+#define NSAUDIT_NSID_A_MAX		(__NSAUDIT_NSID_A_MAX - 1)
+#define NSAUDIT_NSID_A_NS(i)		(NSAUDIT_NSID_A_MNT + (i))
 
 #endif /* _UAPI_LINUX_NSAUDIT_H */
