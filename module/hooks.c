@@ -1,17 +1,94 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Every kernel symbol nsaudit attaches to, as one table. A missing symbol
- * fails module load with a message naming it.
+ * Every kernel symbol nsaudit attaches to or calls without an export, as
+ * tables. A missing symbol fails module load with a message naming it.
  *
  * The probes are registered and unregistered under nsaudit_hooks_lock, which
- * also serialises run-time switching (the "enrich" parameter).
+ * also serialises run-time switching of enrichment and protects its state.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
+#include <asm/ibt.h>
 #include "nsaudit.h"
+
+/*
+ * Kernel functions the module calls that are not exported to modules,
+ * resolved once at load through kprobes' own symbol lookup (a disabled
+ * kprobe is registered, read and unregistered; nothing is patched). Each
+ * is stable, documented kernel API that /proc itself relies on; calling it
+ * keeps every LSM's say, which reimplementing it would lose.
+ */
+static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
+					     unsigned int mode);
+
+static const struct {
+	const char *name;
+	void **fn;
+} nsaudit_functions[] = {
+	{ "ptrace_may_access", (void **)&nsaudit_ptrace_may_access_fn },
+};
+
+static int nsaudit_resolve(const char *name, void **fn)
+{
+	struct kprobe kp = {
+		.symbol_name = name,
+		.flags = KPROBE_FLAG_DISABLED,
+	};
+	unsigned long addr;
+	int err;
+
+	err = register_kprobe(&kp);
+	if (err) {
+		pr_err("cannot resolve %s: %d\n", name, err);
+		return err;
+	}
+	addr = (unsigned long)kp.addr;
+	unregister_kprobe(&kp);
+#ifdef CONFIG_X86_KERNEL_IBT
+	/* kprobes places a probe after the ENDBR; an indirect call needs it. */
+	if (is_endbr(*(u32 *)(addr - ENDBR_INSN_SIZE)))
+		addr -= ENDBR_INSN_SIZE;
+#endif
+	*fn = (void *)addr;
+	return 0;
+}
+
+/**
+ * nsaudit_hooks_resolve() - find every unexported function the module calls
+ *
+ * Context: process (module init), before anything can call them.
+ *
+ * Return: 0, or a negative errno after naming the missing function.
+ */
+int nsaudit_hooks_resolve(void)
+{
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_functions); i++) {
+		err = nsaudit_resolve(nsaudit_functions[i].name,
+				      nsaudit_functions[i].fn);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/**
+ * nsaudit_ptrace_may_access() - the kernel's ptrace_may_access()
+ * @task: the target task
+ * @mode: PTRACE_MODE_* flags
+ *
+ * Context: process; may sleep in LSM hooks.
+ *
+ * Return: true if current may access @task in @mode.
+ */
+bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode)
+{
+	return nsaudit_ptrace_may_access_fn(task, mode);
+}
 
 /*
  * A probe that moves regs->ip must say so: with a post handler, kprobes arms
@@ -44,17 +121,21 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 };
 
 static DEFINE_MUTEX(nsaudit_hooks_lock);
-static bool nsaudit_hooks_live;	/* protected by nsaudit_hooks_lock */
+/* Protected by nsaudit_hooks_lock; nsaudit_enrich_on also read locklessly. */
+static bool nsaudit_hooks_live;
+static bool nsaudit_enrich_on = true;
 
 /**
  * nsaudit_hooks_register() - attach every hook
- * @enrich: whether the enrichment probes start enabled
+ *
+ * The enrichment probes start in the state last set with
+ * nsaudit_hooks_set_enrich() (the "enrich" parameter at load).
  *
  * Context: process; takes nsaudit_hooks_lock.
  *
  * Return: 0, or a negative errno with nothing attached.
  */
-int nsaudit_hooks_register(bool enrich)
+int nsaudit_hooks_register(void)
 {
 	int i, err = 0;
 
@@ -62,7 +143,8 @@ int nsaudit_hooks_register(bool enrich)
 	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
 		struct nsaudit_kprobe_hook *h = &nsaudit_kprobes[i];
 
-		h->kp.flags = (h->enrich && !enrich) ? KPROBE_FLAG_DISABLED : 0;
+		h->kp.flags = (h->enrich && !nsaudit_enrich_on) ?
+			      KPROBE_FLAG_DISABLED : 0;
 		err = register_kprobe(&h->kp);
 		if (err) {
 			pr_err("cannot probe %s: %d\n", h->kp.symbol_name, err);
@@ -109,27 +191,66 @@ void nsaudit_hooks_unregister(void)
  * nsaudit_hooks_set_enrich() - switch the enrichment probes on or off
  * @enrich: the new state
  *
- * A disabled probe costs nothing: its ftrace site is unpatched.
+ * A disabled probe costs nothing: its ftrace site is unpatched. Before
+ * nsaudit_hooks_register() (module parameters are set before init) and
+ * after nsaudit_hooks_unregister() only the state is recorded.
  *
  * Context: process; takes nsaudit_hooks_lock.
  *
- * Return: 0 or a negative errno from enable_kprobe().
+ * Return: 0, or a negative errno from enable_kprobe() with the state
+ * unchanged.
  */
+static int nsaudit_enrich_switch(struct kprobe *kp, bool on)
+{
+	return on ? enable_kprobe(kp) : disable_kprobe(kp);
+}
+
 int nsaudit_hooks_set_enrich(bool enrich)
 {
 	int i, err = 0;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	if (!nsaudit_hooks_live)
-		goto out;
-	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes) && !err; i++) {
-		struct kprobe *kp = &nsaudit_kprobes[i].kp;
-
+	for (i = 0; nsaudit_hooks_live && i < ARRAY_SIZE(nsaudit_kprobes); i++) {
 		if (!nsaudit_kprobes[i].enrich)
 			continue;
-		err = enrich ? enable_kprobe(kp) : disable_kprobe(kp);
+		err = nsaudit_enrich_switch(&nsaudit_kprobes[i].kp, enrich);
+		if (err)
+			goto err_unwind;
 	}
-out:
+	WRITE_ONCE(nsaudit_enrich_on, enrich);
+	mutex_unlock(&nsaudit_hooks_lock);
+	return 0;
+
+err_unwind:
+	/* Put back the probes already switched: all or nothing. */
+	while (--i >= 0)
+		if (nsaudit_kprobes[i].enrich)
+			nsaudit_enrich_switch(&nsaudit_kprobes[i].kp, !enrich);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
+}
+
+/**
+ * nsaudit_hooks_enrich() - whether enrichment is on
+ *
+ * Context: any; a snapshot.
+ */
+bool nsaudit_hooks_enrich(void)
+{
+	return READ_ONCE(nsaudit_enrich_on);
+}
+
+/**
+ * nsaudit_hooks_missed() - probe hits the kernel skipped since load
+ *
+ * Context: any; a snapshot.
+ */
+u64 nsaudit_hooks_missed(void)
+{
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++)
+		sum += READ_ONCE(nsaudit_kprobes[i].kp.nmissed);
+	return sum;
 }

@@ -76,6 +76,51 @@ bool nsaudit_nsid_current(struct nsaudit_nsid *id)
 }
 
 /**
+ * nsaudit_nsid_task() - the nsID set of any task, as /proc/PID/ns/ shows it
+ * @task: the task, with a reference held by the caller
+ * @id: filled in on success
+ *
+ * Another task's nsproxy is stable under its task_lock() (linux/nsproxy.h);
+ * its PID namespace and credentials under RCU, as the nsfs get() methods
+ * read them.
+ *
+ * Context: process or softirq; takes task_lock(@task), no allocation.
+ *
+ * Return: false if @task has no namespaces any more (exiting).
+ */
+bool nsaudit_nsid_task(struct task_struct *task, struct nsaudit_nsid *id)
+{
+	struct pid_namespace *pid_ns;
+	struct nsproxy *nsp;
+	bool ok = false;
+
+	task_lock(task);
+	nsp = task->nsproxy;
+	if (nsp) {
+		rcu_read_lock();
+		pid_ns = task_active_pid_ns(task);
+		if (pid_ns) {
+			nsaudit_nsid_fill(id, nsp, pid_ns,
+					  __task_cred(task)->user_ns);
+			ok = true;
+		}
+		rcu_read_unlock();
+	}
+	task_unlock(task);
+	return ok;
+}
+
+/**
+ * nsaudit_nsid_dev() - the nsfs device all namespaces share
+ *
+ * Context: any, after nsaudit_nsid_init().
+ */
+dev_t nsaudit_nsid_dev(void)
+{
+	return nsaudit_nsfs_dev;
+}
+
+/**
  * nsaudit_nsid_log() - append an nsID set to an audit record
  * @ab: the record, in the context that owns it
  * @id: the nsID set

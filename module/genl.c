@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "nsaudit" generic netlink family: the control plane.
+ *
+ * Every operation is a do with its own strict policy (GET_STATUS has none,
+ * so the core refuses any attribute in it). Operations run in the context
+ * of the task that sent the request, in parallel (parallel_ops): they share
+ * nothing but the settings in config.c, which have their own lock. Every
+ * refusal of the module's own carries an extended ACK message.
+ *
+ * The family exists in every network namespace (netnsok); permission is
+ * checked against the credentials of the socket's opener and the sender.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/pid.h>
+#include <linux/ptrace.h>
+#include <linux/sched/task.h>
+#include <net/genetlink.h>
+#include <net/netlink.h>
+#include "nsaudit.h"
+
+/* What this module implements, reported in NSAUDIT_A_FEATURES. */
+#define NSAUDIT_FEATURES	(NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID)
+
+enum nsaudit_genl_mcgrp {
+	NSAUDIT_GENL_MCGRP_CONFIG,
+};
+
+static const struct genl_multicast_group nsaudit_genl_mcgrps[] = {
+	[NSAUDIT_GENL_MCGRP_CONFIG] = { .name = NSAUDIT_MCGRP_CONFIG },
+};
+
+/* u32 bounds beyond what NLA_POLICY_RANGE's s16 can hold. */
+static struct netlink_range_validation nsaudit_daemons_range = {
+	.max = NSAUDIT_LIMIT_DAEMONS_MAX,
+};
+
+static struct netlink_range_validation nsaudit_queue_range = {
+	.min = NSAUDIT_LIMIT_QUEUE_MIN,
+	.max = NSAUDIT_LIMIT_QUEUE_MAX,
+};
+
+static struct netlink_range_validation nsaudit_rules_range = {
+	.max = NSAUDIT_LIMIT_RULES_MAX,
+};
+
+static struct netlink_range_validation nsaudit_pid_range = {
+	.min = 1,
+	.max = NSAUDIT_PID_MAX,
+};
+
+static const struct nla_policy nsaudit_limits_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
+	[NSAUDIT_LIMIT_A_DAEMONS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_daemons_range),
+	[NSAUDIT_LIMIT_A_QUEUE] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
+	[NSAUDIT_LIMIT_A_RULES] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_rules_range),
+};
+
+static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_ENRICH] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NSAUDIT_A_LIMITS] = NLA_POLICY_NESTED(nsaudit_limits_policy),
+};
+
+static const struct nla_policy nsaudit_get_nsid_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
+};
+
+static struct genl_family nsaudit_genl_family;
+
+static int nsaudit_nl_fill_status(struct sk_buff *skb)
+{
+	struct nsaudit_config cfg;
+	struct nlattr *nest;
+
+	nsaudit_config_read(&cfg);
+	if (nla_put_u32(skb, NSAUDIT_A_VERSION_MAJOR, NSAUDIT_VERSION_MAJOR) ||
+	    nla_put_u32(skb, NSAUDIT_A_VERSION_MINOR, NSAUDIT_VERSION_MINOR) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
+			      NSAUDIT_A_PAD) ||
+	    nla_put_u8(skb, NSAUDIT_A_ENRICH, cfg.enrich))
+		return -EMSGSIZE;
+
+	nest = nla_nest_start(skb, NSAUDIT_A_COUNTERS);
+	if (!nest)
+		return -EMSGSIZE;
+	/* Forwarding to per-namespace daemons does not exist yet: 0. */
+	if (nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_ENRICHED,
+			      nsaudit_enriched_count(), NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_FORWARDED, 0,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, 0,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED,
+			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+
+	nest = nla_nest_start(skb, NSAUDIT_A_LIMITS);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NSAUDIT_LIMIT_A_DAEMONS, cfg.limits.daemons) ||
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_QUEUE, cfg.limits.queue) ||
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_RULES, cfg.limits.rules))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/*
+ * A request names the interface major version it was written for; any
+ * other than ours is refused. GET_STATUS is answered for every version:
+ * it is how a client learns which version this module speaks.
+ */
+static int nsaudit_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+			       struct genl_info *info)
+{
+	if (ops->cmd != NSAUDIT_CMD_GET_STATUS &&
+	    info->genlhdr->version != NSAUDIT_GENL_VERSION) {
+		GENL_SET_ERR_MSG(info,
+				 "genlmsghdr.version is not this module's interface major version (see GET_STATUS)");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
+				NSAUDIT_CMD_GET_STATUS);
+	if (!hdr || nsaudit_nl_fill_status(msg)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int nsaudit_nl_parse_limits(struct nlattr *attr,
+				   struct nsaudit_config_change *chg,
+				   struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[NSAUDIT_LIMIT_A_MAX + 1];
+	int err;
+
+	/* Validated by the policy already; this only splits the nest. */
+	err = nla_parse_nested(tb, NSAUDIT_LIMIT_A_MAX, attr,
+			       nsaudit_limits_policy, extack);
+	if (err)
+		return err;
+	if (tb[NSAUDIT_LIMIT_A_DAEMONS]) {
+		chg->mask |= NSAUDIT_CONFIG_DAEMONS;
+		chg->cfg.limits.daemons = nla_get_u32(tb[NSAUDIT_LIMIT_A_DAEMONS]);
+	}
+	if (tb[NSAUDIT_LIMIT_A_QUEUE]) {
+		chg->mask |= NSAUDIT_CONFIG_QUEUE;
+		chg->cfg.limits.queue = nla_get_u32(tb[NSAUDIT_LIMIT_A_QUEUE]);
+	}
+	if (tb[NSAUDIT_LIMIT_A_RULES]) {
+		chg->mask |= NSAUDIT_CONFIG_RULES;
+		chg->cfg.limits.rules = nla_get_u32(tb[NSAUDIT_LIMIT_A_RULES]);
+	}
+	if (!(chg->mask & (NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE |
+			   NSAUDIT_CONFIG_RULES))) {
+		NL_SET_ERR_MSG_ATTR(extack, attr, "NSAUDIT_A_LIMITS is empty");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int nsaudit_nl_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nsaudit_config_change chg = {};
+	int err;
+
+	/* The socket's opener and the sender, in the initial user ns. */
+	if (!netlink_capable(skb, CAP_AUDIT_CONTROL)) {
+		GENL_SET_ERR_MSG(info,
+				 "SET needs CAP_AUDIT_CONTROL in the initial user namespace");
+		return -EPERM;
+	}
+	if (!info->attrs[NSAUDIT_A_ENRICH] && !info->attrs[NSAUDIT_A_LIMITS]) {
+		GENL_SET_ERR_MSG(info,
+				 "SET needs NSAUDIT_A_ENRICH or NSAUDIT_A_LIMITS");
+		return -EINVAL;
+	}
+	if (info->attrs[NSAUDIT_A_ENRICH]) {
+		chg.mask |= NSAUDIT_CONFIG_ENRICH;
+		chg.cfg.enrich = nla_get_u8(info->attrs[NSAUDIT_A_ENRICH]);
+	}
+	if (info->attrs[NSAUDIT_A_LIMITS]) {
+		err = nsaudit_nl_parse_limits(info->attrs[NSAUDIT_A_LIMITS],
+					      &chg, info->extack);
+		if (err)
+			return err;
+	}
+	return nsaudit_config_apply(&chg, info->extack);
+}
+
+/*
+ * The task of a pid in the sender's active PID namespace, as /proc/PID in
+ * a proc mounted there would show it; the same ptrace check as opening
+ * /proc/PID/ns/X.
+ */
+static struct task_struct *nsaudit_nl_get_task(struct nlattr *attr,
+					       struct netlink_ext_ack *extack)
+{
+	struct task_struct *task;
+	struct pid *pid;
+
+	pid = find_get_pid(nla_get_u32(attr));
+	task = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!task) {
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "no such process in the caller's PID namespace");
+		return ERR_PTR(-ESRCH);
+	}
+	if (!nsaudit_ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)) {
+		put_task_struct(task);
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "no ptrace read access to the process (as for /proc/PID/ns/)");
+		return ERR_PTR(-EACCES);
+	}
+	return task;
+}
+
+static int nsaudit_nl_put_nsid(struct sk_buff *skb,
+			       const struct nsaudit_nsid *id)
+{
+	dev_t dev = nsaudit_nsid_dev();
+	struct nlattr *nest;
+	int i;
+
+	nest = nla_nest_start(skb, NSAUDIT_A_NSID);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, NSAUDIT_NSID_A_DEV_MAJOR, MAJOR(dev)) ||
+	    nla_put_u32(skb, NSAUDIT_NSID_A_DEV_MINOR, MINOR(dev)))
+		return -EMSGSIZE;
+	for (i = 0; i < NSAUDIT_NS_COUNT; i++)
+		if (nla_put_u32(skb, NSAUDIT_NSID_A_NS(i), id->inum[i]))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[NSAUDIT_A_PID];
+	struct task_struct *task;
+	struct nsaudit_nsid id;
+	struct sk_buff *msg;
+	bool alive;
+	void *hdr;
+
+	if (!attr) {
+		GENL_SET_ERR_MSG(info, "GET_NSID needs NSAUDIT_A_PID");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, NSAUDIT_A_PID);
+		return -EINVAL;
+	}
+	task = nsaudit_nl_get_task(attr, info->extack);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	alive = nsaudit_nsid_task(task, &id);
+	put_task_struct(task);
+	if (!alive) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr, "the process is exiting");
+		return -ESRCH;
+	}
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
+				NSAUDIT_CMD_GET_NSID);
+	if (!hdr || nla_put_u32(msg, NSAUDIT_A_PID, nla_get_u32(attr)) ||
+	    nsaudit_nl_put_nsid(msg, &id)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/* Do-only: a dump request is refused by the genetlink core (EOPNOTSUPP). */
+static const struct genl_ops nsaudit_genl_ops[] = {
+	{
+		.cmd = NSAUDIT_CMD_GET_STATUS,
+		.doit = nsaudit_nl_get_status,
+	},
+	{
+		.cmd = NSAUDIT_CMD_SET,
+		.doit = nsaudit_nl_set,
+		.policy = nsaudit_set_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		.cmd = NSAUDIT_CMD_GET_NSID,
+		.doit = nsaudit_nl_get_nsid,
+		.policy = nsaudit_get_nsid_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+};
+
+static struct genl_family nsaudit_genl_family __ro_after_init = {
+	.name = NSAUDIT_GENL_NAME,
+	.version = NSAUDIT_GENL_VERSION,
+	.netnsok = true,
+	.parallel_ops = true,
+	.pre_doit = nsaudit_nl_pre_doit,
+	.ops = nsaudit_genl_ops,
+	.n_ops = ARRAY_SIZE(nsaudit_genl_ops),
+	.mcgrps = nsaudit_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(nsaudit_genl_mcgrps),
+	.module = THIS_MODULE,
+};
+
+/**
+ * nsaudit_genl_notify_config() - announce the settings on the config group
+ *
+ * A notification that cannot be built is dropped: listeners can always
+ * ask GET_STATUS.
+ *
+ * Context: process, under nsaudit_config_lock; allocates with GFP_KERNEL.
+ */
+void nsaudit_genl_notify_config(void)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &nsaudit_genl_family, 0,
+			  NSAUDIT_CMD_CONFIG_NTF);
+	if (!hdr || nsaudit_nl_fill_status(msg)) {
+		nlmsg_free(msg);
+		return;
+	}
+	genlmsg_end(msg, hdr);
+	/* ESRCH (nobody listens) is the common case, not an error. */
+	genlmsg_multicast_allns(&nsaudit_genl_family, msg, 0,
+				NSAUDIT_GENL_MCGRP_CONFIG);
+}
+
+/**
+ * nsaudit_genl_init() - register the family
+ *
+ * Context: process (module init).
+ *
+ * Return: 0 or a negative errno.
+ */
+int nsaudit_genl_init(void)
+{
+	int err;
+
+	err = genl_register_family(&nsaudit_genl_family);
+	if (err)
+		pr_err("cannot register generic netlink family %s: %d\n",
+		       NSAUDIT_GENL_NAME, err);
+	return err;
+}
+
+/**
+ * nsaudit_genl_exit() - unregister the family
+ *
+ * Returns once no operation runs any more: the core waits for requests in
+ * flight.
+ *
+ * Context: process (module exit); sleeps.
+ */
+void nsaudit_genl_exit(void)
+{
+	genl_unregister_family(&nsaudit_genl_family);
+}
