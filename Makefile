@@ -1,6 +1,8 @@
 # nsaudit: namespace-aware Linux audit as a loadable module.
 #
 #   make                 module (against KDIR) and the user-space parts
+#   make install         the library, nsauditctl, man page, bash completion
+#                        (PREFIX=/usr/local, DESTDIR)
 #   make check           unit tests and every VM lane
 #   make demo            the main job: a VM where the module runs under auditd
 #   make bench           cost of the module, measured in one VM run
@@ -20,6 +22,10 @@ module:
 user:
 	$(MAKE) -C lib
 	$(MAKE) -C tools
+
+install: user
+	$(MAKE) -C lib install
+	$(MAKE) -C tools install
 
 # The files DKMS needs, staged as /usr/src/nsaudit-VERSION (never the build
 # tree, which holds VM images).
@@ -52,4 +58,4 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all module user dkms-install check demo bench clean
+.PHONY: all module user install dkms-install check demo bench clean

@@ -129,7 +129,8 @@ NSAUDIT_EXPORT int nsaudit_nsid_of_pid(int pid, struct nsaudit_nsid_set *set);
  * When a call fails with an error the module reported, nsaudit_errmsg()
  * returns the module's extended ACK text for it ("" if it sent none); when
  * the library itself refused, a short text of its own. The text stays valid
- * until the next call on the handle.
+ * until the next call on the handle; a call that succeeds leaves it as it
+ * was.
  */
 struct nsaudit_handle;
 
@@ -240,8 +241,10 @@ NSAUDIT_EXPORT const char *nsaudit_errmsg(const struct nsaudit_handle *h);
  * @h: the handle
  * @st: filled in on success only
  *
- * Return: 0, or a negative errno (-EINVAL for NULL arguments, -EBADMSG for a
- * reply that lacks a mandatory attribute).
+ * Return: 0, or a negative errno (-EINVAL for NULL arguments or a handle
+ * subscribed with nsaudit_config_subscribe(), -EBADMSG for a reply that
+ * lacks a mandatory attribute, -EPROTO if the module was replaced by one
+ * of another interface major version).
  */
 NSAUDIT_EXPORT int nsaudit_status(struct nsaudit_handle *h,
 				  struct nsaudit_status *st);
@@ -256,7 +259,8 @@ NSAUDIT_EXPORT int nsaudit_status(struct nsaudit_handle *h,
  * Return: 0, or a negative errno: -EPERM without the capability; -EINVAL
  * for an empty or unknown @s->mask, an @s->enrich other than 0 or 1, or a
  * limit out of range (the library checks the bounds of the UAPI header
- * before sending, the module checks them again).
+ * before sending, the module checks them again), and for a NULL @s or a
+ * subscribed handle.
  */
 NSAUDIT_EXPORT int nsaudit_set(struct nsaudit_handle *h,
 			       const struct nsaudit_settings *s);
@@ -269,7 +273,8 @@ NSAUDIT_EXPORT int nsaudit_set(struct nsaudit_handle *h,
  *
  * Return: 0, or a negative errno: -ESRCH if the caller cannot see @pid;
  * -EACCES if the caller may not read /proc/PID/ns/; -EINVAL for a @pid out
- * of range or a NULL @set; -EBADMSG for an incomplete reply.
+ * of range, a NULL @set or a subscribed handle; -EBADMSG for an incomplete
+ * reply, or one for another process.
  */
 NSAUDIT_EXPORT int nsaudit_nsid(struct nsaudit_handle *h, int pid,
 				struct nsaudit_nsid_set *set);
@@ -280,9 +285,12 @@ NSAUDIT_EXPORT int nsaudit_nsid(struct nsaudit_handle *h, int pid,
  *
  * Joins the "config" multicast group. From then on nsaudit_config_next()
  * returns the module's status after each successful SET by anyone. A
- * handle that subscribed should not be used for requests any more.
+ * handle that subscribed is not used for requests any more: they would
+ * share its socket with the notifications, so they are refused with
+ * -EINVAL. Subscribing a subscribed handle again does nothing.
  *
- * Return: 0, or a negative errno.
+ * Return: 0, or a negative errno (-ENOENT if the module has no "config"
+ * group).
  */
 NSAUDIT_EXPORT int nsaudit_config_subscribe(struct nsaudit_handle *h);
 
@@ -292,9 +300,16 @@ NSAUDIT_EXPORT int nsaudit_config_subscribe(struct nsaudit_handle *h);
  * @st: filled in with the status the module announced
  * @timeout_ms: how long to wait; -1 waits for ever
  *
+ * Only CONFIG_NTF messages of the nsaudit family are taken; anything
+ * else that arrives is skipped while the wait goes on.
+ *
  * Return: 0; -ETIMEDOUT if nothing came in time; -ENOBUFS if notifications
  * were lost because the socket's buffer overflowed (the next call goes on
- * with later ones); or another negative errno.
+ * with later ones); -EINTR if a signal interrupted the wait (it is not
+ * restarted, so that a daemon can act on the signal); -EBADMSG or -EPROTO
+ * for a malformed notification (it is consumed; the next call goes on);
+ * -EINVAL for an unsubscribed @h, a NULL @st or a @timeout_ms below -1;
+ * or another negative errno.
  */
 NSAUDIT_EXPORT int nsaudit_config_next(struct nsaudit_handle *h,
 				       struct nsaudit_status *st,

@@ -55,8 +55,8 @@ static void nsaudit_config_log_field(struct audit_buffer *ab, const char *name,
 
 /*
  * Like the kernel's own CONFIG_CHANGE records for audit settings: what
- * changed, who changed it, whether it took effect. The nsID set is appended
- * by the module's own probe, since this is a record of its own.
+ * changed, who changed it, whether it took effect, and (like every record
+ * of its own) the nsID set of the task that made the change.
  */
 static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 			       const struct nsaudit_config *old, int err)
@@ -82,7 +82,7 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 	audit_log_format(ab, " auid=%u ses=%u res=%d",
 			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
 			 audit_get_sessionid(current), !err);
-	audit_log_end(ab);
+	nsaudit_log_end(ab);
 }
 
 /**

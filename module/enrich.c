@@ -116,7 +116,7 @@ static bool nsaudit_record_is_principal(struct audit_buffer *ab)
  *
  * Return: the srcu_struct the thunk must leave.
  */
-notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
+static __always_inline void nsaudit_append_current(struct audit_buffer *ab)
 {
 	struct nsaudit_nsid id;
 
@@ -124,9 +124,32 @@ notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 		nsaudit_nsid_log(ab, &id);
 		this_cpu_inc(nsaudit_enriched);
 	}
+}
+
+notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
+{
+	nsaudit_append_current(ab);
 	/* The probe sees this call comes from module text and lets it pass. */
 	audit_log_end(ab);
 	return &nsaudit_srcu;
+}
+
+/**
+ * nsaudit_log_end() - end a principal record the module itself logs
+ * @ab: the record
+ *
+ * The probe lets every call from module text pass untouched, so the
+ * module's own records get their nsID set here, on the same terms as
+ * every other record: enrichment on, a user task in task context.
+ *
+ * Context: that of the record's owner.
+ */
+void nsaudit_log_end(struct audit_buffer *ab)
+{
+	if (ab && nsaudit_hooks_enrich() && in_task() &&
+	    !(current->flags & PF_KTHREAD))
+		nsaudit_append_current(ab);
+	audit_log_end(ab);
 }
 
 /**

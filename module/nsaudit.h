@@ -31,6 +31,7 @@ void nsaudit_enrich_exit(void);
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs);
 u64 nsaudit_enriched_count(void);
 struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab);
+void nsaudit_log_end(struct audit_buffer *ab);
 
 /* thunk_x86_64.S: runs instead of audit_log_end() for a redirected task. */
 void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);

@@ -34,6 +34,15 @@ else
 	failed=$((failed + 1))
 fi
 
+# --- the genetlink YAML spec matches the UAPI header ---------------------------
+if "$here/spec/run.sh" >"$build/spec.log" 2>&1; then
+	passed=$((passed + 1))
+	echo "check: genetlink spec matches the UAPI header"
+else
+	failed=$((failed + 1))
+	echo "check: genetlink spec check FAILED (log: $build/spec.log)"
+fi
+
 # --- the harness judges splats and missing success signals ----------------------
 if "$here/vm/selftest.sh" >"$build/selftest.log" 2>&1; then
 	passed=$((passed + 1))
@@ -46,9 +55,9 @@ fi
 # --- VM lanes -------------------------------------------------------------------
 lanes=${NSAUDIT_LANES:-"debug generic rt auditd"}
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles"
-	[rt]="dkms nsid record-classes long-record switch load-cycles"
-	[debug]="nsid record-classes long-record switch load-cycles"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record switch load-cycles"
 )
 
@@ -66,6 +75,9 @@ if [ -n "$kvers" ]; then
 	echo "check: DKMS built and installed nsaudit for$kvers"
 fi
 export NSAUDIT_DKMS_DONE=1
+# The guest programs once, before lanes that share them run in parallel.
+"$here/vm/build-guest.sh" "$build/vm/guest" >"$build/guest.log" 2>&1 ||
+	{ echo "check: guest programs failed to build (log: $build/guest.log)"; tail -n 20 "$build/guest.log"; exit 1; }
 
 run_lane() {
 	local lane=$1

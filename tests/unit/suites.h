@@ -9,5 +9,7 @@
 
 Suite *nsaudit_record_suite(void);
 Suite *nsaudit_nsid_suite(void);
+Suite *nsaudit_msg_suite(void);
+Suite *nsaudit_cli_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

@@ -14,8 +14,11 @@ shift 3
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
+# mktemp made the root 0700: unprivileged test users must get in.
+chmod 0755 "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,proc,sys,dev,tmp,run,var/log,etc,nsaudit/bin,lib/modules/$kver}
 
+chmod 1777 "$root/tmp"
 cp /bin/busybox "$root/bin/busybox"
 for applet in $(/bin/busybox --list); do
 	[ "$applet" = busybox ] || ln -sf busybox "$root/bin/$applet"

@@ -1,0 +1,679 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The connection to the module: one libnl generic netlink socket per
+ * handle, requests answered on it, and configuration notifications.
+ *
+ * Each call builds its own struct nl_cb whose callbacks write into a
+ * context on the caller's stack, so nothing is shared between handles or
+ * calls. libnl reports NLE_* codes, not errno; the kernel's errno is taken
+ * from its NLMSG_ERROR by our own error callback, the socket's from the
+ * socket where it matters (ENOBUFS), and only what remains goes through
+ * nsaudit__errno_of_nlerr().
+ */
+#define _DEFAULT_SOURCE	/* SOL_NETLINK; struct addrinfo for libnl */
+
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+#include <netlink/errno.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/handlers.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
+
+#include "msg.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK	270
+#endif
+
+struct nsaudit_handle {
+	struct nl_sock *sk;
+	int family;		/* the nsaudit family's id */
+	int config_grp;		/* the "config" group's id, or -errno */
+	bool subscribed;
+	char errmsg[NSAUDIT__TEXT_SIZE];
+};
+
+/* One request and its answer, or one wait for a notification. */
+struct nsaudit_call {
+	const struct nsaudit_handle *h;
+	bool notification;	/* waiting for CONFIG_NTF, not an answer */
+	uint8_t cmd;		/* reply expected (0: only the ACK) */
+	int pid;		/* GET_NSID: the process asked for */
+	uint32_t seq, port;	/* of the request: the answer carries them */
+	bool replied;		/* the reply has been parsed */
+	bool done;		/* ACK, error or notification seen */
+	int err;		/* first failure, -errno */
+	char text[NSAUDIT__TEXT_SIZE];	/* its explanation */
+	union {
+		struct nsaudit_status st;
+		struct nsaudit_nsid_set set;
+	} out;
+};
+
+static void nsaudit_vtext(char *buf, size_t size, const char *fmt, va_list ap)
+{
+	if (buf && size)
+		vsnprintf(buf, size, fmt, ap);
+}
+
+static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Record the library's own explanation of @err on @h; returns @err. */
+static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	nsaudit_vtext(h->errmsg, sizeof(h->errmsg), fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+/* strerror() is not thread-safe; this is (XSI strerror_r). */
+static const char *nsaudit_strerror(int err, char *buf, size_t size)
+{
+	int rc;
+
+	if (err < 0)
+		err = -err;
+	/* An int result: the XSI strerror_r, not GNU's (_GNU_SOURCE). */
+	rc = strerror_r(err, buf, size);
+	if (rc)
+		snprintf(buf, size, "error %d", err);
+	return buf;
+}
+
+/*
+ * A libnl failure as -errno. libnl keeps no errno, but right after a
+ * failed system call errno still holds it; it is trusted only if it is
+ * what libnl turned into @nlerr, which keeps apart what libnl merges
+ * (ENOBUFS and ENOMEM, EMFILE and every other unknown error).
+ */
+static int nsaudit_nlerr(int nlerr, int saved_errno)
+{
+	if (nlerr < 0)
+		nlerr = -nlerr;
+	if (saved_errno > 0 && nl_syserr2nlerr(saved_errno) == nlerr)
+		return -saved_errno;
+	return nsaudit__errno_of_nlerr(nlerr);
+}
+
+/* Only the kernel's answer to this very request (or, subscribed, its news). */
+static int nsaudit_cb_seq(struct nl_msg *msg, void *arg)
+{
+	const struct nsaudit_call *c = arg;
+	const struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	const struct sockaddr_nl *src = nlmsg_get_src(msg);
+
+	if (src->nl_pid != 0)
+		return NL_SKIP;
+	if (c->notification)
+		return NL_OK;
+	/* Else a late answer to an earlier request that was given up on. */
+	if (nlh->nlmsg_seq != c->seq || nlh->nlmsg_pid != c->port)
+		return NL_SKIP;
+	return NL_OK;
+}
+
+static void nsaudit_call_fail(struct nsaudit_call *c, int err)
+{
+	if (!c->err)
+		c->err = err;
+}
+
+static int nsaudit_cb_valid(struct nl_msg *msg, void *arg)
+{
+	struct nsaudit_call *c = arg;
+	const struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	/* libnl checked nlmsg_len against the datagram (nlmsg_ok()). */
+	size_t len = nlh->nlmsg_len;
+	int err;
+
+	if (c->notification) {
+		const struct genlmsghdr *gnlh = nlmsg_data(nlh);
+
+		/* Other messages of the group: added by a newer minor. */
+		if (nlh->nlmsg_type != c->h->family ||
+		    (len >= NLMSG_HDRLEN + GENL_HDRLEN &&
+		     gnlh->cmd != NSAUDIT_CMD_CONFIG_NTF))
+			return NL_SKIP;
+		err = nsaudit__parse_status(nlh, len, c->h->family,
+					    NSAUDIT_CMD_CONFIG_NTF, &c->out.st,
+					    c->text, sizeof(c->text));
+		c->err = err;
+		c->done = true;
+		return NL_STOP;
+	}
+
+	/* A reply where only the ACK is due, or a second one: not ours. */
+	if (!c->cmd || c->replied)
+		return NL_SKIP;
+	c->replied = true;
+	if (c->cmd == NSAUDIT_CMD_GET_NSID)
+		err = nsaudit__parse_nsid(nlh, len, c->h->family, c->pid,
+					  &c->out.set, c->text,
+					  sizeof(c->text));
+	else
+		err = nsaudit__parse_status(nlh, len, c->h->family, c->cmd,
+					    &c->out.st, c->text,
+					    sizeof(c->text));
+	if (err)
+		nsaudit_call_fail(c, err);
+	/* Go on to the ACK, which ends the answer. */
+	return NL_OK;
+}
+
+static int nsaudit_cb_err(struct sockaddr_nl *nla, struct nlmsgerr *e,
+			  void *arg)
+{
+	struct nsaudit_call *c = arg;
+	/* libnl hands over the payload of a complete NLMSG_ERROR message. */
+	const struct nlmsghdr *nlh =
+		(const struct nlmsghdr *)((const char *)e - NLMSG_HDRLEN);
+	int error, err;
+
+	(void)nla;
+	if (c->notification)
+		return NL_SKIP;
+	c->done = true;
+	if (c->err)
+		return NL_STOP;
+	err = nsaudit__parse_error(nlh, nlh->nlmsg_len, &error, c->text,
+				   sizeof(c->text));
+	c->err = err ? err : error;
+	return NL_STOP;
+}
+
+static int nsaudit_cb_ack(struct nl_msg *msg, void *arg)
+{
+	struct nsaudit_call *c = arg;
+
+	(void)msg;
+	if (c->notification)
+		return NL_SKIP;
+	c->done = true;
+	return NL_STOP;
+}
+
+/* This call's callbacks, on a copy of the socket's set. */
+static struct nl_cb *nsaudit_call_cb(struct nsaudit_handle *h,
+				     struct nsaudit_call *c)
+{
+	struct nl_cb *orig, *cb;
+
+	orig = nl_socket_get_cb(h->sk);
+	if (!orig)
+		return NULL;
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb)
+		return NULL;
+	if (nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, nsaudit_cb_seq, c) ||
+	    nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, nsaudit_cb_valid, c) ||
+	    nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, nsaudit_cb_ack, c) ||
+	    nl_cb_err(cb, NL_CB_CUSTOM, nsaudit_cb_err, c)) {
+		nl_cb_put(cb);
+		return NULL;
+	}
+	return cb;
+}
+
+/* Milliseconds from now to @deadline (CLOCK_MONOTONIC), rounded up. */
+static int nsaudit_ms_left(const struct timespec *deadline)
+{
+	struct timespec now;
+	long long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 +
+	     (deadline->tv_nsec - now.tv_nsec + 999999) / 1000000;
+	if (ms < 0)
+		return 0;
+	return ms > INT32_MAX ? INT32_MAX : (int)ms;
+}
+
+/*
+ * Wait until the socket has data, up to @deadline (NULL: for ever). A
+ * socket error is taken here, with its errno, and thereby cleared: above
+ * all ENOBUFS, which the kernel sets when messages were dropped because
+ * the receive buffer was full, and which libnl would report as NLE_NOMEM.
+ * EINTR is returned if @intr, else the wait goes on.
+ */
+static int nsaudit_wait(struct nsaudit_handle *h,
+			const struct timespec *deadline, bool intr)
+{
+	struct pollfd pfd = {
+		.fd = nl_socket_get_fd(h->sk),
+		.events = POLLIN,
+	};
+	char byte;
+	int n;
+
+	for (;;) {
+		n = poll(&pfd, 1, deadline ? nsaudit_ms_left(deadline) : -1);
+		if (n < 0) {
+			if (errno == EINTR && !intr)
+				continue;
+			return -errno;
+		}
+		if (n == 0)
+			return -ETIMEDOUT;
+		if (recv(pfd.fd, &byte, sizeof(byte),
+			 MSG_PEEK | MSG_DONTWAIT) >= 0)
+			return 0;
+		if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+			return -errno;
+	}
+}
+
+/* Receive until @c is done: its answer is complete, or its news came. */
+static int nsaudit_receive(struct nsaudit_handle *h, struct nsaudit_call *c,
+			   struct nl_cb *cb, const struct timespec *deadline)
+{
+	int n, err;
+
+	while (!c->done) {
+		err = nsaudit_wait(h, deadline, c->notification);
+		if (err)
+			return err;
+		errno = 0;
+		n = nl_recvmsgs_report(h->sk, cb);
+		/* Our callbacks stop libnl with a code of its own. */
+		if (c->done)
+			break;
+		if (n < 0)
+			return nsaudit_nlerr(n, errno);
+	}
+	return c->err;
+}
+
+/* Text for a failure in receiving, where the module said nothing. */
+static void nsaudit_receive_text(struct nsaudit_call *c, int err)
+{
+	char buf[128];
+
+	snprintf(c->text, sizeof(c->text), "receiving from the module: %s",
+		 nsaudit_strerror(err, buf, sizeof(buf)));
+}
+
+/*
+ * Send @msg (consumed) and receive its answer into @c. On failure @h's
+ * errmsg is the module's text, or the library's if the module sent none
+ * because it did not refuse the request itself.
+ */
+static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
+			   struct nsaudit_call *c)
+{
+	struct nl_cb *cb;
+	char buf[128];
+	int err;
+
+	c->h = h;
+	cb = nsaudit_call_cb(h, c);
+	if (!cb) {
+		nlmsg_free(msg);
+		return nsaudit_fail(h, -ENOMEM, "out of memory");
+	}
+
+	errno = 0;
+	err = nl_send_auto(h->sk, msg);
+	if (err < 0) {
+		err = nsaudit_nlerr(err, errno);
+		nlmsg_free(msg);
+		nl_cb_put(cb);
+		return nsaudit_fail(h, err, "sending to the module: %s",
+				    nsaudit_strerror(err, buf, sizeof(buf)));
+	}
+	c->seq = nlmsg_hdr(msg)->nlmsg_seq;
+	c->port = nl_socket_get_local_port(h->sk);
+	nlmsg_free(msg);
+
+	err = nsaudit_receive(h, c, cb, NULL);
+	nl_cb_put(cb);
+	if (!err && c->cmd && !c->replied) {
+		err = c->err = -EBADMSG;
+		snprintf(c->text, sizeof(c->text),
+			 "the module acknowledged without a reply");
+	}
+	if (err && !c->err)
+		nsaudit_receive_text(c, err);
+	if (err)
+		memcpy(h->errmsg, c->text, sizeof(h->errmsg));
+	return err;
+}
+
+/* GET_STATUS, whatever the handle's state (nsaudit_open() uses it too). */
+static int nsaudit_get_status(struct nsaudit_handle *h,
+			      struct nsaudit_status *st)
+{
+	struct nsaudit_call c = { .cmd = NSAUDIT_CMD_GET_STATUS };
+	struct nl_msg *msg;
+	int err;
+
+	err = nsaudit__build_status(h->family, &msg);
+	if (err)
+		return nsaudit_fail(h, err, "out of memory");
+	err = nsaudit_request(h, msg, &c);
+	if (err)
+		return err;
+	*st = c.out.st;
+	return 0;
+}
+
+/* Socket, options, family and group: everything but the first request. */
+static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
+			   const char *group)
+{
+	static const int opts[] = { NETLINK_EXT_ACK, NETLINK_CAP_ACK };
+	char buf[128];
+	size_t i;
+	int err, fd, one = 1;
+
+	h->sk = nl_socket_alloc();
+	if (!h->sk)
+		return nsaudit_fail(h, -ENOMEM, "out of memory");
+
+	errno = 0;
+	err = genl_connect(h->sk);
+	if (err < 0) {
+		err = nsaudit_nlerr(err, errno);
+		return nsaudit_fail(h, err,
+				    "cannot open a generic netlink socket: %s",
+				    nsaudit_strerror(err, buf, sizeof(buf)));
+	}
+
+	/*
+	 * The module's error texts, and errors that do not echo the whole
+	 * request. Kernels older than 4.12 lack EXT_ACK: they only lose the
+	 * texts, so ENOPROTOOPT is not fatal.
+	 */
+	fd = nl_socket_get_fd(h->sk);
+	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		if (!setsockopt(fd, SOL_NETLINK, opts[i], &one, sizeof(one)) ||
+		    errno == ENOPROTOOPT)
+			continue;
+		err = -errno;
+		nsaudit_strerror(err, buf, sizeof(buf));
+		return nsaudit_fail(h, err,
+				    "cannot set netlink socket option %d: %s",
+				    opts[i], buf);
+	}
+
+	/*
+	 * Both names are resolved here, before any request of ours: libnl's
+	 * controller queries check sequence numbers its own way, which our
+	 * requests (see nsaudit_cb_seq()) do not keep in step.
+	 */
+	errno = 0;
+	err = genl_ctrl_resolve(h->sk, family);
+	if (err < 0) {
+		err = nsaudit_nlerr(err, errno);
+		if (err == -ENOENT)
+			return nsaudit_fail(h, err,
+					    "nsaudit module not loaded (no \"%s\" generic netlink family)",
+					    family);
+		nsaudit_strerror(err, buf, sizeof(buf));
+		return nsaudit_fail(h, err,
+				    "cannot resolve the \"%s\" generic netlink family: %s",
+				    family, buf);
+	}
+	h->family = err;
+
+	errno = 0;
+	err = genl_ctrl_resolve_grp(h->sk, family, group);
+	if (err < 0) {
+		err = nsaudit_nlerr(err, errno);
+		/* Only nsaudit_config_subscribe() needs it: fail there. */
+		if (err != -ENOENT) {
+			nsaudit_strerror(err, buf, sizeof(buf));
+			return nsaudit_fail(h, err,
+					    "cannot resolve the \"%s\" multicast group: %s",
+					    group, buf);
+		}
+	}
+	h->config_grp = err;
+	return 0;
+}
+
+/**
+ * nsaudit__open_family() - nsaudit_open_err() on any family and group
+ * @hp: as for nsaudit_open_err()
+ * @family: generic netlink family name
+ * @group: name of the family's configuration multicast group
+ * @status: ask for the status (and check the version) before returning
+ * @msg: as for nsaudit_open_err()
+ * @size: as for nsaudit_open_err()
+ *
+ * Lets the unit tests run the request path against a family that every
+ * kernel has ("nlctrl"); the library itself uses only nsaudit's names,
+ * and always @status.
+ *
+ * Return: as nsaudit_open_err().
+ */
+int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
+			 const char *group, bool status, char *msg, size_t size)
+{
+	struct nsaudit_handle *h;
+	struct nsaudit_status st;
+	int err;
+
+	if (msg && size)
+		msg[0] = '\0';
+	if (!hp || (!msg && size)) {
+		if (hp)
+			*hp = NULL;
+		if (msg && size)
+			snprintf(msg, size, "invalid arguments");
+		return -EINVAL;
+	}
+	*hp = NULL;
+
+	h = calloc(1, sizeof(*h));
+	if (!h) {
+		if (size)
+			snprintf(msg, size, "out of memory");
+		return -ENOMEM;
+	}
+	err = nsaudit_connect(h, family, group);
+	if (!err && status)
+		err = nsaudit_get_status(h, &st);
+	if (err) {
+		if (size)
+			snprintf(msg, size, "%s", h->errmsg);
+		nsaudit_close(h);
+		return err;
+	}
+	h->errmsg[0] = '\0';
+	*hp = h;
+	return 0;
+}
+
+int nsaudit_open_err(struct nsaudit_handle **hp, char *msg, size_t size)
+{
+	return nsaudit__open_family(hp, NSAUDIT_GENL_NAME, NSAUDIT_MCGRP_CONFIG,
+				    true, msg, size);
+}
+
+int nsaudit_open(struct nsaudit_handle **hp)
+{
+	return nsaudit_open_err(hp, NULL, 0);
+}
+
+void nsaudit_close(struct nsaudit_handle *h)
+{
+	if (!h)
+		return;
+	if (h->sk)
+		nl_socket_free(h->sk);
+	free(h);
+}
+
+const char *nsaudit_errmsg(const struct nsaudit_handle *h)
+{
+	return h ? h->errmsg : "";
+}
+
+/* Requests would take the notifications' place in the queue. */
+static int nsaudit_check_requests(struct nsaudit_handle *h)
+{
+	if (h->subscribed)
+		return nsaudit_fail(h, -EINVAL,
+				    "handle receives configuration changes; open another for requests");
+	return 0;
+}
+
+int nsaudit_status(struct nsaudit_handle *h, struct nsaudit_status *st)
+{
+	int err;
+
+	if (!h)
+		return -EINVAL;
+	if (!st)
+		return nsaudit_fail(h, -EINVAL, "no status buffer given");
+	err = nsaudit_check_requests(h);
+	if (err)
+		return err;
+	return nsaudit_get_status(h, st);
+}
+
+int nsaudit_set(struct nsaudit_handle *h, const struct nsaudit_settings *s)
+{
+	struct nsaudit_call c = { .cmd = 0 };
+	struct nl_msg *msg;
+	int err;
+
+	if (!h)
+		return -EINVAL;
+	err = nsaudit_check_requests(h);
+	if (err)
+		return err;
+	err = nsaudit__build_set(h->family, s, &msg, h->errmsg,
+				 sizeof(h->errmsg));
+	if (err == -ENOMEM)
+		return nsaudit_fail(h, err, "out of memory");
+	if (err)
+		return err;
+	return nsaudit_request(h, msg, &c);
+}
+
+int nsaudit_nsid(struct nsaudit_handle *h, int pid,
+		 struct nsaudit_nsid_set *set)
+{
+	struct nsaudit_call c = { .cmd = NSAUDIT_CMD_GET_NSID, .pid = pid };
+	struct nl_msg *msg;
+	int err;
+
+	if (!h)
+		return -EINVAL;
+	if (!set)
+		return nsaudit_fail(h, -EINVAL, "no nsID set buffer given");
+	err = nsaudit_check_requests(h);
+	if (err)
+		return err;
+	err = nsaudit__build_nsid(h->family, pid, &msg, h->errmsg,
+				  sizeof(h->errmsg));
+	if (err == -ENOMEM)
+		return nsaudit_fail(h, err, "out of memory");
+	if (err)
+		return err;
+	err = nsaudit_request(h, msg, &c);
+	if (err)
+		return err;
+	*set = c.out.set;
+	return 0;
+}
+
+int nsaudit_config_subscribe(struct nsaudit_handle *h)
+{
+	char buf[128];
+	int err;
+
+	if (!h)
+		return -EINVAL;
+	if (h->subscribed)
+		return 0;
+	if (h->config_grp < 0)
+		return nsaudit_fail(h, h->config_grp,
+				    "the module has no \"%s\" multicast group",
+				    NSAUDIT_MCGRP_CONFIG);
+	errno = 0;
+	err = nl_socket_add_membership(h->sk, h->config_grp);
+	if (err < 0) {
+		err = nsaudit_nlerr(err, errno);
+		return nsaudit_fail(h, err, "cannot join the \"%s\" group: %s",
+				    NSAUDIT_MCGRP_CONFIG,
+				    nsaudit_strerror(err, buf, sizeof(buf)));
+	}
+	/* Notifications carry sequence number 0; ours accept them anyway. */
+	nl_socket_disable_seq_check(h->sk);
+	h->subscribed = true;
+	return 0;
+}
+
+int nsaudit_config_next(struct nsaudit_handle *h, struct nsaudit_status *st,
+			int timeout_ms)
+{
+	struct nsaudit_call c = {
+		.notification = true,
+		.cmd = NSAUDIT_CMD_CONFIG_NTF,
+	};
+	struct timespec deadline;
+	struct nl_cb *cb;
+	int err;
+
+	if (!h)
+		return -EINVAL;
+	if (!st || timeout_ms < -1)
+		return nsaudit_fail(h, -EINVAL, "invalid arguments");
+	if (!h->subscribed)
+		return nsaudit_fail(h, -EINVAL,
+				    "handle is not subscribed to configuration changes");
+	if (timeout_ms >= 0) {
+		clock_gettime(CLOCK_MONOTONIC, &deadline);
+		deadline.tv_sec += timeout_ms / 1000;
+		deadline.tv_nsec += (long)(timeout_ms % 1000) * 1000000;
+		if (deadline.tv_nsec >= 1000000000) {
+			deadline.tv_sec++;
+			deadline.tv_nsec -= 1000000000;
+		}
+	}
+
+	c.h = h;
+	cb = nsaudit_call_cb(h, &c);
+	if (!cb)
+		return nsaudit_fail(h, -ENOMEM, "out of memory");
+	err = nsaudit_receive(h, &c, cb, timeout_ms >= 0 ? &deadline : NULL);
+	nl_cb_put(cb);
+
+	switch (err) {
+	case 0:
+		*st = c.out.st;
+		return 0;
+	case -ETIMEDOUT:
+		return nsaudit_fail(h, err,
+				    "no configuration change within %d ms",
+				    timeout_ms);
+	case -ENOBUFS:
+		return nsaudit_fail(h, err,
+				    "configuration changes were lost: the socket's receive buffer overflowed");
+	case -EINTR:
+		return nsaudit_fail(h, err, "interrupted by a signal");
+	}
+	if (!c.err)
+		nsaudit_receive_text(&c, err);
+	memcpy(h->errmsg, c.text, sizeof(h->errmsg));
+	return err;
+}

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libnsaudit internals: building and parsing nsaudit generic netlink
+ * messages (msg.c). Nothing there touches a socket, so all of it can be
+ * tested without the module. Not installed; nothing here is exported
+ * from the shared library.
+ *
+ * Conventions: functions return 0 or a negative errno. Those that take
+ * (why, size) write a short one-line reason there on failure (and leave it
+ * alone on success); why may be NULL if size is 0. Parsers take the bytes
+ * of one message and its length and never read outside them; they write
+ * their output only on success.
+ */
+#ifndef NSAUDIT_LIB_MSG_H
+#define NSAUDIT_LIB_MSG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <linux/netlink.h>
+#include <netlink/msg.h>
+
+#include "libnsaudit.h"
+
+/* Size of the text buffers: the handle's errmsg and the parsers' reasons. */
+#define NSAUDIT__TEXT_SIZE	256
+
+int nsaudit__build_status(int family, struct nl_msg **msgp);
+int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
+			    size_t size);
+int nsaudit__build_set(int family, const struct nsaudit_settings *s,
+		       struct nl_msg **msgp, char *why, size_t size);
+int nsaudit__check_pid(int pid, char *why, size_t size);
+int nsaudit__build_nsid(int family, int pid, struct nl_msg **msgp,
+			char *why, size_t size);
+
+int nsaudit__check_version(uint32_t major, uint32_t minor, char *why,
+			   size_t size);
+int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
+			  uint8_t cmd, struct nsaudit_status *st, char *why,
+			  size_t size);
+int nsaudit__parse_nsid(const struct nlmsghdr *nlh, size_t len, int family,
+			int pid, struct nsaudit_nsid_set *set, char *why,
+			size_t size);
+int nsaudit__parse_error(const struct nlmsghdr *nlh, size_t len, int *error,
+			 char *text, size_t size);
+
+int nsaudit__errno_of_nlerr(int nlerr);
+
+/* client.c: nsaudit_open_err() with other names, for the unit tests. */
+int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
+			 const char *group, bool status, char *msg,
+			 size_t size);
+
+#endif /* NSAUDIT_LIB_MSG_H */

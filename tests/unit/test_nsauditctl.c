@@ -1,0 +1,678 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Unit tests: nsauditctl's argument parser (args.c) and its text and JSON
+ * rendering (output.c). Neither talks to the module, so all of the CLI's
+ * grammar and formats are checked here, without the module loaded.
+ */
+#define _POSIX_C_SOURCE 200809L	/* open_memstream() */
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libnsaudit.h>
+
+#include "args.h"
+#include "output.h"
+#include "suites.h"
+
+#define ARGV_MAX	10
+
+/* Parse a NULL-terminated list of arguments (program name added here). */
+static int parse(struct cli_args *args, const char *const *list)
+{
+	char *argv[ARGV_MAX + 1] = { "nsauditctl" };
+	int argc = 1;
+
+	while (*list) {
+		ck_assert_int_lt(argc, ARGV_MAX);
+		argv[argc++] = (char *)*list++;
+	}
+	argv[argc] = NULL;
+	return cli_parse(argc, argv, args);
+}
+
+#define ARGS(...)	((const char *const[]){ __VA_ARGS__, NULL })
+
+/* Parse and require success; the error text must then be empty. */
+static void parse_ok(struct cli_args *args, const char *const *list)
+{
+	int rc = parse(args, list);
+
+	ck_assert_msg(rc == 0, "%s: unexpected usage error: %s", list[0],
+		      args->err);
+	ck_assert_str_eq(args->err, "");
+}
+
+/* --- args.c: commands that succeed -------------------------------------- */
+
+START_TEST(test_status)
+{
+	static const struct {
+		const char *argv[4];
+		bool json;
+	} cases[] = {
+		{ { "status" }, false },
+		{ { "-s" }, false },
+		{ { "--json", "status" }, true },
+		{ { "status", "--json" }, true },
+		{ { "--json", "-s" }, true },
+		{ { "-s", "--json" }, true },
+		{ { "--json", "status", "--json" }, true },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		parse_ok(&a, cases[i].argv);
+		ck_assert_int_eq(a.cmd, CLI_CMD_STATUS);
+		ck_assert_int_eq(a.json, cases[i].json);
+	}
+}
+END_TEST
+
+START_TEST(test_set_enrich)
+{
+	static const struct {
+		const char *argv[4];
+		int enrich;
+	} cases[] = {
+		{ { "set", "enrich", "on" }, 1 },
+		{ { "set", "enrich", "1" }, 1 },
+		{ { "set", "enrich", "off" }, 0 },
+		{ { "set", "enrich", "0" }, 0 },
+		{ { "-e", "1" }, 1 },
+		{ { "-e", "0" }, 0 },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		parse_ok(&a, cases[i].argv);
+		ck_assert_int_eq(a.cmd, CLI_CMD_SET);
+		ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ENRICH);
+		ck_assert_int_eq(a.set.enrich, cases[i].enrich);
+		ck_assert(!a.json);
+	}
+}
+END_TEST
+
+START_TEST(test_set_limits)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("set", "queue", "16"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_QUEUE);
+	ck_assert_uint_eq(a.set.limits.queue, NSAUDIT_LIMIT_QUEUE_MIN);
+
+	parse_ok(&a, ARGS("set", "daemons", "0"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_DAEMONS);
+	ck_assert_uint_eq(a.set.limits.daemons, 0);
+
+	parse_ok(&a, ARGS("set", "rules", "65536"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_RULES);
+	ck_assert_uint_eq(a.set.limits.rules, NSAUDIT_LIMIT_RULES_MAX);
+
+	/* Several pairs, any order, one request. */
+	parse_ok(&a, ARGS("set", "rules", "7", "enrich", "off", "daemons",
+			  "4096", "queue", "1048576"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_SET);
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ALL);
+	ck_assert_int_eq(a.set.enrich, 0);
+	ck_assert_uint_eq(a.set.limits.daemons, NSAUDIT_LIMIT_DAEMONS_MAX);
+	ck_assert_uint_eq(a.set.limits.queue, NSAUDIT_LIMIT_QUEUE_MAX);
+	ck_assert_uint_eq(a.set.limits.rules, 7);
+
+	/* Leading zeros are still decimal, never octal. */
+	parse_ok(&a, ARGS("set", "queue", "0020", "daemons", "010"));
+	ck_assert_uint_eq(a.set.limits.queue, 20);
+	ck_assert_uint_eq(a.set.limits.daemons, 10);
+}
+END_TEST
+
+START_TEST(test_nsid)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("nsid", "1"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_NSID);
+	ck_assert_int_eq(a.pid, 1);
+	ck_assert(!a.json);
+
+	parse_ok(&a, ARGS("nsid", "4194304"));
+	ck_assert_int_eq(a.pid, NSAUDIT_PID_MAX);
+
+	parse_ok(&a, ARGS("nsid", "self"));
+	ck_assert_int_eq(a.pid, 0);
+
+	parse_ok(&a, ARGS("--json", "nsid", "42"));
+	ck_assert(a.json);
+	ck_assert_int_eq(a.pid, 42);
+	parse_ok(&a, ARGS("nsid", "--json", "42"));
+	ck_assert(a.json);
+	ck_assert_int_eq(a.pid, 42);
+	parse_ok(&a, ARGS("nsid", "42", "--json"));
+	ck_assert(a.json);
+	ck_assert_int_eq(a.pid, 42);
+}
+END_TEST
+
+START_TEST(test_monitor)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("monitor"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_MONITOR);
+	ck_assert_uint_eq(a.count, 0);
+	ck_assert_int_eq(a.timeout, -1);
+	ck_assert(!a.json);
+
+	parse_ok(&a, ARGS("monitor", "--count", "3", "--timeout", "10"));
+	ck_assert_uint_eq(a.count, 3);
+	ck_assert_int_eq(a.timeout, 10);
+
+	parse_ok(&a, ARGS("--json", "monitor", "--timeout=86400",
+			  "--count=4294967295"));
+	ck_assert(a.json);
+	ck_assert_uint_eq(a.count, UINT32_MAX);
+	ck_assert_int_eq(a.timeout, CLI_TIMEOUT_MAX);
+
+	parse_ok(&a, ARGS("monitor", "--count", "1", "--json"));
+	ck_assert(a.json);
+	ck_assert_uint_eq(a.count, 1);
+	ck_assert_int_eq(a.timeout, -1);
+}
+END_TEST
+
+START_TEST(test_help_version)
+{
+	static const struct {
+		const char *argv[4];
+		enum cli_cmd cmd;
+	} cases[] = {
+		{ { "help" }, CLI_CMD_HELP },
+		{ { "-h" }, CLI_CMD_HELP },
+		{ { "--help" }, CLI_CMD_HELP },
+		/* Help wins wherever it is asked for. */
+		{ { "--json", "-h" }, CLI_CMD_HELP },
+		{ { "status", "--help" }, CLI_CMD_HELP },
+		{ { "set", "queue", "20", "-h" }, CLI_CMD_HELP },
+		{ { "--help", "bogus", "args" }, CLI_CMD_HELP },
+		{ { "version" }, CLI_CMD_VERSION },
+		{ { "-V" }, CLI_CMD_VERSION },
+		{ { "--version" }, CLI_CMD_VERSION },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		parse_ok(&a, cases[i].argv);
+		ck_assert_int_eq(a.cmd, cases[i].cmd);
+		ck_assert(!a.json);
+	}
+}
+END_TEST
+
+/* --- args.c: usage errors ----------------------------------------------- */
+
+/*
+ * Each line must fail; its message must contain every one of @want (the
+ * offending value, the range, ...) and be a single line.
+ */
+static const struct usage_case {
+	const char *argv[6];
+	const char *want[3];
+} usage_cases[] = {
+	/* commands and options */
+	{ { NULL }, { "no command given" } },
+	{ { "bogus" }, { "unknown command 'bogus'" } },
+	{ { "STATUS" }, { "unknown command 'STATUS'" } },
+	{ { "--bogus" }, { "unknown option '--bogus'" } },
+	{ { "-x", "status" }, { "unknown option '-x'" } },
+	{ { "--json" }, { "no command given" } },
+	{ { "--json=1", "status" }, { "unknown option '--json=1'" } },
+	{ { "status", "-x" }, { "status: unknown option '-x'" } },
+	{ { "status", "now" }, { "status: unexpected argument 'now'" } },
+	{ { "-s", "now" }, { "status: unexpected argument 'now'" } },
+	{ { "status", "--count", "1" }, { "unknown option '--count'" } },
+	{ { "help", "set" }, { "help: unexpected argument 'set'" } },
+	{ { "-V", "x" }, { "version: unexpected argument 'x'" } },
+	/* --json only where the output is data */
+	{ { "--json", "set", "enrich", "1" }, { "set: option '--json'" } },
+	{ { "set", "enrich", "1", "--json" }, { "set: option '--json'" } },
+	{ { "-e", "1", "--json" }, { "set: option '--json'" } },
+	{ { "--json", "version" }, { "version: option '--json'" } },
+	{ { "help", "--json" }, { "help: option '--json'" } },
+	/* set */
+	{ { "set" }, { "set: expected KEY VALUE", "enrich, daemons" } },
+	{ { "set", "--json" }, { "set: expected KEY VALUE" } },
+	{ { "set", "bogus", "1" }, { "unknown key 'bogus'", "queue" } },
+	{ { "set", "Queue", "20" }, { "unknown key 'Queue'" } },
+	{ { "set", "queue" }, { "missing value for queue" } },
+	{ { "set", "enrich", "1", "rules" }, { "missing value for rules" } },
+	{ { "set", "queue", "20", "queue", "30" },
+	  { "key 'queue' given twice" } },
+	{ { "set", "enrich", "on", "enrich", "on" },
+	  { "key 'enrich' given twice" } },
+	{ { "set", "enrich", "yes" }, { "enrich 'yes'", "on, off, 1, 0" } },
+	{ { "set", "enrich", "2" }, { "enrich '2'" } },
+	{ { "set", "enrich", "" }, { "enrich ''" } },
+	{ { "set", "enrich", "ON" }, { "enrich 'ON'" } },
+	{ { "-e" }, { "option '-e' needs 0 or 1" } },
+	{ { "-e", "2" }, { "-e '2' is not 0 or 1" } },
+	{ { "-e", "on" }, { "-e 'on' is not 0 or 1" } },
+	{ { "-e", "1", "queue", "20" },
+	  { "set: unexpected argument 'queue'" } },
+	/* number classes, with the value and the range named */
+	{ { "set", "queue", "" }, { "empty queue", "16 to 1048576" } },
+	{ { "set", "queue", "+16" },
+	  { "queue '+16' is not a decimal number", "16 to 1048576" } },
+	{ { "set", "queue", "-16" }, { "queue '-16' is not a decimal" } },
+	{ { "set", "queue", " 16" }, { "queue ' 16' is not a decimal" } },
+	{ { "set", "queue", "16 " }, { "queue '16 ' is not a decimal" } },
+	{ { "set", "queue", "16x" }, { "queue '16x' is not a decimal" } },
+	{ { "set", "queue", "0x10" }, { "queue '0x10' is not a decimal" } },
+	{ { "set", "queue", "1e3" }, { "queue '1e3' is not a decimal" } },
+	{ { "set", "queue", "15" },
+	  { "queue '15' is out of range 16 to 1048576" } },
+	{ { "set", "queue", "1048577" }, { "queue '1048577' is out of" } },
+	{ { "set", "queue", "18446744073709551616" },
+	  { "queue '18446744073709551616' is out of range" } },
+	{ { "set", "queue", "99999999999999999999999999" },
+	  { "out of range 16 to 1048576" } },
+	{ { "set", "daemons", "4097" },
+	  { "daemons '4097' is out of range 0 to 4096" } },
+	{ { "set", "daemons", "-1" }, { "daemons '-1' is not a decimal" } },
+	{ { "set", "rules", "65537" },
+	  { "rules '65537' is out of range 0 to 65536" } },
+	{ { "set", "rules", "4294967296" }, { "rules '4294967296' is out" } },
+	/* nsid */
+	{ { "nsid" }, { "nsid: expected a PID or 'self'" } },
+	{ { "nsid", "--json" }, { "nsid: expected a PID" } },
+	{ { "nsid", "0" }, { "PID '0' is out of range 1 to 4194304" } },
+	{ { "nsid", "4194305" }, { "PID '4194305' is out of range" } },
+	{ { "nsid", "-5" }, { "PID '-5' is not a decimal number" } },
+	{ { "nsid", "abc" }, { "PID 'abc' is not a decimal number" } },
+	{ { "nsid", "" }, { "empty PID", "1 to 4194304" } },
+	{ { "nsid", "12", "13" }, { "nsid: unexpected argument '13'" } },
+	{ { "nsid", "SELF" }, { "PID 'SELF' is not a decimal number" } },
+	{ { "nsid", "-x" }, { "nsid: unknown option '-x'" } },
+	/* monitor */
+	{ { "monitor", "--count" }, { "option '--count' needs a value" } },
+	{ { "monitor", "--timeout" }, { "option '--timeout' needs a value" } },
+	{ { "monitor", "--count", "0" },
+	  { "--count '0' is out of range 1 to 4294967295" } },
+	{ { "monitor", "--count=" }, { "empty --count" } },
+	{ { "monitor", "--count", "-1" }, { "--count '-1' is not a decimal" } },
+	{ { "monitor", "--count", "4294967296" }, { "is out of range" } },
+	{ { "monitor", "--timeout", "0" },
+	  { "--timeout '0' is out of range 1 to 86400" } },
+	{ { "monitor", "--timeout=86401" }, { "--timeout '86401' is out" } },
+	{ { "monitor", "--timeout", "1.5" }, { "--timeout '1.5' is not" } },
+	{ { "monitor", "--count", "1", "--count", "2" },
+	  { "option '--count' given twice" } },
+	{ { "monitor", "--timeout=1", "--timeout", "1" },
+	  { "option '--timeout' given twice" } },
+	{ { "monitor", "--countx", "1" },
+	  { "monitor: unknown option '--countx'" } },
+	{ { "monitor", "5" }, { "monitor: unexpected argument '5'" } },
+	/* what is quoted back never breaks the line */
+	{ { "set", "queue", "1\n6" }, { "queue '1?6' is not" } },
+	{ { "bogus\033[2J" }, { "unknown command 'bogus?[2J'" } },
+	{ { "set", "queue",
+	    "123456789012345678901234567890123456789012345678901234567890" },
+	  { "'1234567890123456789012345678901234567890...' is out" } },
+};
+
+START_TEST(test_usage_error)
+{
+	const struct usage_case *c = &usage_cases[_i];
+	struct cli_args a;
+	size_t k;
+
+	ck_assert_msg(parse(&a, c->argv) == -1, "case %d: parsed", _i);
+	ck_assert_msg(a.err[0], "case %d: no message", _i);
+	ck_assert_msg(!strchr(a.err, '\n'), "case %d: two lines", _i);
+	for (k = 0; k < 3 && c->want[k]; k++)
+		ck_assert_msg(strstr(a.err, c->want[k]),
+			      "case %d: '%s' lacks '%s'", _i, a.err,
+			      c->want[k]);
+}
+END_TEST
+
+/* The number parser on its own: one row per class and boundary. */
+START_TEST(test_parse_number)
+{
+	static const struct {
+		const char *s;
+		uint64_t min, max;
+		enum cli_num want;
+		uint64_t val;
+	} cases[] = {
+		{ "0", 0, 10, CLI_NUM_OK, 0 },
+		{ "10", 0, 10, CLI_NUM_OK, 10 },
+		{ "000", 0, 10, CLI_NUM_OK, 0 },
+		{ "18446744073709551615", 0, UINT64_MAX, CLI_NUM_OK,
+		  UINT64_MAX },
+		{ "", 0, 10, CLI_NUM_EMPTY, 0 },
+		{ "+1", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "-0", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ " 1", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "1 ", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "\t1", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "1\n", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "1a", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "a1", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "0x1", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "99999999999999999999999x", 0, 10, CLI_NUM_SYNTAX, 0 },
+		{ "11", 0, 10, CLI_NUM_RANGE, 0 },
+		{ "4", 5, 10, CLI_NUM_RANGE, 0 },
+		{ "18446744073709551616", 0, UINT64_MAX, CLI_NUM_RANGE, 0 },
+		{ "184467440737095516150", 0, UINT64_MAX, CLI_NUM_RANGE, 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		uint64_t v = 12345;
+		enum cli_num r;
+
+		r = cli_parse_number(cases[i].s, cases[i].min, cases[i].max,
+				     &v);
+		ck_assert_msg(r == cases[i].want, "'%s': class %d, want %d",
+			      cases[i].s, r, cases[i].want);
+		if (r == CLI_NUM_OK)
+			ck_assert_uint_eq(v, cases[i].val);
+		else
+			ck_assert_uint_eq(v, 12345);	/* untouched */
+	}
+}
+END_TEST
+
+/* --- output.c ------------------------------------------------------------ */
+
+struct mem {
+	FILE *f;
+	char *buf;
+	size_t len;
+};
+
+static FILE *mem_open(struct mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	m->f = open_memstream(&m->buf, &m->len);
+	ck_assert_ptr_nonnull(m->f);
+	return m->f;
+}
+
+/* Close, compare with @want, free. */
+static void mem_check(struct mem *m, const char *want)
+{
+	ck_assert_int_eq(fclose(m->f), 0);
+	ck_assert_str_eq(m->buf, want);
+	free(m->buf);
+}
+
+static const struct nsaudit_status status_value = {
+	.version_major = 1,
+	.version_minor = 0,
+	.features = NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID,
+	.enrich = 1,
+	.counters = {
+		.enriched = 123456789012ULL,
+		.forwarded = 0,
+		.lost = 3,
+		.missed = UINT64_MAX,
+	},
+	.limits = { .daemons = 64, .queue = 8192, .rules = 256 },
+};
+
+START_TEST(test_status_text)
+{
+	struct mem m;
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &status_value), 0);
+	mem_check(&m,
+		  "version 1.0\n"
+		  "features enrich nsid\n"
+		  "enrich 1\n"
+		  "enriched 123456789012\n"
+		  "forwarded 0\n"
+		  "lost 3\n"
+		  "missed 18446744073709551615\n"
+		  "daemons 64\n"
+		  "queue 8192\n"
+		  "rules 256\n");
+}
+END_TEST
+
+/* No features, and bits a newer module may have. */
+START_TEST(test_status_features)
+{
+	struct nsaudit_status st = status_value;
+	struct mem m;
+
+	st.features = 0;
+	st.enrich = 0;
+	st.version_minor = 7;
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "version 1.7\nfeatures none\n"
+					    "enrich 0\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+
+	st.features = NSAUDIT_FEATURE_NSID | 1ULL << 5 | 1ULL << 63;
+	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"features\":[\"nsid\",\"bit5\","
+					    "\"bit63\"],\"enrich\":false,"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\nfeatures nsid bit5 bit63\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+}
+END_TEST
+
+START_TEST(test_status_json)
+{
+	struct mem m;
+
+	ck_assert_int_eq(out_status_json(mem_open(&m), &status_value), 0);
+	mem_check(&m,
+		  "{\"version\":{\"major\":1,\"minor\":0},"
+		  "\"features\":[\"enrich\",\"nsid\"],"
+		  "\"enrich\":true,"
+		  "\"counters\":{\"enriched\":123456789012,\"forwarded\":0,"
+		  "\"lost\":3,\"missed\":18446744073709551615},"
+		  "\"limits\":{\"daemons\":64,\"queue\":8192,"
+		  "\"rules\":256}}\n");
+}
+END_TEST
+
+START_TEST(test_config_text)
+{
+	struct nsaudit_status st = status_value;
+	struct mem m;
+
+	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256\n");
+
+	st.enrich = 0;
+	st.limits.daemons = 0;
+	st.limits.queue = NSAUDIT_LIMIT_QUEUE_MAX;
+	st.limits.rules = NSAUDIT_LIMIT_RULES_MAX;
+	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
+	mem_check(&m, "enrich=0 daemons=0 queue=1048576 rules=65536\n");
+}
+END_TEST
+
+/* A stock Debian 12 host's initial namespaces. */
+static const struct nsaudit_nsid_set nsid_value = {
+	.dev_major = 0,
+	.dev_minor = 4,
+	.inum = { 4026531841U, 4026531838U, 4026531839U, 4026531840U,
+		  4026531836U, 4026531837U, 4026531835U, 4026531834U },
+};
+
+START_TEST(test_nsid_text)
+{
+	struct nsaudit_nsid_set big = {
+		.dev_major = 4095, .dev_minor = 1048575,
+		.inum = { UINT32_MAX, 1, 2, 3, 4, 5, 6, 0 },
+	};
+	struct mem m;
+
+	ck_assert_int_eq(out_nsid_text(mem_open(&m), &nsid_value), 0);
+	mem_check(&m,
+		  "nsdev=0:4 mntns=4026531841 utsns=4026531838 "
+		  "ipcns=4026531839 netns=4026531840 pidns=4026531836 "
+		  "userns=4026531837 cgroupns=4026531835 timens=4026531834\n");
+
+	ck_assert_int_eq(out_nsid_text(mem_open(&m), &big), 0);
+	mem_check(&m,
+		  "nsdev=4095:1048575 mntns=4294967295 utsns=1 ipcns=2 "
+		  "netns=3 pidns=4 userns=5 cgroupns=6 timens=0\n");
+}
+END_TEST
+
+/* The text is exactly what a record carries: it parses back. */
+START_TEST(test_nsid_text_round_trip)
+{
+	struct nsaudit_nsid_set got;
+	struct mem m;
+	char *rec;
+	size_t n;
+
+	ck_assert_int_eq(out_nsid_text(mem_open(&m), &nsid_value), 0);
+	ck_assert_int_eq(fclose(m.f), 0);
+	n = strlen("x=1 ") + m.len;
+	rec = malloc(n + 1);
+	ck_assert_ptr_nonnull(rec);
+	snprintf(rec, n + 1, "x=1 %s", m.buf);
+	ck_assert_int_eq(nsaudit_record_nsid(rec, n, &got), 0);
+	ck_assert_mem_eq(&got, &nsid_value, sizeof(got));
+	free(rec);
+	free(m.buf);
+}
+END_TEST
+
+START_TEST(test_nsid_json)
+{
+	struct mem m;
+
+	ck_assert_int_eq(out_nsid_json(mem_open(&m), 1, &nsid_value), 0);
+	mem_check(&m,
+		  "{\"pid\":1,\"nsdev\":\"0:4\",\"mntns\":4026531841,"
+		  "\"utsns\":4026531838,\"ipcns\":4026531839,"
+		  "\"netns\":4026531840,\"pidns\":4026531836,"
+		  "\"userns\":4026531837,\"cgroupns\":4026531835,"
+		  "\"timens\":4026531834}\n");
+}
+END_TEST
+
+START_TEST(test_json_string)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "", "\"\"" },
+		{ "plain 0:4", "\"plain 0:4\"" },
+		{ "q\"b\\s/", "\"q\\\"b\\\\s/\"" },
+		{ "\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"" },
+		{ "\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"" },
+		{ "\033[2J", "\"\\u001b[2J\"" },
+		/* valid UTF-8 is kept: 2, 3 and 4 byte forms */
+		{ "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xa7",
+		  "\"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x90\xa7\"" },
+		{ "\xef\xbf\xbf\xf4\x8f\xbf\xbf",
+		  "\"\xef\xbf\xbf\xf4\x8f\xbf\xbf\"" },
+		/* invalid bytes become U+FFFD, one each */
+		{ "a\xff" "b", "\"a\\ufffdb\"" },
+		{ "\x80", "\"\\ufffd\"" },
+		{ "\xc0\xaf", "\"\\ufffd\\ufffd\"" },		/* overlong */
+		{ "\xe0\x80\xaf", "\"\\ufffd\\ufffd\\ufffd\"" },
+		/* a surrogate */
+		{ "\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"" },
+		{ "\xf4\x90\x80\x80",				/* > U+10FFFF */
+		  "\"\\ufffd\\ufffd\\ufffd\\ufffd\"" },
+		{ "\xe2\x82", "\"\\ufffd\\ufffd\"" },		/* cut short */
+		{ "\xc3", "\"\\ufffd\"" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct mem m;
+
+		ck_assert_int_eq(out_json_string(mem_open(&m), cases[i].in), 0);
+		mem_check(&m, cases[i].out);
+	}
+}
+END_TEST
+
+START_TEST(test_out_line)
+{
+	struct mem m;
+
+	ck_assert_int_eq(out_line(mem_open(&m),
+				  "a\nb\rc\033d\x7f" "e \xc3\xa9"), 0);
+	mem_check(&m, "a?b?c?d?e \xc3\xa9");
+}
+END_TEST
+
+/* A stream that fails is reported, not taken for success. */
+START_TEST(test_write_error)
+{
+	FILE *f = fopen("/dev/full", "w");
+
+	ck_assert_ptr_nonnull(f);
+	setvbuf(f, NULL, _IONBF, 0);
+	ck_assert_int_eq(out_status_text(f, &status_value), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_status_json(f, &status_value), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_nsid_text(f, &nsid_value), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_nsid_json(f, 1, &nsid_value), -EIO);
+	fclose(f);
+}
+END_TEST
+
+Suite *nsaudit_cli_suite(void)
+{
+	Suite *s = suite_create("nsauditctl");
+	TCase *tc;
+
+	tc = tcase_create("args");
+	tcase_add_test(tc, test_status);
+	tcase_add_test(tc, test_set_enrich);
+	tcase_add_test(tc, test_set_limits);
+	tcase_add_test(tc, test_nsid);
+	tcase_add_test(tc, test_monitor);
+	tcase_add_test(tc, test_help_version);
+	tcase_add_loop_test(tc, test_usage_error, 0,
+			    sizeof(usage_cases) / sizeof(usage_cases[0]));
+	tcase_add_test(tc, test_parse_number);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("output");
+	tcase_add_test(tc, test_status_text);
+	tcase_add_test(tc, test_status_features);
+	tcase_add_test(tc, test_status_json);
+	tcase_add_test(tc, test_config_text);
+	tcase_add_test(tc, test_nsid_text);
+	tcase_add_test(tc, test_nsid_text_round_trip);
+	tcase_add_test(tc, test_nsid_json);
+	tcase_add_test(tc, test_json_string);
+	tcase_add_test(tc, test_out_line);
+	tcase_add_test(tc, test_write_error);
+	suite_add_tcase(s, tc);
+
+	return s;
+}

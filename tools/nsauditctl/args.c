@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nsauditctl argument parsing.
+ *
+ * Grammar (see nsauditctl(8)):
+ *
+ *   nsauditctl [--json] COMMAND [ARGS] [--json]
+ *   COMMAND: status | set KEY VALUE [KEY VALUE]... | nsid PID|self |
+ *            monitor [--count N] [--timeout SEC] | help | version
+ *   short forms: -s (status), -e 0|1 (set enrich), -h/--help, -V/--version
+ *
+ * Numbers are decimal digits only: a sign, a blank, a base prefix or any
+ * other character is refused rather than guessed at, because a limit the
+ * admin did not mean is worse than an error.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "args.h"
+
+/* Longest piece of an argument quoted back in an error message. */
+#define CLI_QUOTE_MAX		40
+
+struct cli_parser {
+	int argc;
+	char *const *argv;
+	int i;			/* next argument */
+	bool closed;		/* no more positional arguments (after -e) */
+	bool have_pid;
+	struct cli_args *args;
+};
+
+static const struct cli_cmd_name {
+	const char *name;
+	enum cli_cmd cmd;
+} cli_cmd_names[] = {
+	{ "status", CLI_CMD_STATUS },
+	{ "set", CLI_CMD_SET },
+	{ "nsid", CLI_CMD_NSID },
+	{ "monitor", CLI_CMD_MONITOR },
+	{ "help", CLI_CMD_HELP },
+	{ "version", CLI_CMD_VERSION },
+};
+
+/* Keys of "set"; enrich takes on/off as well, see cli_set_pair(). */
+static const struct cli_key {
+	const char *name;
+	unsigned int bit;
+	uint32_t min, max;
+} cli_keys[] = {
+	{ "enrich", NSAUDIT_SET_ENRICH, 0, 1 },
+	{ "daemons", NSAUDIT_SET_DAEMONS, 0, NSAUDIT_LIMIT_DAEMONS_MAX },
+	{ "queue", NSAUDIT_SET_QUEUE, NSAUDIT_LIMIT_QUEUE_MIN,
+	  NSAUDIT_LIMIT_QUEUE_MAX },
+	{ "rules", NSAUDIT_SET_RULES, 0, NSAUDIT_LIMIT_RULES_MAX },
+};
+
+#define CLI_KEY_LIST	"enrich, daemons, queue, rules"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+__attribute__((format(printf, 2, 3)))
+static int cli_error(struct cli_args *args, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(args->err, sizeof(args->err), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * An argument as it may appear in the one-line message: shortened, and
+ * with control characters replaced so that it cannot break the line.
+ */
+static const char *cli_quote(char buf[CLI_QUOTE_MAX + 4], const char *s)
+{
+	size_t n;
+
+	for (n = 0; s[n] && n < CLI_QUOTE_MAX; n++) {
+		unsigned char c = (unsigned char)s[n];
+
+		buf[n] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
+	}
+	if (s[n]) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+enum cli_num cli_parse_number(const char *s, uint64_t min, uint64_t max,
+			      uint64_t *val)
+{
+	bool over = false;
+	uint64_t v = 0;
+	const char *p;
+
+	if (!*s)
+		return CLI_NUM_EMPTY;
+	for (p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return CLI_NUM_SYNTAX;
+	for (p = s; *p && !over; p++) {
+		unsigned int d = (unsigned int)(*p - '0');
+
+		if (v > (UINT64_MAX - d) / 10)
+			over = true;
+		else
+			v = v * 10 + d;
+	}
+	if (over || v < min || v > max)
+		return CLI_NUM_RANGE;
+	*val = v;
+	return CLI_NUM_OK;
+}
+
+/* cli_parse_number() with the message: @what names the value. */
+static int cli_number(struct cli_args *args, const char *what, const char *s,
+		      uint64_t min, uint64_t max, uint64_t *val)
+{
+	char q[CLI_QUOTE_MAX + 4];
+
+	switch (cli_parse_number(s, min, max, val)) {
+	case CLI_NUM_OK:
+		return 0;
+	case CLI_NUM_EMPTY:
+		return cli_error(args, "empty %s; must be a number from %"
+				 PRIu64 " to %" PRIu64, what, min, max);
+	case CLI_NUM_SYNTAX:
+		return cli_error(args, "%s '%s' is not a decimal number from %"
+				 PRIu64 " to %" PRIu64, what, cli_quote(q, s),
+				 min, max);
+	case CLI_NUM_RANGE:
+	default:
+		return cli_error(args, "%s '%s' is out of range %" PRIu64
+				 " to %" PRIu64, what, cli_quote(q, s), min,
+				 max);
+	}
+}
+
+/*
+ * An option is "-X..." or "--...": a lone "-" and a negative number
+ * ("-5") are arguments, so that "nsid -5" says what is wrong with the PID.
+ */
+static bool cli_is_option(const char *s)
+{
+	return s[0] == '-' && s[1] && (s[1] < '0' || s[1] > '9');
+}
+
+static const char *cli_cmd_name(enum cli_cmd cmd)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cli_cmd_names); i++)
+		if (cli_cmd_names[i].cmd == cmd)
+			return cli_cmd_names[i].name;
+	return "?";
+}
+
+/* "set": one KEY VALUE pair at p->i. */
+static int cli_set_pair(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	const char *key = p->argv[p->i], *val;
+	const struct cli_key *k = NULL;
+	char q[CLI_QUOTE_MAX + 4];
+	uint64_t v;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cli_keys); i++)
+		if (!strcmp(key, cli_keys[i].name))
+			k = &cli_keys[i];
+	if (!k)
+		return cli_error(args, "set: unknown key '%s'; keys are "
+				 CLI_KEY_LIST, cli_quote(q, key));
+	if (args->set.mask & k->bit)
+		return cli_error(args, "set: key '%s' given twice", k->name);
+	if (p->i + 1 >= p->argc)
+		return cli_error(args, "set: missing value for %s", k->name);
+	val = p->argv[p->i + 1];
+	p->i += 2;
+	args->set.mask |= k->bit;
+
+	if (k->bit == NSAUDIT_SET_ENRICH) {
+		if (!strcmp(val, "on") || !strcmp(val, "1"))
+			args->set.enrich = 1;
+		else if (!strcmp(val, "off") || !strcmp(val, "0"))
+			args->set.enrich = 0;
+		else
+			return cli_error(args, "enrich '%s' is not one of on, "
+					 "off, 1, 0", cli_quote(q, val));
+		return 0;
+	}
+	if (cli_number(args, k->name, val, k->min, k->max, &v))
+		return -1;
+	if (k->bit == NSAUDIT_SET_DAEMONS)
+		args->set.limits.daemons = (uint32_t)v;
+	else if (k->bit == NSAUDIT_SET_QUEUE)
+		args->set.limits.queue = (uint32_t)v;
+	else
+		args->set.limits.rules = (uint32_t)v;
+	return 0;
+}
+
+/* A positional argument at p->i, for the command being parsed. */
+static int cli_positional(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i];
+	char q[CLI_QUOTE_MAX + 4];
+	uint64_t v;
+
+	if (!p->closed && args->cmd == CLI_CMD_SET)
+		return cli_set_pair(p);
+	if (!p->closed && args->cmd == CLI_CMD_NSID && !p->have_pid) {
+		p->i++;
+		p->have_pid = true;
+		if (!strcmp(s, "self")) {
+			args->pid = 0;
+			return 0;
+		}
+		if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
+			return -1;
+		args->pid = (int)v;
+		return 0;
+	}
+	return cli_error(args, "%s: unexpected argument '%s'",
+			 cli_cmd_name(args->cmd), cli_quote(q, s));
+}
+
+/*
+ * A monitor option with a value, as "--NAME VALUE" or "--NAME=VALUE".
+ * Return 1 if p->i is not this option, 0 if parsed, -1 on error.
+ */
+static int cli_valued_opt(struct cli_parser *p, const char *name,
+			  uint64_t min, uint64_t max, bool *seen,
+			  uint64_t *val)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i], *v;
+	size_t n = strlen(name);
+
+	if (strncmp(s, name, n) || (s[n] && s[n] != '='))
+		return 1;
+	if (*seen)
+		return cli_error(args, "option '%s' given twice", name);
+	*seen = true;
+	if (s[n] == '=') {
+		v = s + n + 1;
+		p->i++;
+	} else if (p->i + 1 < p->argc) {
+		v = p->argv[p->i + 1];
+		p->i += 2;
+	} else {
+		return cli_error(args, "option '%s' needs a value", name);
+	}
+	return cli_number(args, name, v, min, max, val);
+}
+
+/*
+ * An option after the command. Return 0 if parsed, 1 if it asks for help,
+ * -1 on error.
+ */
+static int cli_option(struct cli_parser *p, bool *seen_count,
+		      bool *seen_timeout)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i];
+	char q[CLI_QUOTE_MAX + 4];
+	uint64_t v = 0;
+	int r;
+
+	if (!strcmp(s, "--json")) {
+		args->json = true;
+		p->i++;
+		return 0;
+	}
+	if (!strcmp(s, "-h") || !strcmp(s, "--help"))
+		return 1;
+	if (args->cmd == CLI_CMD_MONITOR) {
+		r = cli_valued_opt(p, "--count", 1, CLI_COUNT_MAX, seen_count,
+				   &v);
+		if (r <= 0) {
+			args->count = (uint32_t)v;
+			return r;
+		}
+		r = cli_valued_opt(p, "--timeout", 1, CLI_TIMEOUT_MAX,
+				   seen_timeout, &v);
+		if (r <= 0) {
+			args->timeout = (int)v;
+			return r;
+		}
+	}
+	return cli_error(args, "%s: unknown option '%s'",
+			 cli_cmd_name(args->cmd), cli_quote(q, s));
+}
+
+/* Everything after the command, then what must have been given. */
+static int cli_parse_rest(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	bool seen_count = false, seen_timeout = false;
+	int r;
+
+	while (p->i < p->argc) {
+		if (cli_is_option(p->argv[p->i])) {
+			r = cli_option(p, &seen_count, &seen_timeout);
+			if (r > 0)
+				goto help;
+		} else {
+			r = cli_positional(p);
+		}
+		if (r < 0)
+			return -1;
+	}
+
+	if (args->cmd == CLI_CMD_SET && !args->set.mask)
+		return cli_error(args, "set: expected KEY VALUE; keys are "
+				 CLI_KEY_LIST);
+	if (args->cmd == CLI_CMD_NSID && !p->have_pid)
+		return cli_error(args, "nsid: expected a PID or 'self'");
+	if (args->json && args->cmd != CLI_CMD_STATUS &&
+	    args->cmd != CLI_CMD_NSID && args->cmd != CLI_CMD_MONITOR)
+		return cli_error(args, "%s: option '--json' applies only to "
+				 "status, nsid and monitor",
+				 cli_cmd_name(args->cmd));
+	return 0;
+
+help:
+	/* Help wins over whatever else the line holds. */
+	args->cmd = CLI_CMD_HELP;
+	args->json = false;
+	return 0;
+}
+
+/* The options before the command, auditctl's short forms among them. */
+static int cli_global(struct cli_parser *p, bool *have_cmd)
+{
+	struct cli_args *args = p->args;
+	char q[CLI_QUOTE_MAX + 4];
+
+	while (p->i < p->argc && cli_is_option(p->argv[p->i])) {
+		const char *s = p->argv[p->i++];
+
+		if (!strcmp(s, "--json")) {
+			args->json = true;
+			continue;
+		}
+		*have_cmd = true;
+		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
+			args->cmd = CLI_CMD_HELP;
+			args->json = false;
+			p->i = p->argc;
+		} else if (!strcmp(s, "-V") || !strcmp(s, "--version")) {
+			args->cmd = CLI_CMD_VERSION;
+		} else if (!strcmp(s, "-s")) {
+			args->cmd = CLI_CMD_STATUS;
+		} else if (!strcmp(s, "-e")) {
+			const char *v = p->i < p->argc ? p->argv[p->i++] : NULL;
+
+			args->cmd = CLI_CMD_SET;
+			if (!v)
+				return cli_error(args,
+						 "option '-e' needs 0 or 1");
+			if (strcmp(v, "0") && strcmp(v, "1"))
+				return cli_error(args, "-e '%s' is not 0 or 1",
+						 cli_quote(q, v));
+			args->set.mask = NSAUDIT_SET_ENRICH;
+			args->set.enrich = v[0] - '0';
+			p->closed = true;
+		} else {
+			return cli_error(args, "unknown option '%s'",
+					 cli_quote(q, s));
+		}
+		return 0;
+	}
+	return 0;
+}
+
+int cli_parse(int argc, char *const argv[], struct cli_args *args)
+{
+	struct cli_parser p = {
+		.argc = argc, .argv = argv, .i = 1, .args = args,
+	};
+	bool have_cmd = false;
+	char q[CLI_QUOTE_MAX + 4];
+	size_t i;
+
+	memset(args, 0, sizeof(*args));
+	args->timeout = -1;
+
+	if (cli_global(&p, &have_cmd))
+		return -1;
+	if (!have_cmd) {
+		if (p.i >= argc)
+			return cli_error(args, "no command given");
+		for (i = 0; i < ARRAY_SIZE(cli_cmd_names); i++)
+			if (!strcmp(argv[p.i], cli_cmd_names[i].name))
+				break;
+		if (i == ARRAY_SIZE(cli_cmd_names))
+			return cli_error(args, "unknown command '%s'",
+					 cli_quote(q, argv[p.i]));
+		args->cmd = cli_cmd_names[i].cmd;
+		p.i++;
+	}
+	if (cli_parse_rest(&p))
+		return -1;
+	args->err[0] = '\0';
+	return 0;
+}

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nsauditctl output: text and JSON.
+ *
+ * The text of status follows auditctl -s ("key value" lines), the text of
+ * nsid is exactly what the module appends to records, so both can be
+ * compared with other tools' output by plain string matching.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "output.h"
+
+static const char *const out_ns_names[] = NSAUDIT_FIELD_NS_NAMES;
+
+_Static_assert(sizeof(out_ns_names) / sizeof(out_ns_names[0]) ==
+	       NSAUDIT_NS_COUNT, "a name for every NSAUDIT_NS_* index");
+
+/* Names of NSAUDIT_FEATURE_* bits; a newer module's bits print as bitN. */
+static const struct {
+	uint64_t bit;
+	const char *name;
+} out_features[] = {
+	{ NSAUDIT_FEATURE_ENRICH, "enrich" },
+	{ NSAUDIT_FEATURE_NSID, "nsid" },
+};
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+static int out_result(FILE *f)
+{
+	return ferror(f) ? -EIO : 0;
+}
+
+/* The name of feature bit @i into @buf (room for "bit63"). */
+static const char *out_feature_name(unsigned int i, char buf[8])
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(out_features); k++)
+		if (out_features[k].bit == 1ULL << i)
+			return out_features[k].name;
+	snprintf(buf, 8, "bit%u", i);
+	return buf;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at @s, or 0: overlong forms,
+ * surrogates and code points past U+10FFFF are invalid. Stops at the NUL,
+ * which is never a continuation byte.
+ */
+static size_t out_utf8_len(const unsigned char *s)
+{
+	uint32_t cp;
+	size_t n, i;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		cp = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		cp = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+int out_json_string(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	fputc('"', f);
+	while (*p) {
+		size_t n = out_utf8_len(p);
+
+		if (!n) {
+			fputs("\\ufffd", f);
+			p++;
+			continue;
+		}
+		if (n > 1) {
+			fwrite(p, 1, n, f);
+			p += n;
+			continue;
+		}
+		switch (*p) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\b':
+			fputs("\\b", f);
+			break;
+		case '\f':
+			fputs("\\f", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			/* DEL too: JSON allows it raw, terminals do not. */
+			if (*p < 0x20 || *p == 0x7f)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+		p++;
+	}
+	fputc('"', f);
+	return out_result(f);
+}
+
+/*
+ * A minimal JSON writer: it only tracks where commas go. The documents
+ * here have a fixed shape, so nesting depth is known at compile time.
+ */
+#define JW_DEPTH_MAX	4
+
+struct jw {
+	FILE *f;
+	unsigned int depth;
+	bool more[JW_DEPTH_MAX];	/* this level already has a member */
+};
+
+/* Separator and, inside an object, the key of the next member. */
+static void jw_member(struct jw *w, const char *key)
+{
+	if (w->depth) {
+		if (w->more[w->depth - 1])
+			fputc(',', w->f);
+		w->more[w->depth - 1] = true;
+	}
+	if (key) {
+		out_json_string(w->f, key);
+		fputc(':', w->f);
+	}
+}
+
+static void jw_open(struct jw *w, const char *key, char c)
+{
+	jw_member(w, key);
+	fputc(c, w->f);
+	assert(w->depth < JW_DEPTH_MAX);
+	w->more[w->depth++] = false;
+}
+
+static void jw_close(struct jw *w, char c)
+{
+	assert(w->depth > 0);
+	w->depth--;
+	fputc(c, w->f);
+}
+
+static void jw_u64(struct jw *w, const char *key, uint64_t v)
+{
+	jw_member(w, key);
+	fprintf(w->f, "%" PRIu64, v);
+}
+
+static void jw_bool(struct jw *w, const char *key, bool v)
+{
+	jw_member(w, key);
+	fputs(v ? "true" : "false", w->f);
+}
+
+static void jw_string(struct jw *w, const char *key, const char *v)
+{
+	jw_member(w, key);
+	out_json_string(w->f, v);
+}
+
+int out_status_text(FILE *f, const struct nsaudit_status *st)
+{
+	bool any = false;
+	unsigned int i;
+	char buf[8];
+
+	fprintf(f, "version %" PRIu32 ".%" PRIu32 "\n", st->version_major,
+		st->version_minor);
+	fputs("features", f);
+	for (i = 0; i < 64; i++) {
+		if (st->features & 1ULL << i) {
+			fprintf(f, " %s", out_feature_name(i, buf));
+			any = true;
+		}
+	}
+	fputs(any ? "\n" : " none\n", f);
+	fprintf(f, "enrich %d\n", st->enrich);
+	fprintf(f, "enriched %" PRIu64 "\n", st->counters.enriched);
+	fprintf(f, "forwarded %" PRIu64 "\n", st->counters.forwarded);
+	fprintf(f, "lost %" PRIu64 "\n", st->counters.lost);
+	fprintf(f, "missed %" PRIu64 "\n", st->counters.missed);
+	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
+	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
+	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
+	return out_result(f);
+}
+
+int out_status_json(FILE *f, const struct nsaudit_status *st)
+{
+	struct jw w = { .f = f };
+	unsigned int i;
+	char buf[8];
+
+	jw_open(&w, NULL, '{');
+	jw_open(&w, "version", '{');
+	jw_u64(&w, "major", st->version_major);
+	jw_u64(&w, "minor", st->version_minor);
+	jw_close(&w, '}');
+	jw_open(&w, "features", '[');
+	for (i = 0; i < 64; i++)
+		if (st->features & 1ULL << i)
+			jw_string(&w, NULL, out_feature_name(i, buf));
+	jw_close(&w, ']');
+	jw_bool(&w, "enrich", st->enrich);
+	jw_open(&w, "counters", '{');
+	jw_u64(&w, "enriched", st->counters.enriched);
+	jw_u64(&w, "forwarded", st->counters.forwarded);
+	jw_u64(&w, "lost", st->counters.lost);
+	jw_u64(&w, "missed", st->counters.missed);
+	jw_close(&w, '}');
+	jw_open(&w, "limits", '{');
+	jw_u64(&w, "daemons", st->limits.daemons);
+	jw_u64(&w, "queue", st->limits.queue);
+	jw_u64(&w, "rules", st->limits.rules);
+	jw_close(&w, '}');
+	jw_close(&w, '}');
+	fputc('\n', f);
+	return out_result(f);
+}
+
+int out_config_text(FILE *f, const struct nsaudit_status *st)
+{
+	fprintf(f, "enrich=%d daemons=%" PRIu32 " queue=%" PRIu32
+		" rules=%" PRIu32 "\n", st->enrich, st->limits.daemons,
+		st->limits.queue, st->limits.rules);
+	return out_result(f);
+}
+
+int out_nsid_text(FILE *f, const struct nsaudit_nsid_set *set)
+{
+	char text[NSAUDIT_NSID_TEXT_MAX];
+	int len;
+
+	len = nsaudit_nsid_format(set, text, sizeof(text));
+	if (len < 0)
+		return len;
+	fprintf(f, "%s\n", text);
+	return out_result(f);
+}
+
+int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set)
+{
+	struct jw w = { .f = f };
+	char dev[24];
+	int i;
+
+	snprintf(dev, sizeof(dev), "%u:%u", set->dev_major, set->dev_minor);
+	jw_open(&w, NULL, '{');
+	jw_u64(&w, "pid", (uint64_t)pid);
+	jw_string(&w, NSAUDIT_FIELD_NSDEV, dev);
+	for (i = 0; i < NSAUDIT_NS_COUNT; i++)
+		jw_u64(&w, out_ns_names[i], set->inum[i]);
+	jw_close(&w, '}');
+	fputc('\n', f);
+	return out_result(f);
+}
+
+int out_line(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		fputc(c < 0x20 || c == 0x7f ? '?' : c, f);
+	}
+	return out_result(f);
+}

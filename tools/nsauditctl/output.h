@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nsauditctl output: text and JSON rendering of what the module reports,
+ * into any FILE * (unit tests use memory streams).
+ *
+ * Every JSON document is one object on one line, so a stream of them
+ * (monitor --json) is JSON Lines.
+ *
+ * Each function returns 0, or -EIO if the stream reports an error.
+ */
+#ifndef NSAUDITCTL_OUTPUT_H
+#define NSAUDITCTL_OUTPUT_H
+
+#include <stdio.h>
+
+#include <libnsaudit.h>
+
+/**
+ * out_json_string() - write @s as a JSON string, quotes included
+ * @f: the stream
+ * @s: NUL-terminated bytes; valid UTF-8 is copied, each byte of an
+ *     invalid sequence becomes U+FFFD, so the output is always valid JSON
+ */
+int out_json_string(FILE *f, const char *s);
+
+/* "key value" lines, auditctl -s style. */
+int out_status_text(FILE *f, const struct nsaudit_status *st);
+
+/* {"version":{"major":1,"minor":0},"features":[...],"enrich":true,...} */
+int out_status_json(FILE *f, const struct nsaudit_status *st);
+
+/* monitor: one line per change, "enrich=1 daemons=N queue=N rules=N". */
+int out_config_text(FILE *f, const struct nsaudit_status *st);
+
+/* The record-format text of nsaudit_nsid_format(), one line. */
+int out_nsid_text(FILE *f, const struct nsaudit_nsid_set *set);
+
+/* {"pid":N,"nsdev":"MAJ:MIN","mntns":N,...,"timens":N} */
+int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set);
+
+/**
+ * out_line() - write @s with every control character replaced by '?'
+ * @f: the stream
+ * @s: text from elsewhere (the module's extack, the library), which must
+ *     not break the one-line error format
+ *
+ * Writes no newline.
+ */
+int out_line(FILE *f, const char *s);
+
+#endif /* NSAUDITCTL_OUTPUT_H */
