@@ -5,7 +5,7 @@
 # M failed", counting unit checks and VM scenarios; a lane that dies
 # without reporting (panic, splat, timeout) counts as one failure.
 #
-# NSAUDIT_LANES overrides the lanes: "generic rt debug auditd".
+# NSAUDIT_LANES overrides the lanes: "generic rt debug fuzz auditd".
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -53,11 +53,13 @@ else
 fi
 
 # --- VM lanes -------------------------------------------------------------------
-lanes=${NSAUDIT_LANES:-"debug generic rt auditd"}
+# Longest first: debug and fuzz (both the debug kernel) start together.
+lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
 declare -A scen=(
 	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set genl-fuzz"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
+	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record switch load-cycles"
 )
 

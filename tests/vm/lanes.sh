@@ -19,6 +19,12 @@ lane_kernel() {
 		return 0
 		;;
 	rt) flavour=rt-amd64 ;;
+	fuzz)
+		# The debug kernel again, in a lane of its own so that the
+		# fuzzer runs beside the other lanes instead of after them.
+		lane_kernel debug
+		return 0
+		;;
 	debug)
 		local dir
 		dir=$("$here/build-debug-kernel.sh" "$cache")
@@ -29,7 +35,7 @@ lane_kernel() {
 		DKMS=0
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, debug, auditd)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, debug, fuzz, auditd)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line

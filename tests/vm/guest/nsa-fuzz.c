@@ -29,8 +29,9 @@
  * answers counts every message that came back, ok the ACKs (and
  * NLMSG_DONEs) that said 0, errors those with an errno; the data replies,
  * the rest, are on a detail line on stderr.
- * Exit: 0 done, 1 a send failed in an unexpected way or setup failed
- * (no nsaudit family), 2 usage.
+ * Exit: 0 done, 1 a send failed in an unexpected way, setup failed (no
+ * nsaudit family, say), or the nsaudit family answered with an errno
+ * outside its documented set; 2 usage.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -475,9 +476,26 @@ static void gen_other(struct msg *m, uint16_t family)
 struct stats {
 	unsigned long sent, answers, ok, errors, replies, done, truncated, overruns;
 	unsigned long by_errno[ERRNO_MAX];
+	unsigned long unexpected;	/* errors of ours outside ours_ok() */
 };
 
 static struct stats st;
+static uint16_t fuzz_family;	/* the nsaudit family's id, once resolved */
+
+/*
+ * The errors the nsaudit family (the module, or the genetlink core on its
+ * behalf) may return: anything else, such as a kernel-internal ENOTSUPP,
+ * is a bug that the summary reports and the exit status fails on.
+ */
+static int ours_ok(int err)
+{
+	switch (err) {
+	case EINVAL: case ERANGE: case EOPNOTSUPP: case EPERM: case EACCES:
+	case ESRCH: case ENOMEM:
+		return 1;
+	}
+	return 0;
+}
 static unsigned char rbuf[RBUF_MAX];
 
 static int open_sock(void)
@@ -527,6 +545,17 @@ static void count(const struct nlmsghdr *nh)
 		st.errors++;
 		err = err < 0 ? -err : err;
 		st.by_errno[err < ERRNO_MAX ? err : 0]++;
+		/* The request's own header comes back in the error. */
+		if (nh->nlmsg_type == NLMSG_ERROR &&
+		    nh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct nlmsgerr))) {
+			struct nlmsgerr e;
+
+			memcpy(&e, NLMSG_DATA(nh), sizeof(e));
+			if (fuzz_family && e.msg.nlmsg_type == fuzz_family &&
+			    !ours_ok(err) && st.unexpected++ < 10)
+				fprintf(stderr, "%s: unexpected errno %d for request seq %u\n",
+					prog, err, e.msg.nlmsg_seq);
+		}
 		return;
 	}
 	st.replies++;
@@ -816,6 +845,7 @@ int main(int argc, char **argv)
 	fd = open_sock();
 	family = resolve_family(fd);
 	read_settings(fd, family);
+	fuzz_family = family;
 
 	for (i = 0; i < count_max; i++) {
 		unsigned int r = below(100);
@@ -839,5 +869,10 @@ int main(int argc, char **argv)
 	restore_settings(fd, family);
 	close(fd);
 	print_summary(seed);
+	if (st.unexpected) {
+		fprintf(stderr, "%s: %lu errors of the nsaudit family outside its errno set\n",
+			prog, st.unexpected);
+		return 1;
+	}
 	return 0;
 }

@@ -1,16 +1,17 @@
-# 100 000 random and mutated messages to the family from root, and as many
+# Random and mutated messages to the family, 50 000 from root and 50 000
 # from an unprivileged user inside its own user and network namespaces,
-# while records flow; afterwards the module still answers, its settings are
-# the ones root can restore, and (judged by the harness) the kernel log
-# holds no splat.
-FUZZ_COUNT=${FUZZ_COUNT:-100000}
+# while records flow at first; every error the family returns is one of its
+# documented errnos (nsa-fuzz checks), afterwards the module still answers
+# and obeys, and (judged by the harness) the kernel log holds no splat.
+# About 8 minutes on the debug kernel under emulation.
+FUZZ_COUNT=${FUZZ_COUNT:-50000}
 nsa_load
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_fuzz >/dev/null ||
 	fail "auditctl"
 
-# Records flow the whole time, so that the probe and the family are busy
-# at once.
-nsa-gen open 500000 /nsa-missing/fuzz >/dev/null 2>&1 &
+# Records flow while the fuzzing starts, so that the probe and the family
+# are busy at once (a flood for the whole run would triple its time).
+nsa-gen open 5000 /nsa-missing/fuzz >/dev/null 2>&1 &
 gen=$!
 
 seed=$(date +%s)
