@@ -42,6 +42,7 @@ struct nsaudit_handle {
 	int family;		/* the nsaudit family's id */
 	int config_grp;		/* the "config" group's id, or -errno */
 	bool subscribed;
+	bool errmsg_kernel;	/* errmsg is the module's extended ACK text */
 	char errmsg[NSAUDIT__TEXT_SIZE];
 };
 
@@ -55,6 +56,7 @@ struct nsaudit_call {
 	bool replied;		/* the reply has been parsed */
 	bool done;		/* ACK, error or notification seen */
 	int err;		/* first failure, -errno */
+	bool kernel_text;	/* text is the module's, from its NLMSG_ERROR */
 	char text[NSAUDIT__TEXT_SIZE];	/* its explanation */
 	union {
 		struct nsaudit_status st;
@@ -79,6 +81,7 @@ static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
 	va_start(ap, fmt);
 	nsaudit_vtext(h->errmsg, sizeof(h->errmsg), fmt, ap);
 	va_end(ap);
+	h->errmsg_kernel = false;
 	return err;
 }
 
@@ -194,6 +197,7 @@ static int nsaudit_cb_err(struct sockaddr_nl *nla, struct nlmsgerr *e,
 	err = nsaudit__parse_error(nlh, nlh->nlmsg_len, &error, c->text,
 				   sizeof(c->text));
 	c->err = err ? err : error;
+	c->kernel_text = !err;
 	return NL_STOP;
 }
 
@@ -350,8 +354,10 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 	}
 	if (err && !c->err)
 		nsaudit_receive_text(c, err);
-	if (err)
+	if (err) {
 		memcpy(h->errmsg, c->text, sizeof(h->errmsg));
+		h->errmsg_kernel = c->kernel_text;
+	}
 	return err;
 }
 
@@ -526,6 +532,11 @@ const char *nsaudit_errmsg(const struct nsaudit_handle *h)
 	return h ? h->errmsg : "";
 }
 
+int nsaudit_errmsg_is_kernel(const struct nsaudit_handle *h)
+{
+	return h && h->errmsg_kernel;
+}
+
 /* Requests would take the notifications' place in the queue. */
 static int nsaudit_check_requests(struct nsaudit_handle *h)
 {
@@ -560,6 +571,7 @@ int nsaudit_set(struct nsaudit_handle *h, const struct nsaudit_settings *s)
 	err = nsaudit_check_requests(h);
 	if (err)
 		return err;
+	h->errmsg_kernel = false;
 	err = nsaudit__build_set(h->family, s, &msg, h->errmsg,
 				 sizeof(h->errmsg));
 	if (err == -ENOMEM)
@@ -583,6 +595,7 @@ int nsaudit_nsid(struct nsaudit_handle *h, int pid,
 	err = nsaudit_check_requests(h);
 	if (err)
 		return err;
+	h->errmsg_kernel = false;
 	err = nsaudit__build_nsid(h->family, pid, &msg, h->errmsg,
 				  sizeof(h->errmsg));
 	if (err == -ENOMEM)
@@ -675,5 +688,6 @@ int nsaudit_config_next(struct nsaudit_handle *h, struct nsaudit_status *st,
 	if (!c.err)
 		nsaudit_receive_text(&c, err);
 	memcpy(h->errmsg, c.text, sizeof(h->errmsg));
+	h->errmsg_kernel = c.kernel_text;
 	return err;
 }

@@ -237,6 +237,19 @@ NSAUDIT_EXPORT void nsaudit_close(struct nsaudit_handle *h);
 NSAUDIT_EXPORT const char *nsaudit_errmsg(const struct nsaudit_handle *h);
 
 /**
+ * nsaudit_errmsg_is_kernel() - whether nsaudit_errmsg() is the module's word
+ * @h: the handle
+ *
+ * Tools print the module's text as "kernel reports: ..." and the library's
+ * own differently; this tells which one the last failed call left.
+ *
+ * Return: 1 if the text of the last failed call on @h is the module's
+ * extended ACK message ("" if it sent none), 0 if the library wrote it or
+ * @h is NULL.
+ */
+NSAUDIT_EXPORT int nsaudit_errmsg_is_kernel(const struct nsaudit_handle *h);
+
+/**
  * nsaudit_status() - read the module's status
  * @h: the handle
  * @st: filled in on success only

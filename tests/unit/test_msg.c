@@ -1619,6 +1619,8 @@ START_TEST(test_client_requests)
 	ck_assert_int_eq(nsaudit_set(h, &s), -EINVAL);
 	ck_assert_str_eq(nsaudit_errmsg(h),
 			 "queue limit 15 is not in 16..1048576");
+	ck_assert_int_eq(nsaudit_errmsg_is_kernel(h), 0);
+	ck_assert_int_eq(nsaudit_errmsg_is_kernel(NULL), 0);
 	ck_assert_int_eq(nsaudit_set(h, NULL), -EINVAL);
 	ck_assert_str_eq(nsaudit_errmsg(h), "no settings given");
 	ck_assert_int_eq(nsaudit_nsid(h, 0, &set), -EINVAL);
@@ -1640,10 +1642,12 @@ START_TEST(test_client_requests)
 		ck_assert_int_eq(nsaudit_status(h, &st), -EOPNOTSUPP);
 		ck_assert_msg(strstr(nsaudit_errmsg(h), "subscribed") == NULL,
 			      "%s", nsaudit_errmsg(h));
+		ck_assert_int_eq(nsaudit_errmsg_is_kernel(h), 1);
 		ck_assert_uint_eq(st.version_major, 0xa5a5a5a5U);
 
 		s.limits.queue = 15;
 		ck_assert_int_eq(nsaudit_set(h, &s), -EINVAL);
+		ck_assert_int_eq(nsaudit_errmsg_is_kernel(h), 0);
 		s.limits.queue = 16;
 		ck_assert_int_eq(nsaudit_set(h, &s), -EOPNOTSUPP);
 		ck_assert_msg(strstr(nsaudit_errmsg(h), "queue") == NULL,

@@ -69,12 +69,13 @@ static struct nsaudit_handle *ctl_open(const char *cmd)
 
 static int ctl_fail(const char *cmd, const struct nsaudit_handle *h, int err)
 {
-	const char *kmsg = h ? nsaudit_errmsg(h) : "";
+	const char *msg = h ? nsaudit_errmsg(h) : "";
 
 	fprintf(stderr, "nsauditctl: %s: %s", cmd, strerror(-err));
-	if (kmsg[0]) {
-		fputs(" (kernel reports: ", stderr);
-		out_line(stderr, kmsg);
+	if (msg[0]) {
+		fputs(nsaudit_errmsg_is_kernel(h) ? " (kernel reports: " : " (",
+		      stderr);
+		out_line(stderr, msg);
 		fputc(')', stderr);
 	}
 	fputc('\n', stderr);

@@ -1,6 +1,7 @@
 # 50 load/unload cycles while a process makes audited syscalls without
-# pause: every record the workload caused reaches the log, each either
-# untouched or carrying the complete nsID set, and the kernel stays clean.
+# pause and another talks to the netlink family without pause: every
+# record the workload caused reaches the log, each either untouched or
+# carrying the complete nsID set, and the kernel stays clean.
 cycles=${NSATEST_CYCLES:-50}
 # A short backlog: the kernel makes the loop wait for the daemon (nothing is
 # lost), and what the module does shows in the log within a second instead
@@ -12,6 +13,19 @@ nsa-gen loop /nsa-missing/cycle >"$STATE/loop.out" 2>&1 &
 loop=$!
 wait_until 20 grep -q hostpid= "$STATE/loop.out" || fail "workload did not start"
 pid=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/loop.out")
+# Requests of every kind, SET included, arrive while the family goes away
+# and comes back: one line per attempt, answered or refused.
+(
+	while :; do
+		if nsauditctl status >/dev/null 2>&1 && nsauditctl nsid $pid >/dev/null 2>&1 &&
+			nsauditctl set queue 8192 >/dev/null 2>&1; then
+			echo answered
+		else
+			echo refused
+		fi
+	done
+) >"$STATE/ctl.out" &
+ctl=$!
 
 # newest_is enriched|plain: the newest record of the workload is so. Reads
 # only the end of the log, which grows fast.
@@ -35,8 +49,14 @@ while [ $i -lt $cycles ]; do
 	i=$((i + 1))
 done
 
-kill -TERM $loop
+kill -TERM $loop $ctl
 wait $loop
+wait $ctl 2>/dev/null
+# Both outcomes happened: requests really met the family at both ends.
+answered=$(grep -c answered "$STATE/ctl.out")
+refused=$(grep -c refused "$STATE/ctl.out")
+[ "$answered" -gt 0 ] && [ "$refused" -gt 0 ] ||
+	fail "control requests: $answered answered, $refused refused"
 n=$(sed -n 's/^n=//p' "$STATE/loop.out")
 [ -n "$n" ] && [ "$n" -gt 0 ] || fail "workload reported no count"
 log_barrier || fail "the log did not catch up"
@@ -51,3 +71,4 @@ records SYSCALL "$pid" | serials |
 	awk 'NR > 1 && $1 <= prev { print "serial " $1 " after " prev; bad = 1 } { prev = $1 } END { exit bad }' ||
 	fail "records out of order"
 note "$cycles cycles: $n syscalls, $n records ($enriched enriched, $plain untouched)"
+note "control requests meanwhile: $answered answered, $refused refused"
