@@ -43,6 +43,15 @@ else
 	echo "check: genetlink spec check FAILED (log: $build/spec.log)"
 fi
 
+# --- the tools' man pages and completions --------------------------------------
+if make -s -C "$top/tools" check >"$build/tools-check.log" 2>&1; then
+	passed=$((passed + 1))
+	echo "check: man pages and completions OK"
+else
+	failed=$((failed + 1))
+	echo "check: man page or completion check FAILED (log: $build/tools-check.log)"
+fi
+
 # --- the harness judges splats and missing success signals ----------------------
 if "$here/vm/selftest.sh" >"$build/selftest.log" 2>&1; then
 	passed=$((passed + 1))

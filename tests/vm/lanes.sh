@@ -3,12 +3,14 @@
 # KDIR (tree to build modules against), MEM (guest memory), DKMS (1 when
 # the lane's nsaudit.ko comes from a real DKMS install), and for the auditd
 # lane ROOTFS (a Debian image with auditd) and ROOTMODS (mkinitramfs specs of
-# the kernel modules needed to mount it).
+# the kernel modules needed to mount it), and TIMEOUT (seconds a run of the
+# lane may take before it counts as hung).
 
 lane_kernel() {
 	local flavour line
 	ROOTFS=
 	ROOTMODS=
+	TIMEOUT=900
 	case "$1" in
 	generic) flavour=amd64 ;;
 	auditd)
@@ -23,6 +25,9 @@ lane_kernel() {
 		# The debug kernel again, in a lane of its own so that the
 		# fuzzer runs beside the other lanes instead of after them.
 		lane_kernel debug
+		# 100 000 messages take ~8 minutes alone, more beside
+		# other lanes.
+		TIMEOUT=1800
 		return 0
 		;;
 	debug)
@@ -33,6 +38,9 @@ lane_kernel() {
 		KVER=$(cat "$KDIR/include/config/kernel.release")
 		MEM=2048
 		DKMS=0
+		# KASAN and lockdep under emulation: over 10 minutes of
+		# scenarios.
+		TIMEOUT=1200
 		return 0
 		;;
 	*) echo "lanes: unknown lane '$1' (generic, rt, debug, fuzz, auditd)" >&2; return 2 ;;

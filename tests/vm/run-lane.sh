@@ -5,7 +5,8 @@
 #   LANE: generic (Debian amd64), rt (Debian rt-amd64), debug (KASAN,
 #   lockdep, DEBUG_ATOMIC_SLEEP, kmemleak, UBSAN; built from linux-source)
 # Environment: NSAUDIT_CACHE (default /var/cache/nsaudit), NSAUDIT_BUILD
-# (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds, 900).
+# (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds; the
+# lane's own bound, 900 for most).
 #
 # A run passes only if the guest reported success through the exit port
 # AND the serial log has no splat. Logs stay in $NSAUDIT_BUILD/vm/LANE/.
@@ -41,7 +42,7 @@ log=$out/serial.log
 echo "run-lane: $lane ($KVER): $*"
 start=$(date +%s)
 set +e
-timeout "${NSAUDIT_VM_TIMEOUT:-900}" qemu-system-x86_64 -accel "tcg,thread=${NSAUDIT_VM_TCG_THREAD:-single}" -cpu max -smp "${NSAUDIT_VM_SMP:-2}" -m "$MEM" \
+timeout "${NSAUDIT_VM_TIMEOUT:-$TIMEOUT}" qemu-system-x86_64 -accel "tcg,thread=${NSAUDIT_VM_TCG_THREAD:-single}" -cpu max -smp "${NSAUDIT_VM_SMP:-2}" -m "$MEM" \
 	-nographic -no-reboot -monitor none -serial "file:$log" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" "${disk[@]}" \
