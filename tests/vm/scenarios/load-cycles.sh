@@ -1,5 +1,7 @@
 # 50 load/unload cycles while a process makes audited syscalls without
-# pause and another talks to the netlink family without pause: every
+# pause and another talks to the netlink family without pause (each cycle
+# waits until a request was answered while loaded and one refused after
+# unloading): every
 # record the workload caused reaches the log, each either untouched or
 # carrying the complete nsID set, and the kernel stays clean.
 cycles=${NSATEST_CYCLES:-50}
@@ -14,18 +16,21 @@ loop=$!
 wait_until 20 grep -q hostpid= "$STATE/loop.out" || fail "workload did not start"
 pid=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/loop.out")
 # Requests of every kind, SET included, arrive while the family goes away
-# and comes back: one line per attempt, answered or refused.
+# and comes back: one line per request, answered or refused.
 (
 	while :; do
-		if nsauditctl status >/dev/null 2>&1 && nsauditctl nsid $pid >/dev/null 2>&1 &&
-			nsauditctl set queue 8192 >/dev/null 2>&1; then
-			echo answered
-		else
-			echo refused
-		fi
+		for req in status "nsid $pid" "set queue 8192"; do
+			if nsauditctl $req >/dev/null 2>&1; then
+				echo "answered $req"
+			else
+				echo "refused $req"
+			fi
+		done
 	done
 ) >"$STATE/ctl.out" &
 ctl=$!
+answered() { grep -c '^answered' "$STATE/ctl.out"; }
+refused() { grep -c '^refused' "$STATE/ctl.out"; }
 
 # newest_is enriched|plain: the newest record of the workload is so. Reads
 # only the end of the log, which grows fast.
@@ -43,20 +48,23 @@ newest_is() {
 i=0
 while [ $i -lt $cycles ]; do
 	wait_until 30 newest_is plain || fail "cycle $i: no plain record before load"
+	mark=$(answered)
 	modprobe nsaudit || fail "cycle $i: modprobe"
 	wait_until 30 newest_is enriched || fail "cycle $i: nothing enriched"
+	# Unload only once the family answered in this cycle, so that every
+	# unload meets the request loop at work.
+	wait_until 30 eval '[ "$(answered)" -gt "$mark" ]' || fail "cycle $i: no request answered"
+	mark=$(refused)
 	modprobe -r nsaudit || fail "cycle $i: modprobe -r"
+	wait_until 30 eval '[ "$(refused)" -gt "$mark" ]' || fail "cycle $i: no request refused"
 	i=$((i + 1))
 done
 
 kill -TERM $loop $ctl
 wait $loop
 wait $ctl 2>/dev/null
-# Both outcomes happened: requests really met the family at both ends.
-answered=$(grep -c answered "$STATE/ctl.out")
-refused=$(grep -c refused "$STATE/ctl.out")
-[ "$answered" -gt 0 ] && [ "$refused" -gt 0 ] ||
-	fail "control requests: $answered answered, $refused refused"
+answered=$(answered)
+refused=$(refused)
 n=$(sed -n 's/^n=//p' "$STATE/loop.out")
 [ -n "$n" ] && [ "$n" -gt 0 ] || fail "workload reported no count"
 log_barrier || fail "the log did not catch up"
