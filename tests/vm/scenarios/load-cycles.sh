@@ -16,7 +16,8 @@ loop=$!
 wait_until 20 grep -q hostpid= "$STATE/loop.out" || fail "workload did not start"
 pid=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/loop.out")
 # Requests of every kind, SET included, arrive while the family goes away
-# and comes back: one line per request, answered or refused.
+# and comes back: one line per request, answered or refused. Paced: a
+# process per request without pause would starve the emulated CPUs.
 (
 	while :; do
 		for req in status "nsid $pid" "set queue 8192"; do
@@ -25,6 +26,7 @@ pid=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/loop.out")
 			else
 				echo "refused $req"
 			fi
+			usleep 100000
 		done
 	done
 ) >"$STATE/ctl.out" &
