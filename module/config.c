@@ -121,6 +121,10 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 	if (chg->mask & NSAUDIT_CONFIG_RULES)
 		WRITE_ONCE(nsaudit_limits.rules, chg->cfg.limits.rules);
 out:
+	/*
+	 * Still under the lock: records and notifications come out in the
+	 * order the changes were made, each with the state it produced.
+	 */
 	if (nsaudit_config_announce) {
 		nsaudit_config_log(chg, &old, err);
 		if (!err)

@@ -104,6 +104,17 @@ static bool nsaudit_record_is_principal(struct audit_buffer *ab)
 	return !nsaudit_type_is_auxiliary(type);
 }
 
+/* The nsID set of current, appended to @ab; counted. */
+static __always_inline void nsaudit_append_current(struct audit_buffer *ab)
+{
+	struct nsaudit_nsid id;
+
+	if (nsaudit_nsid_current(&id)) {
+		nsaudit_nsid_log(ab, &id);
+		this_cpu_inc(nsaudit_enriched);
+	}
+}
+
 /**
  * nsaudit_log_end_body() - enrich a record, then end it as the caller would
  * @ab: the record, owned by the caller of audit_log_end()
@@ -116,16 +127,6 @@ static bool nsaudit_record_is_principal(struct audit_buffer *ab)
  *
  * Return: the srcu_struct the thunk must leave.
  */
-static __always_inline void nsaudit_append_current(struct audit_buffer *ab)
-{
-	struct nsaudit_nsid id;
-
-	if (nsaudit_nsid_current(&id)) {
-		nsaudit_nsid_log(ab, &id);
-		this_cpu_inc(nsaudit_enriched);
-	}
-}
-
 notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 {
 	nsaudit_append_current(ab);

@@ -34,32 +34,25 @@ else
 	failed=$((failed + 1))
 fi
 
-# --- the genetlink YAML spec matches the UAPI header ---------------------------
-if "$here/spec/run.sh" >"$build/spec.log" 2>&1; then
-	passed=$((passed + 1))
-	echo "check: genetlink spec matches the UAPI header"
-else
-	failed=$((failed + 1))
-	echo "check: genetlink spec check FAILED (log: $build/spec.log)"
-fi
-
-# --- the tools' man pages and completions --------------------------------------
-if make -s -C "$top/tools" check >"$build/tools-check.log" 2>&1; then
-	passed=$((passed + 1))
-	echo "check: man pages and completions OK"
-else
-	failed=$((failed + 1))
-	echo "check: man page or completion check FAILED (log: $build/tools-check.log)"
-fi
-
-# --- the harness judges splats and missing success signals ----------------------
-if "$here/vm/selftest.sh" >"$build/selftest.log" 2>&1; then
-	passed=$((passed + 1))
-	echo "check: VM harness self-test passed"
-else
-	failed=$((failed + 1))
-	echo "check: VM harness self-test FAILED (log: $build/selftest.log)"
-fi
+# --- checks outside the VMs, one count each ---------------------------------------
+# step WHAT LOG CMD...: runs CMD with its output in LOG and counts it.
+step() {
+	local what=$1 log=$2
+	shift 2
+	if "$@" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		echo "check: $what passed"
+	else
+		failed=$((failed + 1))
+		echo "check: $what FAILED (log: $log)"
+	fi
+}
+# The genetlink YAML spec matches the UAPI header.
+step "genetlink spec" "$build/spec.log" "$here/spec/run.sh"
+# Man pages render and name every command; completions parse.
+step "man pages and completions" "$build/tools-check.log" make -s -C "$top/tools" check
+# The harness judges splats and missing success signals.
+step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 
 # --- VM lanes -------------------------------------------------------------------
 # Longest first: debug and fuzz (both the debug kernel) start together.

@@ -96,9 +96,14 @@ expect_eq "nsid" "$(nsauditctl nsid $LIVE)" "$(nsid_truth $LIVE)"
 expect_eq "settings after refused requests" "$(settings)" "$before"
 expect_eq "nsaudit-set records" "$(nsets)" "$sets_before"
 
-# The same refusals reach a user of the tool as one line with the reason.
-err=$(nsauditctl set queue 8192 --json 2>&1)
-[ $? = 2 ] || fail "usage error not exit 2: $err"
+# The tool refuses an out-of-range value itself: usage exit 2, one line
+# naming the range, nothing sent (settings still as before).
+err=$(nsauditctl set queue 15 2>&1)
+rc=$?
+[ $rc = 2 ] || fail "out-of-range set: exit $rc, want 2: $err"
+[ "$(echo "$err" | wc -l)" = 1 ] || fail "out-of-range set: not one line: $err"
+case "$err" in *"16 to 1048576"*) ;; *) fail "out-of-range set: no range in: $err" ;; esac
+expect_eq "settings after the tool's refusal" "$(settings)" "$before"
 kill $LIVE
 wait $LIVE 2>/dev/null
 true
