@@ -31,20 +31,8 @@
 #include <netlink/msg.h>
 #include <netlink/socket.h>
 
+#include "client.h"
 #include "msg.h"
-
-#ifndef SOL_NETLINK
-#define SOL_NETLINK	270
-#endif
-
-struct nsaudit_handle {
-	struct nl_sock *sk;
-	int family;		/* the nsaudit family's id */
-	int config_grp;		/* the "config" group's id, or -errno */
-	bool subscribed;
-	bool errmsg_kernel;	/* errmsg is the module's extended ACK text */
-	char errmsg[NSAUDIT__TEXT_SIZE];
-};
 
 /* One request and its answer, or one wait for a notification. */
 struct nsaudit_call {
@@ -85,8 +73,15 @@ static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
 	return err;
 }
 
-/* strerror() is not thread-safe; this is (XSI strerror_r). */
-static const char *nsaudit_strerror(int err, char *buf, size_t size)
+/**
+ * nsaudit__strerror() - strerror() that is thread-safe (XSI strerror_r)
+ * @err: an errno value, negative or positive
+ * @buf: buffer for the text
+ * @size: size of @buf
+ *
+ * Return: @buf.
+ */
+const char *nsaudit__strerror(int err, char *buf, size_t size)
 {
 	int rc;
 
@@ -99,13 +94,19 @@ static const char *nsaudit_strerror(int err, char *buf, size_t size)
 	return buf;
 }
 
-/*
- * A libnl failure as -errno. libnl keeps no errno, but right after a
- * failed system call errno still holds it; it is trusted only if it is
- * what libnl turned into @nlerr, which keeps apart what libnl merges
- * (ENOBUFS and ENOMEM, EMFILE and every other unknown error).
+/**
+ * nsaudit__nlerr() - a libnl failure as -errno
+ * @nlerr: the NLE_* code libnl returned
+ * @saved_errno: errno right after the failed libnl call
+ *
+ * libnl keeps no errno, but right after a failed system call errno still
+ * holds it; it is trusted only if it is what libnl turned into @nlerr,
+ * which keeps apart what libnl merges (ENOBUFS and ENOMEM, EMFILE and
+ * every other unknown error).
+ *
+ * Return: a negative errno.
  */
-static int nsaudit_nlerr(int nlerr, int saved_errno)
+int nsaudit__nlerr(int nlerr, int saved_errno)
 {
 	if (nlerr < 0)
 		nlerr = -nlerr;
@@ -299,7 +300,7 @@ static int nsaudit_receive(struct nsaudit_handle *h, struct nsaudit_call *c,
 		if (c->done)
 			break;
 		if (n < 0)
-			return nsaudit_nlerr(n, errno);
+			return nsaudit__nlerr(n, errno);
 	}
 	return c->err;
 }
@@ -310,7 +311,7 @@ static void nsaudit_receive_text(struct nsaudit_call *c, int err)
 	char buf[128];
 
 	snprintf(c->text, sizeof(c->text), "receiving from the module: %s",
-		 nsaudit_strerror(err, buf, sizeof(buf)));
+		 nsaudit__strerror(err, buf, sizeof(buf)));
 }
 
 /*
@@ -335,11 +336,11 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 	errno = 0;
 	err = nl_send_auto(h->sk, msg);
 	if (err < 0) {
-		err = nsaudit_nlerr(err, errno);
+		err = nsaudit__nlerr(err, errno);
 		nlmsg_free(msg);
 		nl_cb_put(cb);
 		return nsaudit_fail(h, err, "sending to the module: %s",
-				    nsaudit_strerror(err, buf, sizeof(buf)));
+				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
 	c->seq = nlmsg_hdr(msg)->nlmsg_seq;
 	c->port = nl_socket_get_local_port(h->sk);
@@ -379,10 +380,11 @@ static int nsaudit_get_status(struct nsaudit_handle *h,
 	return 0;
 }
 
-/* Socket, options, family and group: everything but the first request. */
-static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
-			   const char *group)
+/* Socket, options, family and groups: everything but the first request. */
+static int nsaudit_connect(struct nsaudit_handle *h,
+			   const struct nsaudit_open_opts *o)
 {
+	const char *family = o->family, *group = o->group;
 	static const int opts[] = { NETLINK_EXT_ACK, NETLINK_CAP_ACK };
 	char buf[128];
 	size_t i;
@@ -395,10 +397,10 @@ static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
 	errno = 0;
 	err = genl_connect(h->sk);
 	if (err < 0) {
-		err = nsaudit_nlerr(err, errno);
+		err = nsaudit__nlerr(err, errno);
 		return nsaudit_fail(h, err,
 				    "cannot open a generic netlink socket: %s",
-				    nsaudit_strerror(err, buf, sizeof(buf)));
+				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
 
 	/*
@@ -412,26 +414,26 @@ static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
 		    errno == ENOPROTOOPT)
 			continue;
 		err = -errno;
-		nsaudit_strerror(err, buf, sizeof(buf));
+		nsaudit__strerror(err, buf, sizeof(buf));
 		return nsaudit_fail(h, err,
 				    "cannot set netlink socket option %d: %s",
 				    opts[i], buf);
 	}
 
 	/*
-	 * Both names are resolved here, before any request of ours: libnl's
+	 * All names are resolved here, before any request of ours: libnl's
 	 * controller queries check sequence numbers its own way, which our
 	 * requests (see nsaudit_cb_seq()) do not keep in step.
 	 */
 	errno = 0;
 	err = genl_ctrl_resolve(h->sk, family);
 	if (err < 0) {
-		err = nsaudit_nlerr(err, errno);
+		err = nsaudit__nlerr(err, errno);
 		if (err == -ENOENT)
 			return nsaudit_fail(h, err,
 					    "nsaudit module not loaded (no \"%s\" generic netlink family)",
 					    family);
-		nsaudit_strerror(err, buf, sizeof(buf));
+		nsaudit__strerror(err, buf, sizeof(buf));
 		return nsaudit_fail(h, err,
 				    "cannot resolve the \"%s\" generic netlink family: %s",
 				    family, buf);
@@ -441,16 +443,31 @@ static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
 	errno = 0;
 	err = genl_ctrl_resolve_grp(h->sk, family, group);
 	if (err < 0) {
-		err = nsaudit_nlerr(err, errno);
+		err = nsaudit__nlerr(err, errno);
 		/* Only nsaudit_config_subscribe() needs it: fail there. */
 		if (err != -ENOENT) {
-			nsaudit_strerror(err, buf, sizeof(buf));
+			nsaudit__strerror(err, buf, sizeof(buf));
 			return nsaudit_fail(h, err,
 					    "cannot resolve the \"%s\" multicast group: %s",
 					    group, buf);
 		}
 	}
 	h->config_grp = err;
+
+	/* The controller's news: a daemon learns there that the family went. */
+	h->ctrl_grp = -ENOENT;
+	if (o->ctrl_grp) {
+		errno = 0;
+		err = genl_ctrl_resolve_grp(h->sk, "nlctrl", "notify");
+		if (err < 0) {
+			err = nsaudit__nlerr(err, errno);
+			nsaudit__strerror(err, buf, sizeof(buf));
+			return nsaudit_fail(h, err,
+					    "cannot resolve the genetlink controller's \"notify\" group: %s",
+					    buf);
+		}
+		h->ctrl_grp = err;
+	}
 	return 0;
 }
 
@@ -472,8 +489,29 @@ static int nsaudit_connect(struct nsaudit_handle *h, const char *family,
 int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			 const char *group, bool status, char *msg, size_t size)
 {
-	struct nsaudit_handle *h;
+	const struct nsaudit_open_opts o = {
+		.family = family, .group = group, .status = status,
+	};
 	struct nsaudit_status st;
+
+	return nsaudit__open(hp, &o, &st, msg, size);
+}
+
+/**
+ * nsaudit__open() - open a handle, the way every handle is opened
+ * @hp: as for nsaudit_open_err()
+ * @o: family and group names, and what to do besides
+ * @st: receives the status if @o->status; else left alone
+ * @msg: as for nsaudit_open_err()
+ * @size: as for nsaudit_open_err()
+ *
+ * Return: as nsaudit_open_err().
+ */
+int nsaudit__open(struct nsaudit_handle **hp,
+		  const struct nsaudit_open_opts *o, struct nsaudit_status *st,
+		  char *msg, size_t size)
+{
+	struct nsaudit_handle *h;
 	int err;
 
 	if (msg && size)
@@ -493,9 +531,9 @@ int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			snprintf(msg, size, "out of memory");
 		return -ENOMEM;
 	}
-	err = nsaudit_connect(h, family, group);
-	if (!err && status)
-		err = nsaudit_get_status(h, &st);
+	err = nsaudit_connect(h, o);
+	if (!err && o->status)
+		err = nsaudit_get_status(h, st);
 	if (err) {
 		if (size)
 			snprintf(msg, size, "%s", h->errmsg);
@@ -509,8 +547,14 @@ int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 
 int nsaudit_open_err(struct nsaudit_handle **hp, char *msg, size_t size)
 {
-	return nsaudit__open_family(hp, NSAUDIT_GENL_NAME, NSAUDIT_MCGRP_CONFIG,
-				    true, msg, size);
+	const struct nsaudit_open_opts o = {
+		.family = NSAUDIT_GENL_NAME,
+		.group = NSAUDIT_MCGRP_CONFIG,
+		.status = true,
+	};
+	struct nsaudit_status st;
+
+	return nsaudit__open(hp, &o, &st, msg, size);
 }
 
 int nsaudit_open(struct nsaudit_handle **hp)
@@ -625,10 +669,10 @@ int nsaudit_config_subscribe(struct nsaudit_handle *h)
 	errno = 0;
 	err = nl_socket_add_membership(h->sk, h->config_grp);
 	if (err < 0) {
-		err = nsaudit_nlerr(err, errno);
+		err = nsaudit__nlerr(err, errno);
 		return nsaudit_fail(h, err, "cannot join the \"%s\" group: %s",
 				    NSAUDIT_MCGRP_CONFIG,
-				    nsaudit_strerror(err, buf, sizeof(buf)));
+				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
 	/* Notifications carry sequence number 0; ours accept them anyway. */
 	nl_socket_disable_seq_check(h->sk);

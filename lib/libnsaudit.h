@@ -148,11 +148,33 @@ struct nsaudit_counters {
 /**
  * struct nsaudit_limits - limits the host administrator sets
  * @daemons: most per-namespace daemons registered at once
- * @queue: most records queued for one daemon
+ * @queue: the largest backlog a daemon may ask for
  * @rules: most rules one namespace's daemon may hold
+ * @backlog: the backlog of a daemon that asks for none
+ * @memory: KiB the records queued for all daemons may occupy
+ *
+ * @backlog and @memory are 0 in the status of a module of interface 1.0,
+ * which has neither.
  */
 struct nsaudit_limits {
-	uint32_t daemons, queue, rules;
+	uint32_t daemons, queue, rules, backlog, memory;
+};
+
+/**
+ * struct nsaudit_daemon_info - a per-namespace daemon and its queue
+ * @registered: 1 if the namespace has a daemon (the rest is valid), else 0
+ * @pid: its process ID in the asker's PID namespace (0 if not visible)
+ * @userns: inode number of its user namespace
+ * @backlog: most records queued for it
+ * @queued: records queued for it now
+ * @routed: records routed to it since it registered
+ * @delivered: of those, delivered to its socket
+ * @lost: of those, lost; routed = delivered + lost + queued
+ */
+struct nsaudit_daemon_info {
+	int registered;
+	uint32_t pid, userns, backlog, queued;
+	uint64_t routed, delivered, lost;
 };
 
 /**
@@ -163,6 +185,7 @@ struct nsaudit_limits {
  * @enrich: 1 if host records get the nsID set, else 0
  * @counters: counters since load
  * @limits: current limits
+ * @daemon: the daemon of the caller's user namespace, if it has one
  */
 struct nsaudit_status {
 	uint32_t version_major, version_minor;
@@ -170,6 +193,7 @@ struct nsaudit_status {
 	int enrich;
 	struct nsaudit_counters counters;
 	struct nsaudit_limits limits;
+	struct nsaudit_daemon_info daemon;
 };
 
 /* Which members of struct nsaudit_settings a SET request carries. */
@@ -177,8 +201,11 @@ struct nsaudit_status {
 #define NSAUDIT_SET_DAEMONS	(1U << 1)
 #define NSAUDIT_SET_QUEUE	(1U << 2)
 #define NSAUDIT_SET_RULES	(1U << 3)
+#define NSAUDIT_SET_BACKLOG	(1U << 4)
+#define NSAUDIT_SET_MEMORY	(1U << 5)
 #define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
-				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES)
+				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES | \
+				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY)
 
 /**
  * struct nsaudit_settings - a SET request
@@ -327,6 +354,136 @@ NSAUDIT_EXPORT int nsaudit_config_subscribe(struct nsaudit_handle *h);
 NSAUDIT_EXPORT int nsaudit_config_next(struct nsaudit_handle *h,
 				       struct nsaudit_status *st,
 				       int timeout_ms);
+
+/*
+ * Per-namespace audit daemon: a handle of its own, with its own socket,
+ * over which the module sends records (see the UAPI header).
+ */
+struct nsaudit_daemon;
+
+/**
+ * enum nsaudit_event_kind - what nsaudit_daemon_recv() returned
+ * @NSAUDIT_EVENT_RECORD: an audit record
+ * @NSAUDIT_EVENT_LOST: records were lost; the counters tell how many
+ * @NSAUDIT_EVENT_END: the registration is over; nothing follows
+ */
+enum nsaudit_event_kind {
+	NSAUDIT_EVENT_RECORD = 1,
+	NSAUDIT_EVENT_LOST,
+	NSAUDIT_EVENT_END,
+};
+
+/**
+ * struct nsaudit_event - one thing a daemon receives
+ * @kind: enum nsaudit_event_kind
+ * @type: RECORD: the audit record type (AUDIT_SYSCALL, ...)
+ * @text: RECORD: "audit(SEC.MSEC:SERIAL): fields", NUL-terminated, in the
+ *        daemon's view; valid until the next call on the handle
+ * @len: RECORD: strlen(@text)
+ * @info: LOST: the daemon's counters when the module noticed the loss
+ *        (@info.lost is the total since registration)
+ * @error: END: 0 after nsaudit_daemon_unregister() was confirmed;
+ *         -ESHUTDOWN if the module went away; else the negative errno
+ *         with which the module refused the unregistration
+ */
+struct nsaudit_event {
+	enum nsaudit_event_kind kind;
+	uint16_t type;
+	const char *text;
+	size_t len;
+	struct nsaudit_daemon_info info;
+	int error;
+};
+
+/**
+ * nsaudit_daemon_register() - become the audit daemon of one's user namespace
+ * @dp: receives the new handle on success; set to NULL on failure
+ * @backlog: records the module may queue for this daemon; 0 for the host's
+ *           default ("backlog" limit)
+ * @info: filled in with the new registration on success; may be NULL
+ * @msg: one-line explanation on failure ("" on success); may be NULL
+ * @size: size of @msg, including its NUL
+ *
+ * Opens a socket of its own (extended ACKs, NETLINK_NO_ENOBUFS, the largest
+ * receive buffer it may have), resolves the family, joins the genetlink
+ * controller's notifications so that it sees the module go away, and sends
+ * NSAUDIT_CMD_REGISTER. Needs CAP_AUDIT_CONTROL in the caller's user
+ * namespace.
+ *
+ * Return: 0; -EPERM without the capability; -EBUSY if the namespace has a
+ * daemon already; -ENOSPC at the host's limit of daemons; -ERANGE for a
+ * @backlog above the host's "queue" limit; -EINVAL for a NULL @dp or a
+ * @backlog out of the UAPI bounds; -ENOENT if the module is not loaded;
+ * -EPROTO on an interface major version mismatch or a module without
+ * daemons; or another negative errno.
+ */
+NSAUDIT_EXPORT int nsaudit_daemon_register(struct nsaudit_daemon **dp,
+					   uint32_t backlog,
+					   struct nsaudit_daemon_info *info,
+					   char *msg, size_t size);
+
+/**
+ * nsaudit_daemon_fd() - the socket to poll for input
+ * @d: the handle
+ *
+ * One datagram may carry several messages, which nsaudit_daemon_recv()
+ * hands out one per call; so once the descriptor is readable, call it
+ * with a @timeout_ms of 0 until it returns -ETIMEDOUT before polling
+ * again.
+ *
+ * Return: a file descriptor that becomes readable when
+ * nsaudit_daemon_recv() has something to return, or -EINVAL for NULL @d.
+ */
+NSAUDIT_EXPORT int nsaudit_daemon_fd(const struct nsaudit_daemon *d);
+
+/**
+ * nsaudit_daemon_recv() - the next record, loss notice or end
+ * @d: the handle
+ * @ev: filled in on success
+ * @timeout_ms: how long to wait; 0 does not wait; -1 waits for ever
+ *
+ * Anything else that arrives on the socket is skipped.
+ *
+ * Return: 0 with @ev filled in; -ETIMEDOUT if nothing came in time;
+ * -EINTR if a signal interrupted the wait (not restarted); -EBADMSG for a
+ * malformed message (consumed; the next call goes on); -EINVAL for NULL
+ * arguments, a @timeout_ms below -1, or a call after END was returned; or
+ * another negative errno from the socket.
+ */
+NSAUDIT_EXPORT int nsaudit_daemon_recv(struct nsaudit_daemon *d,
+				       struct nsaudit_event *ev,
+				       int timeout_ms);
+
+/**
+ * nsaudit_daemon_unregister() - ask to end the registration
+ * @d: the handle
+ *
+ * Sends NSAUDIT_CMD_UNREGISTER and returns without waiting: records
+ * already on their way still come out of nsaudit_daemon_recv(), followed
+ * by an END event once the module has confirmed.
+ *
+ * Return: 0, or a negative errno from sending (-EINVAL for NULL @d or a
+ * second call).
+ */
+NSAUDIT_EXPORT int nsaudit_daemon_unregister(struct nsaudit_daemon *d);
+
+/**
+ * nsaudit_daemon_close() - close the socket and free the handle
+ * @d: the handle; NULL is allowed and does nothing
+ *
+ * Closing the socket ends a registration that is still on; records not
+ * yet received are dropped.
+ */
+NSAUDIT_EXPORT void nsaudit_daemon_close(struct nsaudit_daemon *d);
+
+/**
+ * nsaudit_daemon_errmsg() - explanation of the last failed call on @d
+ * @d: the handle
+ *
+ * Return: the module's extended ACK message or the library's own text;
+ * "" if there is none. Never NULL.
+ */
+NSAUDIT_EXPORT const char *nsaudit_daemon_errmsg(const struct nsaudit_daemon *d);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * nsaudit generic netlink messages: requests built, replies and error
- * messages parsed. Pure functions on memory; the socket is client.c's.
+ * messages parsed, and what a daemon's socket brings. Pure functions on
+ * memory; the sockets are client.c's and daemon.c's.
  *
  * The parsers trust nothing about their input: each takes the bytes of one
  * message and their number, reads nothing outside them, and refuses what
@@ -39,6 +40,10 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_LIMITS]		= "NSAUDIT_A_LIMITS",
 	[NSAUDIT_A_PID]			= "NSAUDIT_A_PID",
 	[NSAUDIT_A_NSID]		= "NSAUDIT_A_NSID",
+	[NSAUDIT_A_BACKLOG]		= "NSAUDIT_A_BACKLOG",
+	[NSAUDIT_A_DAEMON]		= "NSAUDIT_A_DAEMON",
+	[NSAUDIT_A_RECORD_TYPE]		= "NSAUDIT_A_RECORD_TYPE",
+	[NSAUDIT_A_RECORD_TEXT]		= "NSAUDIT_A_RECORD_TEXT",
 };
 
 /*
@@ -46,6 +51,7 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
  * here, so together they refuse a u32 that is 8 bytes long, and so on.
  */
 #define NSAUDIT_U8	{ .type = NLA_U8, .maxlen = sizeof(uint8_t) }
+#define NSAUDIT_U16	{ .type = NLA_U16, .maxlen = sizeof(uint16_t) }
 #define NSAUDIT_U32	{ .type = NLA_U32, .maxlen = sizeof(uint32_t) }
 #define NSAUDIT_U64	{ .type = NLA_U64, .maxlen = sizeof(uint64_t) }
 #define NSAUDIT_NEST	{ .type = NLA_NESTED }
@@ -57,6 +63,7 @@ static const struct nla_policy nsaudit_status_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_ENRICH]		= NSAUDIT_U8,
 	[NSAUDIT_A_COUNTERS]		= NSAUDIT_NEST,
 	[NSAUDIT_A_LIMITS]		= NSAUDIT_NEST,
+	[NSAUDIT_A_DAEMON]		= NSAUDIT_NEST,
 };
 
 static const struct nla_policy
@@ -79,12 +86,47 @@ static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_DAEMONS]	= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_QUEUE]		= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_RULES]		= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_BACKLOG]	= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_MEMORY]	= NSAUDIT_U32,
 };
 
+/* The limits of interface 1.0, mandatory in every status. */
 static const char *const nsaudit_limit_names[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_DAEMONS]	= "NSAUDIT_LIMIT_A_DAEMONS",
 	[NSAUDIT_LIMIT_A_QUEUE]		= "NSAUDIT_LIMIT_A_QUEUE",
 	[NSAUDIT_LIMIT_A_RULES]		= "NSAUDIT_LIMIT_A_RULES",
+};
+
+/* Those that 1.1 added: mandatory from a module of that minor on. */
+static const char *const nsaudit_limit_names_1_1[NSAUDIT_LIMIT_A_MAX + 1] = {
+	[NSAUDIT_LIMIT_A_BACKLOG]	= "NSAUDIT_LIMIT_A_BACKLOG",
+	[NSAUDIT_LIMIT_A_MEMORY]	= "NSAUDIT_LIMIT_A_MEMORY",
+};
+
+static const struct nla_policy
+nsaudit_daemon_reply_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_DAEMON]		= NSAUDIT_NEST,
+};
+
+static const struct nla_policy
+nsaudit_daemon_policy[NSAUDIT_DAEMON_A_MAX + 1] = {
+	[NSAUDIT_DAEMON_A_PID]		= NSAUDIT_U32,
+	[NSAUDIT_DAEMON_A_USERNS]	= NSAUDIT_U32,
+	[NSAUDIT_DAEMON_A_BACKLOG]	= NSAUDIT_U32,
+	[NSAUDIT_DAEMON_A_QUEUED]	= NSAUDIT_U32,
+	[NSAUDIT_DAEMON_A_ROUTED]	= NSAUDIT_U64,
+	[NSAUDIT_DAEMON_A_DELIVERED]	= NSAUDIT_U64,
+	[NSAUDIT_DAEMON_A_LOST]		= NSAUDIT_U64,
+};
+
+static const char *const nsaudit_daemon_names[NSAUDIT_DAEMON_A_MAX + 1] = {
+	[NSAUDIT_DAEMON_A_PID]		= "NSAUDIT_DAEMON_A_PID",
+	[NSAUDIT_DAEMON_A_USERNS]	= "NSAUDIT_DAEMON_A_USERNS",
+	[NSAUDIT_DAEMON_A_BACKLOG]	= "NSAUDIT_DAEMON_A_BACKLOG",
+	[NSAUDIT_DAEMON_A_QUEUED]	= "NSAUDIT_DAEMON_A_QUEUED",
+	[NSAUDIT_DAEMON_A_ROUTED]	= "NSAUDIT_DAEMON_A_ROUTED",
+	[NSAUDIT_DAEMON_A_DELIVERED]	= "NSAUDIT_DAEMON_A_DELIVERED",
+	[NSAUDIT_DAEMON_A_LOST]		= "NSAUDIT_DAEMON_A_LOST",
 };
 
 static const struct nla_policy nsaudit_nsid_reply_policy[NSAUDIT_A_MAX + 1] = {
@@ -135,8 +177,9 @@ static void nsaudit_why(char *why, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* A request header for @cmd; NLM_F_ACK so that every request is answered. */
-static int nsaudit_build(int family, uint8_t cmd, struct nl_msg **msgp)
+/* A request header for @cmd with @flags besides NLM_F_REQUEST. */
+static int nsaudit_build_flags(int family, uint8_t cmd, int flags,
+			       struct nl_msg **msgp)
 {
 	struct nl_msg *msg;
 
@@ -151,13 +194,18 @@ static int nsaudit_build(int family, uint8_t cmd, struct nl_msg **msgp)
 	if (!msg)
 		return -ENOMEM;
 	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0,
-			 NLM_F_REQUEST | NLM_F_ACK, cmd,
-			 NSAUDIT_GENL_VERSION)) {
+			 NLM_F_REQUEST | flags, cmd, NSAUDIT_GENL_VERSION)) {
 		nlmsg_free(msg);
 		return -ENOMEM;
 	}
 	*msgp = msg;
 	return 0;
+}
+
+/* A request header for @cmd; NLM_F_ACK so that every request is answered. */
+static int nsaudit_build(int family, uint8_t cmd, struct nl_msg **msgp)
+{
+	return nsaudit_build_flags(family, cmd, NLM_F_ACK, msgp);
 }
 
 /**
@@ -226,6 +274,23 @@ int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 			    s->limits.rules, NSAUDIT_LIMIT_RULES_MAX);
 		return -EINVAL;
 	}
+	/* A default backlog is a backlog: the queue limit's bounds. */
+	if ((s->mask & NSAUDIT_SET_BACKLOG) &&
+	    (s->limits.backlog < NSAUDIT_LIMIT_QUEUE_MIN ||
+	     s->limits.backlog > NSAUDIT_LIMIT_QUEUE_MAX)) {
+		nsaudit_why(why, size, "backlog limit %u is not in %u..%u",
+			    s->limits.backlog, NSAUDIT_LIMIT_QUEUE_MIN,
+			    NSAUDIT_LIMIT_QUEUE_MAX);
+		return -EINVAL;
+	}
+	if ((s->mask & NSAUDIT_SET_MEMORY) &&
+	    (s->limits.memory < NSAUDIT_LIMIT_MEMORY_MIN ||
+	     s->limits.memory > NSAUDIT_LIMIT_MEMORY_MAX)) {
+		nsaudit_why(why, size, "memory limit %u KiB is not in %u..%u",
+			    s->limits.memory, NSAUDIT_LIMIT_MEMORY_MIN,
+			    NSAUDIT_LIMIT_MEMORY_MAX);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -250,6 +315,8 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		{ NSAUDIT_SET_DAEMONS,	NSAUDIT_LIMIT_A_DAEMONS },
 		{ NSAUDIT_SET_QUEUE,	NSAUDIT_LIMIT_A_QUEUE },
 		{ NSAUDIT_SET_RULES,	NSAUDIT_LIMIT_A_RULES },
+		{ NSAUDIT_SET_BACKLOG,	NSAUDIT_LIMIT_A_BACKLOG },
+		{ NSAUDIT_SET_MEMORY,	NSAUDIT_LIMIT_A_MEMORY },
 	};
 	struct nl_msg *msg;
 	struct nlattr *nest;
@@ -270,8 +337,9 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		goto err_msg;
 
 	if (s->mask & (NSAUDIT_SET_ALL & ~NSAUDIT_SET_ENRICH)) {
-		const uint32_t value[] = {
+		const uint32_t value[ARRAY_SIZE(limits)] = {
 			s->limits.daemons, s->limits.queue, s->limits.rules,
+			s->limits.backlog, s->limits.memory,
 		};
 
 		/* libnl marks the nest NLA_F_NESTED, as strict kernels want. */
@@ -448,6 +516,30 @@ static int nsaudit_parse_nest(struct nlattr **tb, int maxtype,
 	return 0;
 }
 
+/* The daemon nest @nla, every member mandatory; registered on success. */
+static int nsaudit_parse_daemon(const struct nlattr *nla,
+				struct nsaudit_daemon_info *info, char *why,
+				size_t size)
+{
+	struct nlattr *tb[NSAUDIT_DAEMON_A_MAX + 1];
+	int err;
+
+	err = nsaudit_parse_nest(tb, NSAUDIT_DAEMON_A_MAX, nla,
+				 nsaudit_daemon_policy, nsaudit_daemon_names,
+				 "NSAUDIT_A_DAEMON", why, size);
+	if (err)
+		return err;
+	info->registered = 1;
+	info->pid = nla_get_u32(tb[NSAUDIT_DAEMON_A_PID]);
+	info->userns = nla_get_u32(tb[NSAUDIT_DAEMON_A_USERNS]);
+	info->backlog = nla_get_u32(tb[NSAUDIT_DAEMON_A_BACKLOG]);
+	info->queued = nla_get_u32(tb[NSAUDIT_DAEMON_A_QUEUED]);
+	info->routed = nla_get_u64(tb[NSAUDIT_DAEMON_A_ROUTED]);
+	info->delivered = nla_get_u64(tb[NSAUDIT_DAEMON_A_DELIVERED]);
+	info->lost = nla_get_u64(tb[NSAUDIT_DAEMON_A_LOST]);
+	return 0;
+}
+
 /* The first of @types (ending in 0) missing from @tb, or 0. */
 static int nsaudit_missing(struct nlattr *const *tb, const int *types)
 {
@@ -471,6 +563,11 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  * The interface version is checked first, before the attributes whose
  * layout belongs to it, so that any other major version is reported as
  * such rather than as a malformed message.
+ *
+ * The backlog and memory limits are mandatory from minor version 1 on and
+ * read as 0 from a module of 1.0, which has neither. NSAUDIT_A_DAEMON is
+ * optional (@st->daemon.registered is 0 without it); where it is present,
+ * all of its members are mandatory.
  *
  * Return: 0; -EPROTO on an interface major version mismatch; -EBADMSG for
  * a message that is not of @family and @cmd, is truncated or malformed,
@@ -564,6 +661,32 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	out.limits.daemons = nla_get_u32(ltb[NSAUDIT_LIMIT_A_DAEMONS]);
 	out.limits.queue = nla_get_u32(ltb[NSAUDIT_LIMIT_A_QUEUE]);
 	out.limits.rules = nla_get_u32(ltb[NSAUDIT_LIMIT_A_RULES]);
+	if (out.version_minor >= 1) {
+		int i;
+
+		for (i = 1; i <= NSAUDIT_LIMIT_A_MAX; i++) {
+			if (nsaudit_limit_names_1_1[i] && !ltb[i]) {
+				nsaudit_why(why, size,
+					    "NSAUDIT_A_LIMITS of interface %u.%u lacks %s",
+					    out.version_major,
+					    out.version_minor,
+					    nsaudit_limit_names_1_1[i]);
+				return -EBADMSG;
+			}
+		}
+	}
+	out.limits.backlog = ltb[NSAUDIT_LIMIT_A_BACKLOG] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_BACKLOG]) : 0;
+	out.limits.memory = ltb[NSAUDIT_LIMIT_A_MEMORY] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_MEMORY]) : 0;
+
+	memset(&out.daemon, 0, sizeof(out.daemon));
+	if (tb[NSAUDIT_A_DAEMON]) {
+		err = nsaudit_parse_daemon(tb[NSAUDIT_A_DAEMON], &out.daemon,
+					   why, size);
+		if (err)
+			return err;
+	}
 
 	*st = out;
 	return 0;
@@ -759,4 +882,371 @@ int nsaudit__errno_of_nlerr(int nlerr)
 	if (nlerr > NLE_MAX)
 		return -EIO;
 	return -map[nlerr];
+}
+
+/* ---- per-namespace daemons ------------------------------------------ */
+
+/**
+ * nsaudit__check_backlog() - check a daemon's backlog for REGISTER
+ * @backlog: NSAUDIT_LIMIT_QUEUE_MIN to _MAX, or 0 for the host's default
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, or -EINVAL for a @backlog out of the UAPI bounds.
+ */
+int nsaudit__check_backlog(uint32_t backlog, char *why, size_t size)
+{
+	if (backlog && (backlog < NSAUDIT_LIMIT_QUEUE_MIN ||
+			backlog > NSAUDIT_LIMIT_QUEUE_MAX)) {
+		nsaudit_why(why, size,
+			    "backlog %u is not in %u..%u (or 0 for the host's default)",
+			    backlog, NSAUDIT_LIMIT_QUEUE_MIN,
+			    NSAUDIT_LIMIT_QUEUE_MAX);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * nsaudit__build_register() - check and build a REGISTER request
+ * @family: the nsaudit family's id
+ * @backlog: NSAUDIT_A_BACKLOG, NSAUDIT_LIMIT_QUEUE_MIN to _MAX; 0 sends
+ *           none, so that the module applies the host's "backlog" limit
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Without NLM_F_ACK, as the UAPI header asks: the module's reply is the
+ * answer, and records follow it with nothing in between.
+ *
+ * Return: 0, -EINVAL, or -ENOMEM.
+ */
+int nsaudit__build_register(int family, uint32_t backlog,
+			    struct nl_msg **msgp, char *why, size_t size)
+{
+	struct nl_msg *msg;
+	int err;
+
+	if (!msgp)
+		return -EINVAL;
+	*msgp = NULL;
+	err = nsaudit__check_backlog(backlog, why, size);
+	if (err)
+		return err;
+	err = nsaudit_build_flags(family, NSAUDIT_CMD_REGISTER, 0, &msg);
+	if (err)
+		return err;
+	if (backlog && nla_put_u32(msg, NSAUDIT_A_BACKLOG, backlog) < 0) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	*msgp = msg;
+	return 0;
+}
+
+/**
+ * nsaudit__build_unregister() - build an UNREGISTER request
+ * @family: the nsaudit family's id
+ * @msgp: receives the message (NULL on failure)
+ *
+ * Return: 0, -EINVAL for a bad @family, or -ENOMEM.
+ */
+int nsaudit__build_unregister(int family, struct nl_msg **msgp)
+{
+	return nsaudit_build(family, NSAUDIT_CMD_UNREGISTER, msgp);
+}
+
+/* A message of @cmd whose one mandatory attribute is NSAUDIT_A_DAEMON. */
+static int nsaudit_parse_daemon_msg(const struct nlmsghdr *nlh, size_t len,
+				    int family, uint8_t cmd, const char *what,
+				    struct nsaudit_daemon_info *info,
+				    char *why, size_t size)
+{
+	struct nlattr *tb[NSAUDIT_A_MAX + 1];
+	const struct nlattr *head;
+	int attrlen, err;
+
+	err = nsaudit_genl_attrs(nlh, len, family, cmd, &head, &attrlen,
+				 why, size);
+	if (err)
+		return err;
+	if (nsaudit_parse_attrs(tb, NSAUDIT_A_MAX, head, attrlen,
+				nsaudit_daemon_reply_policy)) {
+		nsaudit_why(why, size, "malformed attributes in the %s", what);
+		return -EBADMSG;
+	}
+	if (!tb[NSAUDIT_A_DAEMON]) {
+		nsaudit_why(why, size, "%s lacks NSAUDIT_A_DAEMON", what);
+		return -EBADMSG;
+	}
+	return nsaudit_parse_daemon(tb[NSAUDIT_A_DAEMON], info, why, size);
+}
+
+/**
+ * nsaudit__parse_register() - parse the REGISTER reply
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @info: filled in on success only (registered is 1)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, or -EBADMSG for a message that is not a REGISTER reply of
+ * @family, is truncated or malformed, or lacks NSAUDIT_A_DAEMON or any
+ * of its members.
+ */
+int nsaudit__parse_register(const struct nlmsghdr *nlh, size_t len,
+			    int family, struct nsaudit_daemon_info *info,
+			    char *why, size_t size)
+{
+	struct nsaudit_daemon_info out;
+	int err;
+
+	err = nsaudit_parse_daemon_msg(nlh, len, family, NSAUDIT_CMD_REGISTER,
+				       "REGISTER reply", &out, why, size);
+	if (err)
+		return err;
+	*info = out;
+	return 0;
+}
+
+/**
+ * nsaudit__parse_lost() - parse a LOST message into an event
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @ev: filled in on success only: NSAUDIT_EVENT_LOST and the counters
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, or -EBADMSG as nsaudit__parse_register().
+ */
+int nsaudit__parse_lost(const struct nlmsghdr *nlh, size_t len, int family,
+			struct nsaudit_event *ev, char *why, size_t size)
+{
+	struct nsaudit_daemon_info info;
+	int err;
+
+	err = nsaudit_parse_daemon_msg(nlh, len, family, NSAUDIT_CMD_LOST,
+				       "LOST message", &info, why, size);
+	if (err)
+		return err;
+	*ev = (struct nsaudit_event){
+		.kind = NSAUDIT_EVENT_LOST, .info = info,
+	};
+	return 0;
+}
+
+/**
+ * nsaudit__parse_record() - parse a RECORD message into an event
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @ev: filled in on success only: NSAUDIT_EVENT_RECORD, the type, and the
+ *      text, which points into @nlh (no copy)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * The hot path of a daemon, so one pass over the attributes and no
+ * policy table: NSAUDIT_A_RECORD_TYPE must be exactly a u16, and
+ * NSAUDIT_A_RECORD_TEXT a non-empty string with its NUL inside the
+ * attribute (bytes after the NUL are not part of it). Unknown attributes
+ * are ignored; of a repeated one, the last counts, as with nla_parse().
+ *
+ * Return: 0, or -EBADMSG for a message that is not a RECORD of @family,
+ * is truncated or malformed, lacks either attribute, or whose text is
+ * empty or not NUL-terminated.
+ */
+int nsaudit__parse_record(const struct nlmsghdr *nlh, size_t len, int family,
+			  struct nsaudit_event *ev, char *why, size_t size)
+{
+	const struct nlattr *head, *nla, *type = NULL, *text = NULL;
+	int attrlen, rem, err;
+	size_t n;
+
+	err = nsaudit_genl_attrs(nlh, len, family, NSAUDIT_CMD_RECORD, &head,
+				 &attrlen, why, size);
+	if (err)
+		return err;
+	nla_for_each_attr(nla, head, attrlen, rem) {
+		if (nla_type(nla) == NSAUDIT_A_RECORD_TYPE)
+			type = nla;
+		else if (nla_type(nla) == NSAUDIT_A_RECORD_TEXT)
+			text = nla;
+	}
+	if (rem > 0) {
+		nsaudit_why(why, size, "malformed attributes in a record");
+		return -EBADMSG;
+	}
+	if (!type || !text) {
+		nsaudit_why(why, size, "record lacks %s",
+			    type ? "NSAUDIT_A_RECORD_TEXT" :
+				   "NSAUDIT_A_RECORD_TYPE");
+		return -EBADMSG;
+	}
+	if (nla_len(type) != sizeof(uint16_t)) {
+		nsaudit_why(why, size,
+			    "NSAUDIT_A_RECORD_TYPE is %d bytes long, not 2",
+			    nla_len(type));
+		return -EBADMSG;
+	}
+	n = strnlen(nla_data(text), (size_t)nla_len(text));
+	if (n == (size_t)nla_len(text)) {
+		nsaudit_why(why, size,
+			    "NSAUDIT_A_RECORD_TEXT is not NUL-terminated");
+		return -EBADMSG;
+	}
+	if (!n) {
+		nsaudit_why(why, size, "NSAUDIT_A_RECORD_TEXT is empty");
+		return -EBADMSG;
+	}
+	*ev = (struct nsaudit_event){
+		.kind = NSAUDIT_EVENT_RECORD,
+		.type = nla_get_u16(type),
+		.text = nla_data(text),
+		.len = n,
+	};
+	return 0;
+}
+
+/**
+ * nsaudit__parse_delfamily() - is this the controller saying @family went?
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the family id to look for
+ *
+ * Return: 1 for a CTRL_CMD_DELFAMILY of the genetlink controller that
+ * names @family in CTRL_ATTR_FAMILY_ID; 0 for anything else, a malformed
+ * message included (it is not ours to judge).
+ */
+int nsaudit__parse_delfamily(const struct nlmsghdr *nlh, size_t len,
+			     int family)
+{
+	const struct genlmsghdr *gnlh;
+	const struct nlattr *nla;
+	int rem;
+
+	if (!nlh || len < NLMSG_HDRLEN || nlh->nlmsg_len > len ||
+	    nlh->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN ||
+	    nlh->nlmsg_len > INT_MAX || nlh->nlmsg_type != GENL_ID_CTRL)
+		return 0;
+	gnlh = (const struct genlmsghdr *)((const char *)nlh + NLMSG_HDRLEN);
+	if (gnlh->cmd != CTRL_CMD_DELFAMILY)
+		return 0;
+	nla_for_each_attr(nla, (const struct nlattr *)
+			  ((const char *)gnlh + GENL_HDRLEN),
+			  (int)(nlh->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN),
+			  rem) {
+		if (nla_type(nla) == CTRL_ATTR_FAMILY_ID &&
+		    nla_len(nla) == sizeof(uint16_t))
+			return nla_get_u16(nla) == family;
+	}
+	return 0;
+}
+
+/**
+ * nsaudit__next_msg() - the next netlink message of a datagram
+ * @buf: the datagram, aligned to 4 bytes
+ * @len: its length
+ * @off: offset of the next message; advanced past it (to @len when the
+ *       rest is malformed, so that it is dropped)
+ * @nlhp: receives the message; its nlmsg_len bytes are inside @buf
+ *
+ * Return: 1 with a message; 0 at the end of @buf; -EBADMSG if the rest
+ * of @buf is not a message (a torn header or a length beyond @len).
+ */
+int nsaudit__next_msg(const void *buf, size_t len, size_t *off,
+		      const struct nlmsghdr **nlhp)
+{
+	const struct nlmsghdr *nlh;
+	size_t rem, step;
+
+	if (*off >= len) {
+		*off = len;
+		return 0;
+	}
+	rem = len - *off;
+	nlh = (const struct nlmsghdr *)((const char *)buf + *off);
+	if (rem < NLMSG_HDRLEN || nlh->nlmsg_len < NLMSG_HDRLEN ||
+	    nlh->nlmsg_len > rem) {
+		*off = len;
+		return -EBADMSG;
+	}
+	step = NLMSG_ALIGN(nlh->nlmsg_len);
+	*off += step < rem ? step : rem;
+	*nlhp = nlh;
+	return 1;
+}
+
+/**
+ * nsaudit__daemon_msg() - what one message on a daemon's socket means
+ * @nlh: the message, from the kernel
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @ctx: the daemon's family, port and pending UNREGISTER
+ * @ev: filled in when 1 is returned
+ * @why: receives the reason on failure, and on an END with an error the
+ *       module's extended ACK text ("" if none)
+ * @size: size of @why
+ *
+ * RECORD and LOST messages of the family are events. The answer to the
+ * UNREGISTER request (matched by sequence number and port) ends the
+ * registration with its error, 0 for the ACK. The controller's
+ * CTRL_CMD_DELFAMILY for the family ends it with -ESHUTDOWN: the module
+ * is gone. Anything else is skipped: other commands a newer minor may
+ * send, stray answers, the controller's other news.
+ *
+ * Return: 1 with @ev filled in; 0 to skip the message; -EBADMSG for a
+ * malformed RECORD, LOST or UNREGISTER answer.
+ */
+int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
+			const struct nsaudit_daemon_ctx *ctx,
+			struct nsaudit_event *ev, char *why, size_t size)
+{
+	const struct genlmsghdr *gnlh;
+	int err, error;
+
+	if (!nlh || len < NLMSG_HDRLEN || nlh->nlmsg_len > len) {
+		nsaudit_why(why, size, "truncated message from the module");
+		return -EBADMSG;
+	}
+	if (nlh->nlmsg_type == ctx->family) {
+		if (nlh->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN) {
+			nsaudit_why(why, size,
+				    "truncated message from the module");
+			return -EBADMSG;
+		}
+		gnlh = (const struct genlmsghdr *)((const char *)nlh +
+						   NLMSG_HDRLEN);
+		if (gnlh->cmd == NSAUDIT_CMD_RECORD)
+			err = nsaudit__parse_record(nlh, len, ctx->family, ev,
+						    why, size);
+		else if (gnlh->cmd == NSAUDIT_CMD_LOST)
+			err = nsaudit__parse_lost(nlh, len, ctx->family, ev,
+						  why, size);
+		else
+			return 0;
+		return err ? err : 1;
+	}
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		if (!ctx->unregistering || nlh->nlmsg_seq != ctx->unreg_seq ||
+		    nlh->nlmsg_pid != ctx->port)
+			return 0;
+		if (nsaudit__parse_error(nlh, len, &error, why, size)) {
+			nsaudit_why(why, size,
+				    "malformed answer to UNREGISTER");
+			return -EBADMSG;
+		}
+		*ev = (struct nsaudit_event){
+			.kind = NSAUDIT_EVENT_END, .error = error,
+		};
+		return 1;
+	}
+	if (nsaudit__parse_delfamily(nlh, len, ctx->family)) {
+		nsaudit_why(why, size, "the nsaudit module went away");
+		*ev = (struct nsaudit_event){
+			.kind = NSAUDIT_EVENT_END, .error = -ESHUTDOWN,
+		};
+		return 1;
+	}
+	return 0;
 }

@@ -48,9 +48,44 @@ int nsaudit__parse_error(const struct nlmsghdr *nlh, size_t len, int *error,
 
 int nsaudit__errno_of_nlerr(int nlerr);
 
+/* Per-namespace daemons: requests, the REGISTER reply, what follows it. */
+int nsaudit__check_backlog(uint32_t backlog, char *why, size_t size);
+int nsaudit__build_register(int family, uint32_t backlog,
+			    struct nl_msg **msgp, char *why, size_t size);
+int nsaudit__build_unregister(int family, struct nl_msg **msgp);
+int nsaudit__parse_register(const struct nlmsghdr *nlh, size_t len,
+			    int family, struct nsaudit_daemon_info *info,
+			    char *why, size_t size);
+int nsaudit__parse_record(const struct nlmsghdr *nlh, size_t len, int family,
+			  struct nsaudit_event *ev, char *why, size_t size);
+int nsaudit__parse_lost(const struct nlmsghdr *nlh, size_t len, int family,
+			struct nsaudit_event *ev, char *why, size_t size);
+int nsaudit__parse_delfamily(const struct nlmsghdr *nlh, size_t len,
+			     int family);
+int nsaudit__next_msg(const void *buf, size_t len, size_t *off,
+		      const struct nlmsghdr **nlhp);
+
+/* What the daemon's socket brought: see nsaudit__daemon_msg(). */
+struct nsaudit_daemon_ctx {
+	int family;		/* the nsaudit family's id */
+	uint32_t port;		/* the socket's port */
+	bool unregistering;	/* an UNREGISTER was sent ... */
+	uint32_t unreg_seq;	/* ... with this sequence number */
+};
+
+int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
+			const struct nsaudit_daemon_ctx *ctx,
+			struct nsaudit_event *ev, char *why, size_t size);
+
 /* client.c: nsaudit_open_err() with other names, for the unit tests. */
 int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			 const char *group, bool status, char *msg,
+			 size_t size);
+
+/* daemon.c: nsaudit_daemon_register() likewise. */
+int nsaudit__daemon_open(struct nsaudit_daemon **dp, const char *family,
+			 bool status, bool reg, uint32_t backlog,
+			 struct nsaudit_daemon_info *info, char *msg,
 			 size_t size);
 
 #endif /* NSAUDIT_LIB_MSG_H */

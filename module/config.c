@@ -27,6 +27,8 @@ static struct nsaudit_limits nsaudit_limits = {
 	.daemons = NSAUDIT_LIMIT_DAEMONS_DEFAULT,
 	.queue = NSAUDIT_LIMIT_QUEUE_DEFAULT,
 	.rules = NSAUDIT_LIMIT_RULES_DEFAULT,
+	.backlog = NSAUDIT_LIMIT_BACKLOG_DEFAULT,
+	.memory = NSAUDIT_LIMIT_MEMORY_DEFAULT,
 };
 
 /* Protected by nsaudit_config_lock: changes are announced once it is set. */
@@ -44,6 +46,8 @@ void nsaudit_config_read(struct nsaudit_config *cfg)
 	cfg->limits.daemons = READ_ONCE(nsaudit_limits.daemons);
 	cfg->limits.queue = READ_ONCE(nsaudit_limits.queue);
 	cfg->limits.rules = READ_ONCE(nsaudit_limits.rules);
+	cfg->limits.backlog = READ_ONCE(nsaudit_limits.backlog);
+	cfg->limits.memory = READ_ONCE(nsaudit_limits.memory);
 }
 
 /* One "name=new old-name=old" pair per setting the change names. */
@@ -79,6 +83,12 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 	if (chg->mask & NSAUDIT_CONFIG_RULES)
 		nsaudit_config_log_field(ab, "rules", chg->cfg.limits.rules,
 					 old->limits.rules);
+	if (chg->mask & NSAUDIT_CONFIG_BACKLOG)
+		nsaudit_config_log_field(ab, "backlog", chg->cfg.limits.backlog,
+					 old->limits.backlog);
+	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
+		nsaudit_config_log_field(ab, "memory", chg->cfg.limits.memory,
+					 old->limits.memory);
 	audit_log_format(ab, " auid=%u ses=%u res=%d",
 			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
 			 audit_get_sessionid(current), !err);
@@ -120,6 +130,10 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 		WRITE_ONCE(nsaudit_limits.queue, chg->cfg.limits.queue);
 	if (chg->mask & NSAUDIT_CONFIG_RULES)
 		WRITE_ONCE(nsaudit_limits.rules, chg->cfg.limits.rules);
+	if (chg->mask & NSAUDIT_CONFIG_BACKLOG)
+		WRITE_ONCE(nsaudit_limits.backlog, chg->cfg.limits.backlog);
+	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
+		WRITE_ONCE(nsaudit_limits.memory, chg->cfg.limits.memory);
 out:
 	/*
 	 * Still under the lock: records and notifications come out in the

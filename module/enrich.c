@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Enrichment of host audit records with the nsID set of the task that
- * caused them.
+ * caused them, and the tap that copies records to per-namespace daemons.
  *
- * A kprobe on audit_log_end() decides, in probe context, whether a record is
- * the principal record of an event logged by a user task. If it is, the
- * probe does nothing but redirect the call to nsaudit_log_end_thunk(), so
- * that nsaudit_log_end_body() runs in the caller's own context: it appends
- * the fields with audit_log_format() (allocating, if the record must grow,
- * with the record's own gfp mask, exactly as the caller's own fields did)
- * and then calls the real audit_log_end(). Nothing allocates or locks in
- * probe context, a long record grows instead of being cut, and the record
- * is queued by the kernel itself, in order, at the moment it would have
- * been.
+ * A kprobe on audit_log_end() decides, in probe context, whether a record
+ * logged by a user task needs the module: a principal record while
+ * enrichment is on, any record of a task that a daemon takes (route.c). If
+ * it does, the probe does nothing but redirect the call to
+ * nsaudit_log_end_thunk(), so that nsaudit_log_end_body() runs in the
+ * caller's own context: it hands copies to the daemons, appends the fields
+ * with audit_log_format() (allocating, if the record must grow, with the
+ * record's own gfp mask, exactly as the caller's own fields did) and then
+ * calls the real audit_log_end(). Nothing allocates or locks in probe
+ * context, a long record grows instead of being cut, and the record is
+ * queued by the kernel itself, in order, at the moment it would have been.
  *
  * Lifetime: the probe enters an SRCU read-side section on nsaudit_srcu for
  * each task it redirects, and the thunk leaves it with a tail jump into the
@@ -90,26 +91,48 @@ static bool nsaudit_type_is_auxiliary(u16 type)
 	}
 }
 
-static bool nsaudit_record_is_principal(struct audit_buffer *ab)
+static struct sk_buff *nsaudit_record_skb(struct audit_buffer *ab)
 {
-	struct sk_buff *skb = ((struct nsaudit_audit_buffer_head *)ab)->skb;
+	return ((struct nsaudit_audit_buffer_head *)ab)->skb;
+}
+
+/* The record's type, or 0 if it is none of the module's business. */
+static u16 nsaudit_record_type(struct audit_buffer *ab)
+{
+	struct sk_buff *skb = nsaudit_record_skb(ab);
 	u16 type;
 
 	if (unlikely(!skb || skb->len < NLMSG_HDRLEN))
-		return false;
+		return 0;
 	type = nlmsg_hdr(skb)->nlmsg_type;
 	/* Anything outside the audit message range is not ours to touch. */
 	if (unlikely(type < AUDIT_GET || type > AUDIT_LAST_USER_MSG2))
-		return false;
-	return !nsaudit_type_is_auxiliary(type);
+		return 0;
+	return type;
 }
 
-/* The nsID set of current, appended to @ab; counted. */
-static __always_inline void nsaudit_append_current(struct audit_buffer *ab)
+/*
+ * Copies for the daemons that take current's records (taken before the
+ * host record is enriched: a copy gets its nsID set whether or not host
+ * records do), then the host record's own nsID set if @enrich.
+ */
+static __always_inline void nsaudit_record_finish(struct audit_buffer *ab,
+						  bool enrich)
 {
+	u16 type = nsaudit_record_type(ab);
 	struct nsaudit_nsid id;
+	bool principal, route, have_id = false;
 
-	if (nsaudit_nsid_current(&id)) {
+	if (!type)
+		return;
+	principal = !nsaudit_type_is_auxiliary(type);
+	route = nsaudit_route_wanted();
+	if (principal && (enrich || route))
+		have_id = nsaudit_nsid_current(&id);
+	if (route)
+		nsaudit_route_record(nsaudit_record_skb(ab), type,
+				     have_id ? &id : NULL);
+	if (principal && enrich && have_id) {
 		nsaudit_nsid_log(ab, &id);
 		this_cpu_inc(nsaudit_enriched);
 	}
@@ -129,7 +152,7 @@ static __always_inline void nsaudit_append_current(struct audit_buffer *ab)
  */
 notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 {
-	nsaudit_append_current(ab);
+	nsaudit_record_finish(ab, nsaudit_hooks_enrich());
 	/* The probe sees this call comes from module text and lets it pass. */
 	audit_log_end(ab);
 	return &nsaudit_srcu;
@@ -140,16 +163,16 @@ notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
  * @ab: the record
  *
  * The probe lets every call from module text pass untouched, so the
- * module's own records get their nsID set here, on the same terms as
- * every other record: enrichment on, a user task in task context.
+ * module's own records get their nsID set and go to daemons here, on the
+ * same terms as every other record: a user task in task context, and
+ * enrichment on for the host record's nsID set.
  *
  * Context: that of the record's owner.
  */
 void nsaudit_log_end(struct audit_buffer *ab)
 {
-	if (ab && nsaudit_hooks_enrich() && in_task() &&
-	    !(current->flags & PF_KTHREAD))
-		nsaudit_append_current(ab);
+	if (ab && in_task() && !(current->flags & PF_KTHREAD))
+		nsaudit_record_finish(ab, nsaudit_hooks_enrich());
 	audit_log_end(ab);
 }
 
@@ -167,16 +190,21 @@ void nsaudit_log_end(struct audit_buffer *ab)
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	struct audit_buffer *ab;
+	u16 type;
 
 	if (!in_task() || (current->flags & PF_KTHREAD))
 		return 0;
 	ab = (struct audit_buffer *)regs_get_kernel_argument(regs, 0);
-	if (!ab || !nsaudit_record_is_principal(ab))
+	type = ab ? nsaudit_record_type(ab) : 0;
+	if (!type)
+		return 0;
+	if (!(nsaudit_hooks_enrich() && !nsaudit_type_is_auxiliary(type)) &&
+	    !nsaudit_route_wanted())
 		return 0;
 	/*
 	 * Our own call from nsaudit_log_end_body() goes to the real one.
 	 * Checked last: it reads the stack, and most records (auxiliary
-	 * ones) are turned away above without it.
+	 * ones, while no daemon takes them) are turned away above without it.
 	 */
 	if (within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
 		return 0;

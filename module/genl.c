@@ -21,7 +21,8 @@
 #include "nsaudit.h"
 
 /* What this module implements, reported in NSAUDIT_A_FEATURES. */
-#define NSAUDIT_FEATURES	(NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID)
+#define NSAUDIT_FEATURES	(NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID | \
+				 NSAUDIT_FEATURE_DAEMONS)
 
 enum nsaudit_genl_mcgrp {
 	NSAUDIT_GENL_MCGRP_CONFIG,
@@ -45,6 +46,11 @@ static struct netlink_range_validation nsaudit_rules_range = {
 	.max = NSAUDIT_LIMIT_RULES_MAX,
 };
 
+static struct netlink_range_validation nsaudit_memory_range = {
+	.min = NSAUDIT_LIMIT_MEMORY_MIN,
+	.max = NSAUDIT_LIMIT_MEMORY_MAX,
+};
+
 static struct netlink_range_validation nsaudit_pid_range = {
 	.min = 1,
 	.max = NSAUDIT_PID_MAX,
@@ -57,6 +63,10 @@ static const struct nla_policy nsaudit_limits_policy[NSAUDIT_LIMIT_A_MAX + 1] = 
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
 	[NSAUDIT_LIMIT_A_RULES] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_rules_range),
+	[NSAUDIT_LIMIT_A_BACKLOG] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
+	[NSAUDIT_LIMIT_A_MEMORY] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_memory_range),
 };
 
 static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
@@ -68,14 +78,21 @@ static const struct nla_policy nsaudit_get_nsid_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
 };
 
+static const struct nla_policy nsaudit_register_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_BACKLOG] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
+};
+
 static struct genl_family nsaudit_genl_family;
 
+/* Everything but the caller's daemon: also what notifications carry. */
 static int nsaudit_nl_fill_status(struct sk_buff *skb)
 {
 	struct nsaudit_config cfg;
 	struct nlattr *nest;
+	u64 forwarded, lost;
 
 	nsaudit_config_read(&cfg);
+	nsaudit_route_counters(&forwarded, &lost);
 	if (nla_put_u32(skb, NSAUDIT_A_VERSION_MAJOR, NSAUDIT_VERSION_MAJOR) ||
 	    nla_put_u32(skb, NSAUDIT_A_VERSION_MINOR, NSAUDIT_VERSION_MINOR) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
@@ -86,12 +103,11 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	nest = nla_nest_start(skb, NSAUDIT_A_COUNTERS);
 	if (!nest)
 		return -EMSGSIZE;
-	/* Forwarding to per-namespace daemons does not exist yet: 0. */
 	if (nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_ENRICHED,
 			      nsaudit_enriched_count(), NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_FORWARDED, 0,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_FORWARDED, forwarded,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, 0,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, lost,
 			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED,
 			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD))
@@ -103,7 +119,9 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 		return -EMSGSIZE;
 	if (nla_put_u32(skb, NSAUDIT_LIMIT_A_DAEMONS, cfg.limits.daemons) ||
 	    nla_put_u32(skb, NSAUDIT_LIMIT_A_QUEUE, cfg.limits.queue) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_RULES, cfg.limits.rules))
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_RULES, cfg.limits.rules) ||
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_BACKLOG, cfg.limits.backlog) ||
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_MEMORY, cfg.limits.memory))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -136,7 +154,8 @@ static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
 				NSAUDIT_CMD_GET_STATUS);
-	if (!hdr || nsaudit_nl_fill_status(msg)) {
+	if (!hdr || nsaudit_nl_fill_status(msg) ||
+	    nsaudit_daemon_put_status(msg)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -168,8 +187,15 @@ static int nsaudit_nl_parse_limits(struct nlattr *attr,
 		chg->mask |= NSAUDIT_CONFIG_RULES;
 		chg->cfg.limits.rules = nla_get_u32(tb[NSAUDIT_LIMIT_A_RULES]);
 	}
-	if (!(chg->mask & (NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE |
-			   NSAUDIT_CONFIG_RULES))) {
+	if (tb[NSAUDIT_LIMIT_A_BACKLOG]) {
+		chg->mask |= NSAUDIT_CONFIG_BACKLOG;
+		chg->cfg.limits.backlog = nla_get_u32(tb[NSAUDIT_LIMIT_A_BACKLOG]);
+	}
+	if (tb[NSAUDIT_LIMIT_A_MEMORY]) {
+		chg->mask |= NSAUDIT_CONFIG_MEMORY;
+		chg->cfg.limits.memory = nla_get_u32(tb[NSAUDIT_LIMIT_A_MEMORY]);
+	}
+	if (!(chg->mask & NSAUDIT_CONFIG_LIMITS)) {
 		NL_SET_ERR_MSG_ATTR(extack, attr, "NSAUDIT_A_LIMITS is empty");
 		return -EINVAL;
 	}
@@ -291,6 +317,64 @@ static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
+/**
+ * nsaudit_genl_reply_daemon() - answer a REGISTER with the new daemon
+ * @info: the request
+ * @d: the daemon, under the registry lock
+ *
+ * Context: process (the REGISTER doit).
+ *
+ * Return: 0 or a negative errno (the reply could not be built or sent).
+ */
+int nsaudit_genl_reply_daemon(struct genl_info *info,
+			      const struct nsaudit_daemon *d)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
+				NSAUDIT_CMD_REGISTER);
+	if (!hdr || nsaudit_daemon_put(msg, d, task_active_pid_ns(current))) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+static int nsaudit_nl_register(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[NSAUDIT_A_BACKLOG];
+	struct nsaudit_config cfg;
+	u32 backlog;
+
+	/* The socket's opener and the sender, in the sender's user ns. */
+	if (!netlink_ns_capable(skb, current_user_ns(), CAP_AUDIT_CONTROL)) {
+		GENL_SET_ERR_MSG(info,
+				 "REGISTER needs CAP_AUDIT_CONTROL in the caller's user namespace");
+		return -EPERM;
+	}
+	nsaudit_config_read(&cfg);
+	/* Asked for: at most the host's queue limit. Default: capped by it. */
+	backlog = attr ? nla_get_u32(attr) : min(cfg.limits.backlog,
+						 cfg.limits.queue);
+	if (backlog > cfg.limits.queue) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "backlog above the host's queue limit");
+		return -ERANGE;
+	}
+	return nsaudit_daemon_register(info, backlog);
+}
+
+static int nsaudit_nl_unregister(struct sk_buff *skb, struct genl_info *info)
+{
+	return nsaudit_daemon_unregister(genl_info_net(info), info->snd_portid,
+					 info->extack);
+}
+
 /* Do-only: a dump request is refused by the genetlink core (EOPNOTSUPP). */
 static const struct genl_ops nsaudit_genl_ops[] = {
 	{
@@ -309,6 +393,17 @@ static const struct genl_ops nsaudit_genl_ops[] = {
 		.policy = nsaudit_get_nsid_policy,
 		.maxattr = NSAUDIT_A_MAX,
 	},
+	{
+		.cmd = NSAUDIT_CMD_REGISTER,
+		.doit = nsaudit_nl_register,
+		.policy = nsaudit_register_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		/* No policy: the core refuses any attribute. */
+		.cmd = NSAUDIT_CMD_UNREGISTER,
+		.doit = nsaudit_nl_unregister,
+	},
 };
 
 static struct genl_family nsaudit_genl_family __ro_after_init = {
@@ -323,6 +418,20 @@ static struct genl_family nsaudit_genl_family __ro_after_init = {
 	.n_mcgrps = ARRAY_SIZE(nsaudit_genl_mcgrps),
 	.module = THIS_MODULE,
 };
+
+/**
+ * nsaudit_genl_put() - the header of a message the module sends on its own
+ * @skb: the message
+ * @cmd: NSAUDIT_CMD_*
+ *
+ * Context: any.
+ *
+ * Return: the user header, or NULL without room.
+ */
+void *nsaudit_genl_put(struct sk_buff *skb, u8 cmd)
+{
+	return genlmsg_put(skb, 0, 0, &nsaudit_genl_family, 0, cmd);
+}
 
 /**
  * nsaudit_genl_notify_config() - announce the settings on the config group
@@ -340,8 +449,7 @@ void nsaudit_genl_notify_config(void)
 	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, &nsaudit_genl_family, 0,
-			  NSAUDIT_CMD_CONFIG_NTF);
+	hdr = nsaudit_genl_put(msg, NSAUDIT_CMD_CONFIG_NTF);
 	if (!hdr || nsaudit_nl_fill_status(msg)) {
 		nlmsg_free(msg);
 		return;

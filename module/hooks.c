@@ -4,7 +4,9 @@
  * tables. A missing symbol fails module load with a message naming it.
  *
  * The probes are registered and unregistered under nsaudit_hooks_lock, which
- * also serialises run-time switching of enrichment and protects its state.
+ * also serialises arming and disarming them and protects the state that
+ * decides it: the audit_log_end() probe is armed while enrichment is on or
+ * a per-namespace daemon is registered (routing), and costs nothing else.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -105,7 +107,7 @@ NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
 
 struct nsaudit_kprobe_hook {
 	struct kprobe kp;
-	bool enrich;		/* switched by the "enrich" parameter */
+	bool switched;		/* armed only for enrichment or routing */
 };
 
 static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
@@ -116,7 +118,7 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 			.pre_handler = nsaudit_log_end_pre,
 			.post_handler = nsaudit_ipmodify_post,
 		},
-		.enrich = true,
+		.switched = true,
 	},
 };
 
@@ -124,12 +126,18 @@ static DEFINE_MUTEX(nsaudit_hooks_lock);
 /* Protected by nsaudit_hooks_lock; nsaudit_enrich_on also read locklessly. */
 static bool nsaudit_hooks_live;
 static bool nsaudit_enrich_on = true;
+static bool nsaudit_route_on;
+
+static bool nsaudit_hooks_armed(void)
+{
+	return nsaudit_enrich_on || nsaudit_route_on;
+}
 
 /**
  * nsaudit_hooks_register() - attach every hook
  *
- * The enrichment probes start in the state last set with
- * nsaudit_hooks_set_enrich() (the "enrich" parameter at load).
+ * The switched probes start armed if enrichment is on (the "enrich"
+ * parameter at load); no daemon can be registered yet.
  *
  * Context: process; takes nsaudit_hooks_lock.
  *
@@ -143,7 +151,7 @@ int nsaudit_hooks_register(void)
 	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
 		struct nsaudit_kprobe_hook *h = &nsaudit_kprobes[i];
 
-		h->kp.flags = (h->enrich && !nsaudit_enrich_on) ?
+		h->kp.flags = (h->switched && !nsaudit_hooks_armed()) ?
 			      KPROBE_FLAG_DISABLED : 0;
 		err = register_kprobe(&h->kp);
 		if (err) {
@@ -187,45 +195,77 @@ void nsaudit_hooks_unregister(void)
 	mutex_unlock(&nsaudit_hooks_lock);
 }
 
+static int nsaudit_hooks_switch(struct kprobe *kp, bool on)
+{
+	return on ? enable_kprobe(kp) : disable_kprobe(kp);
+}
+
+/*
+ * Set one user's state and arm or disarm the switched probes to match; all
+ * or nothing. A disabled probe costs nothing: its ftrace site is unpatched.
+ * Before nsaudit_hooks_register() (module parameters are set before init)
+ * and after nsaudit_hooks_unregister() only the state is recorded.
+ */
+static int nsaudit_hooks_update(bool *state, bool on)
+{
+	bool was = nsaudit_hooks_armed(), old = *state;
+	int i, err = 0;
+
+	lockdep_assert_held(&nsaudit_hooks_lock);
+	WRITE_ONCE(*state, on);
+	if (!nsaudit_hooks_live || nsaudit_hooks_armed() == was)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
+		if (!nsaudit_kprobes[i].switched)
+			continue;
+		err = nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, !was);
+		if (err)
+			goto err_unwind;
+	}
+	return 0;
+
+err_unwind:
+	while (--i >= 0)
+		if (nsaudit_kprobes[i].switched)
+			nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, was);
+	WRITE_ONCE(*state, old);
+	return err;
+}
+
 /**
- * nsaudit_hooks_set_enrich() - switch the enrichment probes on or off
+ * nsaudit_hooks_set_enrich() - switch enrichment on or off
  * @enrich: the new state
- *
- * A disabled probe costs nothing: its ftrace site is unpatched. Before
- * nsaudit_hooks_register() (module parameters are set before init) and
- * after nsaudit_hooks_unregister() only the state is recorded.
  *
  * Context: process; takes nsaudit_hooks_lock.
  *
  * Return: 0, or a negative errno from enable_kprobe() with the state
  * unchanged.
  */
-static int nsaudit_enrich_switch(struct kprobe *kp, bool on)
-{
-	return on ? enable_kprobe(kp) : disable_kprobe(kp);
-}
-
 int nsaudit_hooks_set_enrich(bool enrich)
 {
-	int i, err = 0;
+	int err;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	for (i = 0; nsaudit_hooks_live && i < ARRAY_SIZE(nsaudit_kprobes); i++) {
-		if (!nsaudit_kprobes[i].enrich)
-			continue;
-		err = nsaudit_enrich_switch(&nsaudit_kprobes[i].kp, enrich);
-		if (err)
-			goto err_unwind;
-	}
-	WRITE_ONCE(nsaudit_enrich_on, enrich);
+	err = nsaudit_hooks_update(&nsaudit_enrich_on, enrich);
 	mutex_unlock(&nsaudit_hooks_lock);
-	return 0;
+	return err;
+}
 
-err_unwind:
-	/* Put back the probes already switched: all or nothing. */
-	while (--i >= 0)
-		if (nsaudit_kprobes[i].enrich)
-			nsaudit_enrich_switch(&nsaudit_kprobes[i].kp, !enrich);
+/**
+ * nsaudit_hooks_set_route() - switch routing to daemons on or off
+ * @route: true while at least one daemon is registered
+ *
+ * Context: process; takes nsaudit_hooks_lock (under nsaudit_daemons_lock).
+ *
+ * Return: 0, or a negative errno from enable_kprobe() with the state
+ * unchanged.
+ */
+int nsaudit_hooks_set_route(bool route)
+{
+	int err;
+
+	mutex_lock(&nsaudit_hooks_lock);
+	err = nsaudit_hooks_update(&nsaudit_route_on, route);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }

@@ -3,8 +3,9 @@
  * nsaudit: namespace-aware Linux audit as a loadable module.
  *
  * Load order: unexported functions, nsID layout check, enrichment state,
- * hooks, the netlink family. Unload runs the same steps in reverse and is
- * safe while records flow and requests arrive.
+ * hooks, the daemon registry, the netlink family. Unload runs the same
+ * steps in reverse and is safe while records flow, requests arrive and
+ * daemons are registered.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -40,6 +41,81 @@ module_param_cb(enrich, &nsaudit_enrich_ops, NULL, 0644);
 MODULE_PARM_DESC(enrich,
 		 "Append the nsID set to host audit records (default: Y; switchable at run time)");
 
+/* The limits live in config.c; a change goes through it, range checked. */
+struct nsaudit_limit_param {
+	unsigned int mask;	/* NSAUDIT_CONFIG_* */
+	u32 min, max;
+};
+
+static u32 *nsaudit_limit_field(struct nsaudit_limits *l, unsigned int mask)
+{
+	switch (mask) {
+	case NSAUDIT_CONFIG_DAEMONS:
+		return &l->daemons;
+	case NSAUDIT_CONFIG_QUEUE:
+		return &l->queue;
+	case NSAUDIT_CONFIG_RULES:
+		return &l->rules;
+	case NSAUDIT_CONFIG_BACKLOG:
+		return &l->backlog;
+	default:
+		return &l->memory;
+	}
+}
+
+static int nsaudit_limit_set(const char *val, const struct kernel_param *kp)
+{
+	const struct nsaudit_limit_param *p = kp->arg;
+	struct nsaudit_config_change chg = { .mask = p->mask };
+	u32 v;
+	int err;
+
+	err = kstrtou32(val, 0, &v);
+	if (err)
+		return err;
+	if (v < p->min || v > p->max)
+		return -ERANGE;
+	*nsaudit_limit_field(&chg.cfg.limits, p->mask) = v;
+	return nsaudit_config_apply(&chg, NULL);
+}
+
+static int nsaudit_limit_get(char *buf, const struct kernel_param *kp)
+{
+	const struct nsaudit_limit_param *p = kp->arg;
+	struct nsaudit_config cfg;
+
+	nsaudit_config_read(&cfg);
+	return sysfs_emit(buf, "%u\n", *nsaudit_limit_field(&cfg.limits, p->mask));
+}
+
+static const struct kernel_param_ops nsaudit_limit_ops = {
+	.set = nsaudit_limit_set,
+	.get = nsaudit_limit_get,
+};
+
+#define NSAUDIT_LIMIT_PARAM(name, bit, lo, hi, desc)			\
+	static const struct nsaudit_limit_param nsaudit_param_##name = {	\
+		.mask = bit, .min = lo, .max = hi,			\
+	};								\
+	module_param_cb(name, &nsaudit_limit_ops,			\
+			(void *)&nsaudit_param_##name, 0644);		\
+	MODULE_PARM_DESC(name, desc)
+
+NSAUDIT_LIMIT_PARAM(daemons, NSAUDIT_CONFIG_DAEMONS, 0,
+		    NSAUDIT_LIMIT_DAEMONS_MAX,
+		    "Most per-namespace audit daemons at once (default: 64)");
+NSAUDIT_LIMIT_PARAM(queue, NSAUDIT_CONFIG_QUEUE, NSAUDIT_LIMIT_QUEUE_MIN,
+		    NSAUDIT_LIMIT_QUEUE_MAX,
+		    "Largest backlog a daemon may ask for (default: 8192)");
+NSAUDIT_LIMIT_PARAM(backlog, NSAUDIT_CONFIG_BACKLOG, NSAUDIT_LIMIT_QUEUE_MIN,
+		    NSAUDIT_LIMIT_QUEUE_MAX,
+		    "Backlog of a daemon that asks for none (default: 8192)");
+NSAUDIT_LIMIT_PARAM(memory, NSAUDIT_CONFIG_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
+		    NSAUDIT_LIMIT_MEMORY_MAX,
+		    "KiB the records queued for all daemons may occupy (default: 65536)");
+NSAUDIT_LIMIT_PARAM(rules, NSAUDIT_CONFIG_RULES, 0, NSAUDIT_LIMIT_RULES_MAX,
+		    "Most rules per namespace daemon (default: 256)");
+
 static int __init nsaudit_init(void)
 {
 	int err;
@@ -56,15 +132,20 @@ static int __init nsaudit_init(void)
 	err = nsaudit_hooks_register();
 	if (err)
 		goto err_enrich;
-	err = nsaudit_genl_init();
+	err = nsaudit_daemons_init();
 	if (err)
 		goto err_hooks;
+	err = nsaudit_genl_init();
+	if (err)
+		goto err_daemons;
 	nsaudit_config_set_announce(true);
 	pr_info("interface %u.%u loaded, enrichment %s\n",
 		NSAUDIT_VERSION_MAJOR, NSAUDIT_VERSION_MINOR,
 		nsaudit_hooks_enrich() ? "on" : "off");
 	return 0;
 
+err_daemons:
+	nsaudit_daemons_exit();
 err_hooks:
 	nsaudit_hooks_unregister();
 err_enrich:
@@ -76,6 +157,7 @@ static void __exit nsaudit_exit(void)
 {
 	nsaudit_config_set_announce(false);
 	nsaudit_genl_exit();
+	nsaudit_daemons_exit();
 	nsaudit_hooks_unregister();
 	nsaudit_enrich_exit();
 	pr_info("unloaded after enriching %llu records\n",

@@ -6,13 +6,21 @@
 #define _NSAUDIT_H
 
 #include <linux/types.h>
+#include <linux/jump_label.h>
 #include <linux/kprobes.h>
+#include <linux/skbuff.h>
+#include <linux/workqueue.h>
 #include <uapi/linux/nsaudit.h>
 
 struct audit_buffer;
+struct genl_info;
+struct net;
 struct netlink_ext_ack;
+struct pid;
+struct pid_namespace;
 struct srcu_struct;
 struct task_struct;
+struct user_namespace;
 
 /* nsid.c: the nsID set of a task. */
 struct nsaudit_nsid {
@@ -23,7 +31,64 @@ int nsaudit_nsid_init(void);
 bool nsaudit_nsid_current(struct nsaudit_nsid *id);
 bool nsaudit_nsid_task(struct task_struct *task, struct nsaudit_nsid *id);
 dev_t nsaudit_nsid_dev(void);
+int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id);
 void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id);
+
+/* translate.c: a record in a per-namespace daemon's view. */
+struct nsaudit_view {
+	struct pid_namespace *pid_ns;
+	struct user_namespace *user_ns;
+	bool reveal_keys;
+};
+
+size_t nsaudit_translate_bound(const char *text, size_t len);
+size_t nsaudit_translate(char *out, const char *text, size_t len,
+			 const struct nsaudit_view *view);
+
+/*
+ * daemon.c: the registry of per-namespace daemons (see there for the
+ * lifetime and locking rules).
+ */
+struct nsaudit_daemon {
+	struct hlist_node ns_node;	/* by user_ns, RCU readers */
+	struct hlist_node sock_node;	/* by (net, portid), under the lock */
+	struct user_namespace *user_ns;	/* whose daemon it is (the key) */
+	struct pid_namespace *pid_ns;	/* its view of pids */
+	struct pid *tgid;		/* its process */
+	struct net *net;		/* where its socket lives */
+	u32 portid;			/* its socket */
+	u32 backlog;			/* most records queued */
+	bool reveal_keys;		/* in the initial user namespace */
+	bool started;			/* under queue.lock: worker may send */
+	struct sk_buff_head queue;	/* finished RECORD messages */
+	struct delayed_work work;	/* the sender, route.c */
+	unsigned long retry;		/* worker only: pause while full */
+	u64 lost_told;			/* worker only: lost count last sent */
+	atomic64_t routed, delivered, lost;
+};
+
+DECLARE_STATIC_KEY_FALSE(nsaudit_route_key);
+
+int nsaudit_daemons_init(void);
+void nsaudit_daemons_exit(void);
+struct nsaudit_daemon *nsaudit_daemon_find(const struct user_namespace *ns);
+int nsaudit_daemon_register(struct genl_info *info, u32 backlog);
+int nsaudit_daemon_unregister(struct net *net, u32 portid,
+			      struct netlink_ext_ack *extack);
+int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
+		       struct pid_namespace *pid_ns);
+int nsaudit_daemon_put_status(struct sk_buff *skb);
+
+/* route.c: copies of records to daemons, their queues and senders. */
+int nsaudit_route_init(void);
+void nsaudit_route_exit(void);
+bool nsaudit_route_wanted(void);
+void nsaudit_route_record(const struct sk_buff *rec, u16 type,
+			  const struct nsaudit_nsid *id);
+void nsaudit_route_work(struct work_struct *work);
+void nsaudit_route_start(struct nsaudit_daemon *d);
+void nsaudit_route_purge(struct nsaudit_daemon *d);
+void nsaudit_route_counters(u64 *forwarded, u64 *lost);
 
 /* enrich.c: additions to records on the kernel's audit logging path. */
 int nsaudit_enrich_init(void);
@@ -42,6 +107,7 @@ bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode);
 int nsaudit_hooks_register(void);
 void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);
+int nsaudit_hooks_set_route(bool route);
 bool nsaudit_hooks_enrich(void);
 u64 nsaudit_hooks_missed(void);
 
@@ -50,6 +116,8 @@ struct nsaudit_limits {
 	u32 daemons;	/* NSAUDIT_LIMIT_A_DAEMONS */
 	u32 queue;	/* NSAUDIT_LIMIT_A_QUEUE */
 	u32 rules;	/* NSAUDIT_LIMIT_A_RULES */
+	u32 backlog;	/* NSAUDIT_LIMIT_A_BACKLOG */
+	u32 memory;	/* NSAUDIT_LIMIT_A_MEMORY, KiB */
 };
 
 struct nsaudit_config {
@@ -61,6 +129,11 @@ struct nsaudit_config {
 #define NSAUDIT_CONFIG_DAEMONS	BIT(1)
 #define NSAUDIT_CONFIG_QUEUE	BIT(2)
 #define NSAUDIT_CONFIG_RULES	BIT(3)
+#define NSAUDIT_CONFIG_BACKLOG	BIT(4)
+#define NSAUDIT_CONFIG_MEMORY	BIT(5)
+#define NSAUDIT_CONFIG_LIMITS	(NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE | \
+				 NSAUDIT_CONFIG_RULES | NSAUDIT_CONFIG_BACKLOG | \
+				 NSAUDIT_CONFIG_MEMORY)
 
 struct nsaudit_config_change {
 	unsigned int mask;	/* NSAUDIT_CONFIG_*: the members of @cfg to set */
@@ -76,5 +149,8 @@ void nsaudit_config_set_announce(bool on);
 int nsaudit_genl_init(void);
 void nsaudit_genl_exit(void);
 void nsaudit_genl_notify_config(void);
+void *nsaudit_genl_put(struct sk_buff *skb, u8 cmd);
+int nsaudit_genl_reply_daemon(struct genl_info *info,
+			      const struct nsaudit_daemon *d);
 
 #endif /* _NSAUDIT_H */

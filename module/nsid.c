@@ -121,6 +121,30 @@ dev_t nsaudit_nsid_dev(void)
 }
 
 /**
+ * nsaudit_nsid_print() - the text of an nsID set, as records carry it
+ * @buf: where to write, NUL-terminated
+ * @size: size of @buf; NSAUDIT_NSID_TEXT_MAX always suffices
+ * @id: the nsID set
+ *
+ * The text starts with a space, ready to follow a record's last field.
+ *
+ * Context: any.
+ *
+ * Return: the length written, without the NUL.
+ */
+int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id)
+{
+	return scnprintf(buf, size,
+			 " nsdev=%u:%u mntns=%u utsns=%u ipcns=%u netns=%u pidns=%u userns=%u cgroupns=%u timens=%u",
+			 MAJOR(nsaudit_nsfs_dev), MINOR(nsaudit_nsfs_dev),
+			 id->inum[NSAUDIT_NS_MNT], id->inum[NSAUDIT_NS_UTS],
+			 id->inum[NSAUDIT_NS_IPC], id->inum[NSAUDIT_NS_NET],
+			 id->inum[NSAUDIT_NS_PID], id->inum[NSAUDIT_NS_USER],
+			 id->inum[NSAUDIT_NS_CGROUP],
+			 id->inum[NSAUDIT_NS_TIME]);
+}
+
+/**
  * nsaudit_nsid_log() - append an nsID set to an audit record
  * @ab: the record, in the context that owns it
  * @id: the nsID set
@@ -130,14 +154,10 @@ dev_t nsaudit_nsid_dev(void)
  */
 void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id)
 {
-	audit_log_format(ab,
-			 " nsdev=%u:%u mntns=%u utsns=%u ipcns=%u netns=%u pidns=%u userns=%u cgroupns=%u timens=%u",
-			 MAJOR(nsaudit_nsfs_dev), MINOR(nsaudit_nsfs_dev),
-			 id->inum[NSAUDIT_NS_MNT], id->inum[NSAUDIT_NS_UTS],
-			 id->inum[NSAUDIT_NS_IPC], id->inum[NSAUDIT_NS_NET],
-			 id->inum[NSAUDIT_NS_PID], id->inum[NSAUDIT_NS_USER],
-			 id->inum[NSAUDIT_NS_CGROUP],
-			 id->inum[NSAUDIT_NS_TIME]);
+	char buf[NSAUDIT_NSID_TEXT_MAX];
+
+	nsaudit_nsid_print(buf, sizeof(buf), id);
+	audit_log_format(ab, "%s", buf);
 }
 
 /**

@@ -57,12 +57,13 @@ step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 # --- VM lanes -------------------------------------------------------------------
 # Longest first: debug and fuzz (both the debug kernel) start together.
 lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
+daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

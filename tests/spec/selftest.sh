@@ -103,7 +103,7 @@ expect_fail extra-enum __NSAUDIT_NSID_A_MAX --include "$tmp/extra-enum"
 mutate_header extra-cmd '/^\t__NSAUDIT_CMD_MAX,/i\	NSAUDIT_CMD_EXTRA,'
 expect_fail extra-cmd __NSAUDIT_CMD_MAX --include "$tmp/extra-cmd"
 
-mutate_header extra-feature '/^#define NSAUDIT_FEATURE_NSID/a\#define NSAUDIT_FEATURE_EXTRA (1ULL << 2)'
+mutate_header extra-feature '/^#define NSAUDIT_FEATURE_DAEMONS/a\#define NSAUDIT_FEATURE_EXTRA (1ULL << 3)'
 expect_fail extra-feature NSAUDIT_FEATURE_EXTRA --include "$tmp/extra-feature"
 
 mutate_header limit-value 's/^\(#define NSAUDIT_LIMIT_RULES_DEFAULT\t\)256$/\1255/'

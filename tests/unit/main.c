@@ -17,7 +17,9 @@ int main(void)
 	sr = srunner_create(nsaudit_record_suite());
 	srunner_add_suite(sr, nsaudit_nsid_suite());
 	srunner_add_suite(sr, nsaudit_msg_suite());
+	srunner_add_suite(sr, nsaudit_daemon_suite());
 	srunner_add_suite(sr, nsaudit_cli_suite());
+	srunner_add_suite(sr, nsaudit_nsauditd_suite());
 
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

@@ -10,6 +10,8 @@
 Suite *nsaudit_record_suite(void);
 Suite *nsaudit_nsid_suite(void);
 Suite *nsaudit_msg_suite(void);
+Suite *nsaudit_daemon_suite(void);
 Suite *nsaudit_cli_suite(void);
+Suite *nsaudit_nsauditd_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

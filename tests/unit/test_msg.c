@@ -72,7 +72,14 @@ static const struct attr status_attrs[] = {
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_DAEMONS, 4, 64 },
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_QUEUE, 4, 8192 },
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_RULES, 4, 0xfffffff0U },
+	/* Interface 1.1 on: mandatory from minor 1 (this is minor 7). */
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_BACKLOG, 4, 4096 },
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_MEMORY, 4, 0xfffffff1U },
 };
+
+/* The indexes of the two 1.1 limits in status_attrs. */
+#define STATUS_BACKLOG	13
+#define STATUS_MEMORY	14
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -85,7 +92,35 @@ static const struct nsaudit_status want_status = {
 		.lost = 3,
 		.missed = 0x100000000ULL,
 	},
-	.limits = { .daemons = 64, .queue = 8192, .rules = 0xfffffff0U },
+	.limits = {
+		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
+		.backlog = 4096, .memory = 0xfffffff1U,
+	},
+};
+
+/* A daemon nest, appended to status_attrs where a test wants one. */
+static const struct attr daemon_attrs[] = {
+	{ 0, NSAUDIT_A_DAEMON, NEST, 0 },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_PID, 4, 4194304 },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_USERNS, 4, 4026532208U },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_BACKLOG, 4, 16 },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_QUEUED, 4, 0xffffffffU },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_ROUTED, 8,
+	  0xfffffffffffffff0ULL },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_DELIVERED, 8,
+	  0x0102030405060708ULL },
+	{ NSAUDIT_A_DAEMON, NSAUDIT_DAEMON_A_LOST, 8, 1 },
+};
+
+static const struct nsaudit_daemon_info want_daemon = {
+	.registered = 1,
+	.pid = 4194304,
+	.userns = 4026532208U,
+	.backlog = 16,
+	.queued = 0xffffffffU,
+	.routed = 0xfffffffffffffff0ULL,
+	.delivered = 0x0102030405060708ULL,
+	.lost = 1,
 };
 
 #define PID	4194304
@@ -191,6 +226,16 @@ static void *dup_exact(const void *p, size_t len)
 	return copy;
 }
 
+/* Member by member: the struct has padding. */
+static bool daemon_eq(const struct nsaudit_daemon_info *a,
+		      const struct nsaudit_daemon_info *b)
+{
+	return a->registered == b->registered && a->pid == b->pid &&
+	       a->userns == b->userns && a->backlog == b->backlog &&
+	       a->queued == b->queued && a->routed == b->routed &&
+	       a->delivered == b->delivered && a->lost == b->lost;
+}
+
 static bool status_eq(const struct nsaudit_status *a,
 		      const struct nsaudit_status *b)
 {
@@ -203,7 +248,10 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->counters.missed == b->counters.missed &&
 	       a->limits.daemons == b->limits.daemons &&
 	       a->limits.queue == b->limits.queue &&
-	       a->limits.rules == b->limits.rules;
+	       a->limits.rules == b->limits.rules &&
+	       a->limits.backlog == b->limits.backlog &&
+	       a->limits.memory == b->limits.memory &&
+	       daemon_eq(&a->daemon, &b->daemon);
 }
 
 static bool set_eq(const struct nsaudit_nsid_set *a,
@@ -322,21 +370,26 @@ START_TEST(test_build_set_bytes)
 	const struct nsaudit_settings s = {
 		.mask = NSAUDIT_SET_ALL,
 		.enrich = 1,
-		.limits = { .daemons = 4096, .queue = 16, .rules = 65536 },
+		.limits = {
+			.daemons = 4096, .queue = 16, .rules = 65536,
+			.backlog = 1048576, .memory = 64,
+		},
 	};
 	/* Little-endian layout, as the kernel on this host reads it. */
 	const uint32_t want[] = {
-		56,				/* nlmsg_len */
+		72,				/* nlmsg_len */
 		FAMILY | (NLM_F_REQUEST | NLM_F_ACK) << 16,
 		0,				/* seq */
 		0,				/* port */
 		NSAUDIT_CMD_SET | NSAUDIT_GENL_VERSION << 8,
 		5 | NSAUDIT_A_ENRICH << 16,	/* u8 enrich = 1, padded */
 		1,
-		28 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
+		44 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 4096,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 16,
 		8 | NSAUDIT_LIMIT_A_RULES << 16, 65536,
+		8 | NSAUDIT_LIMIT_A_BACKLOG << 16, 1048576,
+		8 | NSAUDIT_LIMIT_A_MEMORY << 16, 64,
 	};
 	const uint16_t one = 1;
 	struct nl_msg *msg = NULL;
@@ -363,6 +416,8 @@ START_TEST(test_build_set_masks)
 		{ NSAUDIT_SET_DAEMONS, NSAUDIT_LIMIT_A_DAEMONS },
 		{ NSAUDIT_SET_QUEUE, NSAUDIT_LIMIT_A_QUEUE },
 		{ NSAUDIT_SET_RULES, NSAUDIT_LIMIT_A_RULES },
+		{ NSAUDIT_SET_BACKLOG, NSAUDIT_LIMIT_A_BACKLOG },
+		{ NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_A_MEMORY },
 	};
 	unsigned int mask;
 
@@ -370,9 +425,12 @@ START_TEST(test_build_set_masks)
 		struct nsaudit_settings s = {
 			.mask = mask,
 			.enrich = (int)(mask & 1) ^ 1,
-			.limits = { .daemons = 7, .queue = 1000, .rules = 9 },
+			.limits = {
+				.daemons = 7, .queue = 1000, .rules = 9,
+				.backlog = 500, .memory = 100000,
+			},
 		};
-		const uint32_t val[] = { 7, 1000, 9 };
+		const uint32_t val[] = { 7, 1000, 9, 500, 100000 };
 		struct nl_msg *msg = NULL;
 		struct nlattr *a, *b;
 		bool enrich = false, limits = false;
@@ -479,6 +537,8 @@ struct settings_case {
 #define QUEUE(v)	{ .mask = NSAUDIT_SET_QUEUE, .limits.queue = (v) }
 #define RULES(v)	{ .mask = NSAUDIT_SET_RULES, .limits.rules = (v) }
 #define ENRICH(v)	{ .mask = NSAUDIT_SET_ENRICH, .enrich = (v) }
+#define BACKLOG(v)	{ .mask = NSAUDIT_SET_BACKLOG, .limits.backlog = (v) }
+#define MEMORY(v)	{ .mask = NSAUDIT_SET_MEMORY, .limits.memory = (v) }
 
 static const struct settings_case settings_cases[] = {
 	{ DAEMONS(0), 0, NULL },
@@ -495,25 +555,48 @@ static const struct settings_case settings_cases[] = {
 	{ RULES(NSAUDIT_LIMIT_RULES_MAX), 0, NULL },
 	{ RULES(NSAUDIT_LIMIT_RULES_MAX + 1), -EINVAL,
 	  "rules limit 65537 is not in 0..65536" },
+	/* The default backlog has the queue limit's bounds. */
+	{ BACKLOG(0), -EINVAL, "backlog limit 0 is not in 16..1048576" },
+	{ BACKLOG(NSAUDIT_LIMIT_QUEUE_MIN - 1), -EINVAL,
+	  "backlog limit 15 is not in 16..1048576" },
+	{ BACKLOG(NSAUDIT_LIMIT_QUEUE_MIN), 0, NULL },
+	{ BACKLOG(NSAUDIT_LIMIT_BACKLOG_DEFAULT), 0, NULL },
+	{ BACKLOG(NSAUDIT_LIMIT_QUEUE_MAX), 0, NULL },
+	{ BACKLOG(NSAUDIT_LIMIT_QUEUE_MAX + 1), -EINVAL,
+	  "backlog limit 1048577 " },
+	{ BACKLOG(UINT32_MAX), -EINVAL, "backlog limit 4294967295 " },
+	{ MEMORY(0), -EINVAL, "memory limit 0 KiB is not in 64..16777216" },
+	{ MEMORY(NSAUDIT_LIMIT_MEMORY_MIN - 1), -EINVAL,
+	  "memory limit 63 KiB is not in 64..16777216" },
+	{ MEMORY(NSAUDIT_LIMIT_MEMORY_MIN), 0, NULL },
+	{ MEMORY(NSAUDIT_LIMIT_MEMORY_DEFAULT), 0, NULL },
+	{ MEMORY(NSAUDIT_LIMIT_MEMORY_MAX), 0, NULL },
+	{ MEMORY(NSAUDIT_LIMIT_MEMORY_MAX + 1), -EINVAL,
+	  "memory limit 16777217 KiB " },
+	{ MEMORY(UINT32_MAX), -EINVAL, "memory limit 4294967295 KiB " },
 	{ ENRICH(0), 0, NULL },
 	{ ENRICH(1), 0, NULL },
 	{ ENRICH(-1), -EINVAL, "enrich must be 0 or 1, not -1" },
 	{ ENRICH(2), -EINVAL, "enrich must be 0 or 1, not 2" },
 	{ { .mask = 0 }, -EINVAL, "nothing to set" },
 	{ { .mask = NSAUDIT_SET_ALL + 1, .limits.queue = 16 }, -EINVAL,
-	  "unknown bits 0x10 in the settings mask" },
+	  "unknown bits 0x40 in the settings mask" },
 	{ { .mask = NSAUDIT_SET_ENRICH | 0x80000000U }, -EINVAL,
 	  "unknown bits 0x80000000" },
 	/* Members outside the mask are neither sent nor checked. */
 	{ { .mask = NSAUDIT_SET_ENRICH, .enrich = 0,
 	    .limits = { .daemons = UINT32_MAX, .queue = 0,
-			.rules = UINT32_MAX } }, 0, NULL },
+			.rules = UINT32_MAX, .backlog = 0,
+			.memory = UINT32_MAX } }, 0, NULL },
 	{ { .mask = NSAUDIT_SET_QUEUE, .enrich = 7, .limits.queue = 16 },
 	  0, NULL },
 	/* One bad member spoils the lot. */
 	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
 	    .limits = { .daemons = 1, .queue = 15, .rules = 1 } }, -EINVAL,
 	  "queue limit 15 " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 63 } }, -EINVAL, "memory limit 63 " },
 };
 
 START_TEST(test_settings_bounds)
@@ -571,11 +654,11 @@ START_TEST(test_version)
 	ck_assert_int_eq(nsaudit__check_version(2, 0, why, sizeof(why)),
 			 -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 2.0, this library 1.0");
+			 "module speaks nsaudit interface 2.0, this library 1.1");
 	ck_assert_int_eq(nsaudit__check_version(0, 5, why, sizeof(why)),
 			 -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 0.5, this library 1.0");
+			 "module speaks nsaudit interface 0.5, this library 1.1");
 	ck_assert_int_eq(nsaudit__check_version(NSAUDIT_VERSION_MAJOR + 1,
 						NSAUDIT_VERSION_MINOR, NULL, 0),
 			 -EPROTO);
@@ -597,7 +680,7 @@ START_TEST(test_status_other_major)
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 2.0, this library 1.0");
+			 "module speaks nsaudit interface 2.0, this library 1.1");
 
 	/* Without a major version there is nothing to go by. */
 	memcpy(a, status_attrs, sizeof(a));
@@ -648,6 +731,8 @@ START_TEST(test_status_missing)
 		"NSAUDIT_A_LIMITS lacks NSAUDIT_LIMIT_A_DAEMONS",
 		"NSAUDIT_A_LIMITS lacks NSAUDIT_LIMIT_A_QUEUE",
 		"NSAUDIT_A_LIMITS lacks NSAUDIT_LIMIT_A_RULES",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_BACKLOG",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_MEMORY",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -938,6 +1023,127 @@ START_TEST(test_status_truncated)
 		    ARRAY_SIZE(status_attrs), &len);
 	check_truncations(nlh, len, false);
 	free(nlh);
+}
+END_TEST
+
+/* ---- status of interface 1.1: new limits, the daemon ------------- */
+
+/* A module of 1.0 has neither new limit: they read as 0; 1.1 needs both. */
+START_TEST(test_status_minor_0)
+{
+	struct attr a[ARRAY_SIZE(status_attrs)];
+	struct nsaudit_status st, want = want_status;
+	char why[128];
+
+	memcpy(a, status_attrs, sizeof(a));
+	a[1].val = 0;
+	a[STATUS_BACKLOG].type = SKIP;
+	a[STATUS_MEMORY].type = SKIP;
+	want.version_minor = 0;
+	want.limits.backlog = 0;
+	want.limits.memory = 0;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+	ck_assert_int_eq(st.daemon.registered, 0);
+
+	/* One without the other is still fine for 1.0 ... */
+	a[STATUS_MEMORY].type = NSAUDIT_LIMIT_A_MEMORY;
+	want.limits.memory = 0xfffffff1U;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+
+	/* ... but not for 1.1. */
+	a[1].val = 1;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_LIMITS of interface 1.1 lacks "
+			 "NSAUDIT_LIMIT_A_BACKLOG");
+}
+END_TEST
+
+/* status_attrs, then daemon_attrs with @skip left out and @len changed. */
+static int parse_status_daemon(size_t skip, int len,
+			       struct nsaudit_status *st, char *why,
+			       size_t size)
+{
+	struct attr a[ARRAY_SIZE(status_attrs) + ARRAY_SIZE(daemon_attrs)];
+	size_t n = ARRAY_SIZE(status_attrs);
+
+	memcpy(a, status_attrs, sizeof(status_attrs));
+	memcpy(a + n, daemon_attrs, sizeof(daemon_attrs));
+	if (skip < ARRAY_SIZE(daemon_attrs)) {
+		if (len)
+			a[n + skip].len = len;
+		else
+			a[n + skip].type = SKIP;
+	}
+	return parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS, st, why,
+			    size);
+}
+
+START_TEST(test_status_daemon)
+{
+	struct nsaudit_status st, want = want_status;
+	char why[128];
+
+	want.daemon = want_daemon;
+	ck_assert_int_eq(parse_status_daemon(SIZE_MAX, 0, &st, why,
+					     sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+	ck_assert_str_eq(why, "");
+
+	/* Without the nest: no daemon, and nothing else of it. */
+	ck_assert_int_eq(parse_status(status_attrs, ARRAY_SIZE(status_attrs),
+				      NSAUDIT_CMD_CONFIG_NTF, &st, why,
+				      sizeof(why)), 0);
+	ck_assert(daemon_eq(&st.daemon,
+			    &(struct nsaudit_daemon_info){ .registered = 0 }));
+}
+END_TEST
+
+/* Present, the nest must be complete, each member of its exact width. */
+START_TEST(test_status_daemon_members)
+{
+	static const char *const want[ARRAY_SIZE(daemon_attrs)] = {
+		NULL,
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_PID",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_USERNS",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_BACKLOG",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_QUEUED",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_ROUTED",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_DELIVERED",
+		"NSAUDIT_A_DAEMON lacks NSAUDIT_DAEMON_A_LOST",
+	};
+	static const int wrong[][2] = {
+		[4] = { 2, 8 }, [8] = { 4, 16 },
+	};
+	struct nsaudit_status st;
+	char why[128];
+	size_t i;
+	int k;
+
+	for (i = 1; i < ARRAY_SIZE(daemon_attrs); i++) {
+		ck_assert_int_eq(parse_status_daemon(i, 0, &st, why,
+						     sizeof(why)), -EBADMSG);
+		ck_assert_str_eq(why, want[i]);
+		for (k = 0; k < 2; k++) {
+			int len = wrong[daemon_attrs[i].len][k];
+
+			ck_assert_msg(parse_status_daemon(i, len, &st, why,
+							  sizeof(why)) ==
+				      -EBADMSG,
+				      "daemon member %zu of length %d", i,
+				      len);
+			ck_assert_str_eq(why,
+					 "malformed attributes in NSAUDIT_A_DAEMON");
+		}
+	}
+
+	/* The nest itself as a u32. */
+	ck_assert_int_eq(parse_status_daemon(0, 4, &st, why, sizeof(why)),
+			 -EBADMSG);
 }
 END_TEST
 
@@ -1774,6 +1980,9 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_status_wrong_message);
 	tcase_add_test(tc, test_status_nest_garbage);
 	tcase_add_test(tc, test_status_truncated);
+	tcase_add_test(tc, test_status_minor_0);
+	tcase_add_test(tc, test_status_daemon);
+	tcase_add_test(tc, test_status_daemon_members);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("nsid");

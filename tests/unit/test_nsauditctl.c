@@ -18,7 +18,7 @@
 #include "output.h"
 #include "suites.h"
 
-#define ARGV_MAX	10
+#define ARGV_MAX	16
 
 /* Parse a NULL-terminated list of arguments (program name added here). */
 static int parse(struct cli_args *args, const char *const *list)
@@ -115,15 +115,30 @@ START_TEST(test_set_limits)
 	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_RULES);
 	ck_assert_uint_eq(a.set.limits.rules, NSAUDIT_LIMIT_RULES_MAX);
 
+	parse_ok(&a, ARGS("set", "backlog", "16"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_BACKLOG);
+	ck_assert_uint_eq(a.set.limits.backlog, NSAUDIT_LIMIT_QUEUE_MIN);
+	parse_ok(&a, ARGS("set", "backlog", "1048576"));
+	ck_assert_uint_eq(a.set.limits.backlog, NSAUDIT_LIMIT_QUEUE_MAX);
+
+	parse_ok(&a, ARGS("set", "memory", "64"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_MEMORY);
+	ck_assert_uint_eq(a.set.limits.memory, NSAUDIT_LIMIT_MEMORY_MIN);
+	parse_ok(&a, ARGS("set", "memory", "16777216"));
+	ck_assert_uint_eq(a.set.limits.memory, NSAUDIT_LIMIT_MEMORY_MAX);
+
 	/* Several pairs, any order, one request. */
-	parse_ok(&a, ARGS("set", "rules", "7", "enrich", "off", "daemons",
-			  "4096", "queue", "1048576"));
+	parse_ok(&a, ARGS("set", "rules", "7", "memory", "65536", "enrich",
+			  "off", "daemons", "4096", "backlog", "300", "queue",
+			  "1048576"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_SET);
 	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ALL);
 	ck_assert_int_eq(a.set.enrich, 0);
 	ck_assert_uint_eq(a.set.limits.daemons, NSAUDIT_LIMIT_DAEMONS_MAX);
 	ck_assert_uint_eq(a.set.limits.queue, NSAUDIT_LIMIT_QUEUE_MAX);
 	ck_assert_uint_eq(a.set.limits.rules, 7);
+	ck_assert_uint_eq(a.set.limits.backlog, 300);
+	ck_assert_uint_eq(a.set.limits.memory, 65536);
 
 	/* Leading zeros are still decimal, never octal. */
 	parse_ok(&a, ARGS("set", "queue", "0020", "daemons", "010"));
@@ -248,7 +263,8 @@ static const struct usage_case {
 	/* set */
 	{ { "set" }, { "set: expected KEY VALUE", "enrich, daemons" } },
 	{ { "set", "--json" }, { "set: expected KEY VALUE" } },
-	{ { "set", "bogus", "1" }, { "unknown key 'bogus'", "queue" } },
+	{ { "set", "bogus", "1" }, { "unknown key 'bogus'",
+	  "keys are enrich, daemons, queue, rules, backlog, memory" } },
 	{ { "set", "Queue", "20" }, { "unknown key 'Queue'" } },
 	{ { "set", "queue" }, { "missing value for queue" } },
 	{ { "set", "enrich", "1", "rules" }, { "missing value for rules" } },
@@ -288,6 +304,23 @@ static const struct usage_case {
 	{ { "set", "rules", "65537" },
 	  { "rules '65537' is out of range 0 to 65536" } },
 	{ { "set", "rules", "4294967296" }, { "rules '4294967296' is out" } },
+	{ { "set", "backlog", "15" },
+	  { "backlog '15' is out of range 16 to 1048576" } },
+	{ { "set", "backlog", "0" }, { "backlog '0' is out of range" } },
+	{ { "set", "backlog", "1048577" }, { "backlog '1048577' is out" } },
+	{ { "set", "backlog", "-16" }, { "backlog '-16' is not a decimal" } },
+	{ { "set", "backlog", "" }, { "empty backlog", "16 to 1048576" } },
+	{ { "set", "backlog" }, { "missing value for backlog" } },
+	{ { "set", "backlog", "16", "backlog", "16" },
+	  { "key 'backlog' given twice" } },
+	{ { "set", "memory", "63" },
+	  { "memory '63' is out of range 64 to 16777216" } },
+	{ { "set", "memory", "16777217" }, { "memory '16777217' is out" } },
+	{ { "set", "memory", "64k" },
+	  { "memory '64k' is not a decimal number from 64 to 16777216" } },
+	{ { "set", "memory", "4294967360" }, { "memory '4294967360' is out" } },
+	{ { "set", "memory" }, { "missing value for memory" } },
+	{ { "set", "Memory", "64" }, { "unknown key 'Memory'" } },
 	/* nsid */
 	{ { "nsid" }, { "nsid: expected a PID or 'self'" } },
 	{ { "nsid", "--json" }, { "nsid: expected a PID" } },
@@ -429,6 +462,26 @@ static const struct nsaudit_status status_value = {
 	.limits = { .daemons = 64, .queue = 8192, .rules = 256 },
 };
 
+/* A module of 1.1 with the caller's namespace's daemon. */
+static const struct nsaudit_status status_1_1 = {
+	.version_major = 1,
+	.version_minor = 1,
+	.features = NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID |
+		    NSAUDIT_FEATURE_DAEMONS,
+	.enrich = 1,
+	.counters = { .enriched = 5, .forwarded = 310, .lost = 2, .missed = 0 },
+	.limits = {
+		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 4096,
+		.memory = 65536,
+	},
+	.daemon = {
+		.registered = 1, .pid = 412, .userns = 4026532208U,
+		.backlog = 16, .queued = 4294967295U,
+		.routed = 18446744073709551615ULL, .delivered = 310,
+		.lost = 2,
+	},
+};
+
 START_TEST(test_status_text)
 {
 	struct mem m;
@@ -444,7 +497,38 @@ START_TEST(test_status_text)
 		  "missed 18446744073709551615\n"
 		  "daemons 64\n"
 		  "queue 8192\n"
-		  "rules 256\n");
+		  "rules 256\n"
+		  "daemon none\n");
+}
+END_TEST
+
+/* The new limits after the old; the daemon's lines prefixed. */
+START_TEST(test_status_text_1_1)
+{
+	struct mem m;
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &status_1_1), 0);
+	mem_check(&m,
+		  "version 1.1\n"
+		  "features enrich nsid daemons\n"
+		  "enrich 1\n"
+		  "enriched 5\n"
+		  "forwarded 310\n"
+		  "lost 2\n"
+		  "missed 0\n"
+		  "daemons 64\n"
+		  "queue 8192\n"
+		  "rules 256\n"
+		  "backlog 4096\n"
+		  "memory 65536\n"
+		  "daemon registered\n"
+		  "daemon_pid 412\n"
+		  "daemon_userns 4026532208\n"
+		  "daemon_backlog 16\n"
+		  "daemon_queued 4294967295\n"
+		  "daemon_routed 18446744073709551615\n"
+		  "daemon_delivered 310\n"
+		  "daemon_lost 2\n");
 }
 END_TEST
 
@@ -492,6 +576,43 @@ START_TEST(test_status_json)
 		  "\"counters\":{\"enriched\":123456789012,\"forwarded\":0,"
 		  "\"lost\":3,\"missed\":18446744073709551615},"
 		  "\"limits\":{\"daemons\":64,\"queue\":8192,"
+		  "\"rules\":256},\"daemon\":null}\n");
+}
+END_TEST
+
+START_TEST(test_status_json_1_1)
+{
+	static const char common[] =
+		"{\"version\":{\"major\":1,\"minor\":1},"
+		"\"features\":[\"enrich\",\"nsid\",\"daemons\"],"
+		"\"enrich\":true,"
+		"\"counters\":{\"enriched\":5,\"forwarded\":310,"
+		"\"lost\":2,\"missed\":0},"
+		"\"limits\":{\"daemons\":64,\"queue\":8192,"
+		"\"rules\":256,\"backlog\":4096,\"memory\":65536}";
+	char want[1024];
+	struct mem m;
+
+	ck_assert_int_eq(out_status_json(mem_open(&m), &status_1_1), 0);
+	snprintf(want, sizeof(want), "%s,\"daemon\":{\"pid\":412,"
+		 "\"userns\":4026532208,\"backlog\":16,"
+		 "\"queued\":4294967295,"
+		 "\"routed\":18446744073709551615,\"delivered\":310,"
+		 "\"lost\":2}}\n", common);
+	mem_check(&m, want);
+
+	/* monitor: no daemon, which a notification does not describe. */
+	ck_assert_int_eq(out_config_json(mem_open(&m), &status_1_1), 0);
+	snprintf(want, sizeof(want), "%s}\n", common);
+	mem_check(&m, want);
+	ck_assert_int_eq(out_config_json(mem_open(&m), &status_value), 0);
+	mem_check(&m,
+		  "{\"version\":{\"major\":1,\"minor\":0},"
+		  "\"features\":[\"enrich\",\"nsid\"],"
+		  "\"enrich\":true,"
+		  "\"counters\":{\"enriched\":123456789012,\"forwarded\":0,"
+		  "\"lost\":3,\"missed\":18446744073709551615},"
+		  "\"limits\":{\"daemons\":64,\"queue\":8192,"
 		  "\"rules\":256}}\n");
 }
 END_TEST
@@ -510,6 +631,11 @@ START_TEST(test_config_text)
 	st.limits.rules = NSAUDIT_LIMIT_RULES_MAX;
 	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
 	mem_check(&m, "enrich=0 daemons=0 queue=1048576 rules=65536\n");
+
+	/* The 1.1 limits go at the end of the line. */
+	ck_assert_int_eq(out_config_text(mem_open(&m), &status_1_1), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=4096 memory=65536\n");
 }
 END_TEST
 
@@ -637,6 +763,14 @@ START_TEST(test_write_error)
 	clearerr(f);
 	ck_assert_int_eq(out_status_json(f, &status_value), -EIO);
 	clearerr(f);
+	ck_assert_int_eq(out_status_text(f, &status_1_1), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_status_json(f, &status_1_1), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_config_json(f, &status_1_1), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_config_text(f, &status_1_1), -EIO);
+	clearerr(f);
 	ck_assert_int_eq(out_nsid_text(f, &nsid_value), -EIO);
 	clearerr(f);
 	ck_assert_int_eq(out_nsid_json(f, 1, &nsid_value), -EIO);
@@ -663,8 +797,10 @@ Suite *nsaudit_cli_suite(void)
 
 	tc = tcase_create("output");
 	tcase_add_test(tc, test_status_text);
+	tcase_add_test(tc, test_status_text_1_1);
 	tcase_add_test(tc, test_status_features);
 	tcase_add_test(tc, test_status_json);
+	tcase_add_test(tc, test_status_json_1_1);
 	tcase_add_test(tc, test_config_text);
 	tcase_add_test(tc, test_nsid_text);
 	tcase_add_test(tc, test_nsid_text_round_trip);

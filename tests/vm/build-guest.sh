@@ -29,4 +29,16 @@ if ! [ "$dir/nsauditctl" -nt "$newest" ]; then
 		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
 	[ "$dir/nsauditctl" -nt "$newest" ] || { echo "build-guest: nsauditctl failed" >&2; exit 1; }
 fi
+
+# nsauditd likewise, with libaudit (record type names) linked in too.
+srcs=$(ls "$top"/tools/nsauditd/*.c "$top"/lib/*.c)
+newest=$(ls -t $srcs "$top"/tools/nsauditd/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
+if ! [ "$dir/nsauditd" -nt "$newest" ]; then
+	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/nsauditd" \
+		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/nsauditd" \
+		$(pkg-config --cflags libnl-genl-3.0) $srcs \
+		$(pkg-config --static --libs libnl-genl-3.0) $libs 2>&1 |
+		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
+	[ "$dir/nsauditd" -nt "$newest" ] || { echo "build-guest: nsauditd failed" >&2; exit 1; }
+fi
 echo "$dir"

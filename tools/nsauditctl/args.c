@@ -55,9 +55,14 @@ static const struct cli_key {
 	{ "queue", NSAUDIT_SET_QUEUE, NSAUDIT_LIMIT_QUEUE_MIN,
 	  NSAUDIT_LIMIT_QUEUE_MAX },
 	{ "rules", NSAUDIT_SET_RULES, 0, NSAUDIT_LIMIT_RULES_MAX },
+	/* A default backlog is a backlog: the queue limit's bounds. */
+	{ "backlog", NSAUDIT_SET_BACKLOG, NSAUDIT_LIMIT_QUEUE_MIN,
+	  NSAUDIT_LIMIT_QUEUE_MAX },
+	{ "memory", NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
+	  NSAUDIT_LIMIT_MEMORY_MAX },
 };
 
-#define CLI_KEY_LIST	"enrich, daemons, queue, rules"
+#define CLI_KEY_LIST	"enrich, daemons, queue, rules, backlog, memory"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -198,12 +203,23 @@ static int cli_set_pair(struct cli_parser *p)
 	}
 	if (cli_number(args, k->name, val, k->min, k->max, &v))
 		return -1;
-	if (k->bit == NSAUDIT_SET_DAEMONS)
+	switch (k->bit) {
+	case NSAUDIT_SET_DAEMONS:
 		args->set.limits.daemons = (uint32_t)v;
-	else if (k->bit == NSAUDIT_SET_QUEUE)
+		break;
+	case NSAUDIT_SET_QUEUE:
 		args->set.limits.queue = (uint32_t)v;
-	else
+		break;
+	case NSAUDIT_SET_RULES:
 		args->set.limits.rules = (uint32_t)v;
+		break;
+	case NSAUDIT_SET_BACKLOG:
+		args->set.limits.backlog = (uint32_t)v;
+		break;
+	default:
+		args->set.limits.memory = (uint32_t)v;
+		break;
+	}
 	return 0;
 }
 

@@ -38,7 +38,7 @@ static const struct {
 	const char *description;
 } commands[CLI_CMD_COUNT] = {
 	[CLI_CMD_STATUS] = { "status", "", cmd_status,
-		"show version, features, enrichment, counters, limits" },
+		"show version, features, counters, limits, daemon" },
 	[CLI_CMD_SET] = { "set", "KEY VALUE...", cmd_set,
 		"change settings, all in one request" },
 	[CLI_CMD_NSID] = { "nsid", "PID|self", cmd_nsid,
@@ -202,7 +202,7 @@ static int cmd_monitor(const struct cli_args *args)
 			goto out;
 		}
 		errno = 0;
-		err = args->json ? out_status_json(stdout, &st) :
+		err = args->json ? out_config_json(stdout, &st) :
 				   out_config_text(stdout, &st);
 		/* Whoever reads a pipe or file must see each change now. */
 		if (!err && fflush(stdout) == EOF)
@@ -240,9 +240,11 @@ static int cmd_help(const struct cli_args *args)
 			printf("  %-20s  %s\n", syn, commands[i].description);
 	}
 	printf("\nKeys of set: enrich on|off|1|0, daemons 0-%d, queue %d-%d, "
-	       "rules 0-%d\n\n", NSAUDIT_LIMIT_DAEMONS_MAX,
+	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB)\n\n",
+	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_QUEUE_MIN,
+	       NSAUDIT_LIMIT_QUEUE_MAX, NSAUDIT_LIMIT_RULES_MAX,
 	       NSAUDIT_LIMIT_QUEUE_MIN, NSAUDIT_LIMIT_QUEUE_MAX,
-	       NSAUDIT_LIMIT_RULES_MAX);
+	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX);
 	printf("Options:\n"
 	       "  --json                print status, nsid and monitor output "
 	       "as JSON\n"

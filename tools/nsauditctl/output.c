@@ -27,6 +27,7 @@ static const struct {
 } out_features[] = {
 	{ NSAUDIT_FEATURE_ENRICH, "enrich" },
 	{ NSAUDIT_FEATURE_NSID, "nsid" },
+	{ NSAUDIT_FEATURE_DAEMONS, "daemons" },
 };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -183,6 +184,12 @@ static void jw_u64(struct jw *w, const char *key, uint64_t v)
 	fprintf(w->f, "%" PRIu64, v);
 }
 
+static void jw_null(struct jw *w, const char *key)
+{
+	jw_member(w, key);
+	fputs("null", w->f);
+}
+
 static void jw_bool(struct jw *w, const char *key, bool v)
 {
 	jw_member(w, key);
@@ -219,10 +226,29 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
 	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
 	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
+	/* 0 is outside their ranges: a module of 1.0 has neither. */
+	if (st->limits.backlog)
+		fprintf(f, "backlog %" PRIu32 "\n", st->limits.backlog);
+	if (st->limits.memory)
+		fprintf(f, "memory %" PRIu32 "\n", st->limits.memory);
+	if (!st->daemon.registered) {
+		fputs("daemon none\n", f);
+		return out_result(f);
+	}
+	/* Prefixed: the daemon's own backlog and lost are not the module's. */
+	fputs("daemon registered\n", f);
+	fprintf(f, "daemon_pid %" PRIu32 "\n", st->daemon.pid);
+	fprintf(f, "daemon_userns %" PRIu32 "\n", st->daemon.userns);
+	fprintf(f, "daemon_backlog %" PRIu32 "\n", st->daemon.backlog);
+	fprintf(f, "daemon_queued %" PRIu32 "\n", st->daemon.queued);
+	fprintf(f, "daemon_routed %" PRIu64 "\n", st->daemon.routed);
+	fprintf(f, "daemon_delivered %" PRIu64 "\n", st->daemon.delivered);
+	fprintf(f, "daemon_lost %" PRIu64 "\n", st->daemon.lost);
 	return out_result(f);
 }
 
-int out_status_json(FILE *f, const struct nsaudit_status *st)
+/* The document of status (@daemon) and of monitor (without the daemon). */
+static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 {
 	struct jw w = { .f = f };
 	unsigned int i;
@@ -249,17 +275,49 @@ int out_status_json(FILE *f, const struct nsaudit_status *st)
 	jw_u64(&w, "daemons", st->limits.daemons);
 	jw_u64(&w, "queue", st->limits.queue);
 	jw_u64(&w, "rules", st->limits.rules);
+	if (st->limits.backlog)
+		jw_u64(&w, "backlog", st->limits.backlog);
+	if (st->limits.memory)
+		jw_u64(&w, "memory", st->limits.memory);
 	jw_close(&w, '}');
+	if (daemon && !st->daemon.registered) {
+		jw_null(&w, "daemon");
+	} else if (daemon) {
+		jw_open(&w, "daemon", '{');
+		jw_u64(&w, "pid", st->daemon.pid);
+		jw_u64(&w, "userns", st->daemon.userns);
+		jw_u64(&w, "backlog", st->daemon.backlog);
+		jw_u64(&w, "queued", st->daemon.queued);
+		jw_u64(&w, "routed", st->daemon.routed);
+		jw_u64(&w, "delivered", st->daemon.delivered);
+		jw_u64(&w, "lost", st->daemon.lost);
+		jw_close(&w, '}');
+	}
 	jw_close(&w, '}');
 	fputc('\n', f);
 	return out_result(f);
 }
 
+int out_status_json(FILE *f, const struct nsaudit_status *st)
+{
+	return out_json(f, st, true);
+}
+
+int out_config_json(FILE *f, const struct nsaudit_status *st)
+{
+	return out_json(f, st, false);
+}
+
 int out_config_text(FILE *f, const struct nsaudit_status *st)
 {
 	fprintf(f, "enrich=%d daemons=%" PRIu32 " queue=%" PRIu32
-		" rules=%" PRIu32 "\n", st->enrich, st->limits.daemons,
+		" rules=%" PRIu32, st->enrich, st->limits.daemons,
 		st->limits.queue, st->limits.rules);
+	if (st->limits.backlog)
+		fprintf(f, " backlog=%" PRIu32, st->limits.backlog);
+	if (st->limits.memory)
+		fprintf(f, " memory=%" PRIu32, st->limits.memory);
+	fputc('\n', f);
 	return out_result(f);
 }
 

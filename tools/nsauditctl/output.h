@@ -23,14 +23,31 @@
  */
 int out_json_string(FILE *f, const char *s);
 
-/* "key value" lines, auditctl -s style. */
+/*
+ * "key value" lines, auditctl -s style; the limits backlog and memory only
+ * if the module has them (interface 1.1), then "daemon none", or "daemon
+ * registered" and daemon_pid, _userns, _backlog, _queued, _routed,
+ * _delivered and _lost lines.
+ */
 int out_status_text(FILE *f, const struct nsaudit_status *st);
 
-/* {"version":{"major":1,"minor":0},"features":[...],"enrich":true,...} */
+/*
+ * {"version":{"major":1,"minor":1},"features":[...],"enrich":true,...,
+ * "limits":{...},"daemon":null or {"pid":N,...}}
+ */
 int out_status_json(FILE *f, const struct nsaudit_status *st);
 
-/* monitor: one line per change, "enrich=1 daemons=N queue=N rules=N". */
+/*
+ * monitor: one line per change, "enrich=1 daemons=N queue=N rules=N",
+ * then " backlog=N memory=N" if the module has them.
+ */
 int out_config_text(FILE *f, const struct nsaudit_status *st);
+
+/*
+ * monitor --json: the status document without "daemon", which a
+ * notification does not describe.
+ */
+int out_config_json(FILE *f, const struct nsaudit_status *st);
 
 /* The record-format text of nsaudit_nsid_format(), one line. */
 int out_nsid_text(FILE *f, const struct nsaudit_nsid_set *set);

@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		0
+#define NSAUDIT_VERSION_MINOR		1
 
 /*
  * Record format.
@@ -82,13 +82,39 @@ enum nsaudit_ns_index {
  */
 #define NSAUDIT_MCGRP_CONFIG		"config"
 
+/*
+ * Per-namespace audit daemons.
+ *
+ * A process registers, over a socket of its own, as the audit daemon of its
+ * user namespace (NSAUDIT_CMD_REGISTER). From then on the module sends that
+ * socket, by unicast in its network namespace, an NSAUDIT_CMD_RECORD message
+ * for every audit record caused by a task whose user namespace is the
+ * daemon's or a descendant of it, in the order the kernel logged them, and
+ * an NSAUDIT_CMD_LOST message when records could not be queued. Each copy is
+ * in the daemon's view: pid-like fields (pid, ppid, opid) in its PID
+ * namespace, 0 where the process is not visible there; uid/gid-like fields
+ * (uid, euid, suid, fsuid, gid, egid, sgid, fsgid, ouid, ogid) in its user
+ * namespace, the overflow ID (65534) where unmapped, as stat(2) and
+ * /proc/PID/status show them; login uids (auid, old-auid, oauid) as
+ * /proc/PID/loginuid shows them, 4294967295 (or -1) where unset or
+ * unmapped. Rule keys (key=) read (null) except for a daemon of the initial
+ * user namespace, whose holder can read the host rules anyway. Principal
+ * records carry the nsID set, whether or not host records do. Records
+ * caused by the daemon's own process are not sent to it.
+ *
+ * The registration ends with NSAUDIT_CMD_UNREGISTER or when the socket is
+ * closed. Set NETLINK_NO_ENOBUFS on the socket: the module keeps records in
+ * the daemon's queue while the socket is full and resends them.
+ */
+
 /**
  * enum nsaudit_cmd - commands of the nsaudit family
  * @NSAUDIT_CMD_UNSPEC: not a command
  * @NSAUDIT_CMD_GET_STATUS: do. Request: no attributes. Reply:
  *	%NSAUDIT_A_VERSION_MAJOR, %NSAUDIT_A_VERSION_MINOR,
- *	%NSAUDIT_A_FEATURES, %NSAUDIT_A_ENRICH, %NSAUDIT_A_COUNTERS and
- *	%NSAUDIT_A_LIMITS. Open to everyone.
+ *	%NSAUDIT_A_FEATURES, %NSAUDIT_A_ENRICH, %NSAUDIT_A_COUNTERS,
+ *	%NSAUDIT_A_LIMITS and, if the caller's user namespace has a daemon,
+ *	%NSAUDIT_A_DAEMON. Open to everyone.
  * @NSAUDIT_CMD_SET: do. Request: %NSAUDIT_A_ENRICH and/or %NSAUDIT_A_LIMITS
  *	(any subset of the limits); at least one. Needs CAP_AUDIT_CONTROL in
  *	the initial user namespace (EPERM). All or nothing: a refused request
@@ -101,6 +127,22 @@ enum nsaudit_ns_index {
  *	access, as /proc checks it).
  * @NSAUDIT_CMD_CONFIG_NTF: notification only, on the "config" group:
  *	the attributes of a GET_STATUS reply after a change.
+ * @NSAUDIT_CMD_REGISTER: do. Request: optionally %NSAUDIT_A_BACKLOG (the
+ *	most records the module queues for this daemon; default: the
+ *	"backlog" limit; at most the "queue" limit, else ERANGE). Makes the
+ *	sending socket the audit daemon of the caller's user namespace.
+ *	Needs CAP_AUDIT_CONTROL in that user namespace (EPERM). EBUSY if the
+ *	namespace has a daemon already, EALREADY if this socket is one,
+ *	ENOSPC at the "daemons" limit. Reply: %NSAUDIT_A_DAEMON; records
+ *	follow it. Send it without NLM_F_ACK, so that nothing comes between
+ *	the reply and the first record.
+ * @NSAUDIT_CMD_UNREGISTER: do. No attributes. Ends the registration of
+ *	the sending socket (ENOENT if it has none); queued records are
+ *	dropped. No reply but the ACK.
+ * @NSAUDIT_CMD_RECORD: sent to a daemon only: %NSAUDIT_A_RECORD_TYPE and
+ *	%NSAUDIT_A_RECORD_TEXT.
+ * @NSAUDIT_CMD_LOST: sent to a daemon only, before the next record after
+ *	records were lost: %NSAUDIT_A_DAEMON with the counters at that time.
  * @__NSAUDIT_CMD_MAX: one past the last command
  */
 enum nsaudit_cmd {
@@ -109,6 +151,10 @@ enum nsaudit_cmd {
 	NSAUDIT_CMD_SET,
 	NSAUDIT_CMD_GET_NSID,
 	NSAUDIT_CMD_CONFIG_NTF,
+	NSAUDIT_CMD_REGISTER,
+	NSAUDIT_CMD_UNREGISTER,
+	NSAUDIT_CMD_RECORD,
+	NSAUDIT_CMD_LOST,
 	__NSAUDIT_CMD_MAX,
 };
 #define NSAUDIT_CMD_MAX			(__NSAUDIT_CMD_MAX - 1)
@@ -126,6 +172,13 @@ enum nsaudit_cmd {
  * @NSAUDIT_A_LIMITS: nest of enum nsaudit_limit_attr
  * @NSAUDIT_A_PID: u32, a process ID, 1 to %NSAUDIT_PID_MAX
  * @NSAUDIT_A_NSID: nest of enum nsaudit_nsid_attr
+ * @NSAUDIT_A_BACKLOG: u32, a daemon's backlog, %NSAUDIT_LIMIT_QUEUE_MIN to
+ *	%NSAUDIT_LIMIT_QUEUE_MAX (and at most the "queue" limit)
+ * @NSAUDIT_A_DAEMON: nest of enum nsaudit_daemon_attr: the daemon of the
+ *	caller's user namespace (GET_STATUS: absent if it has none)
+ * @NSAUDIT_A_RECORD_TYPE: u16, the audit record type (AUDIT_SYSCALL, ...)
+ * @NSAUDIT_A_RECORD_TEXT: string, the record as the kernel sends it to
+ *	auditd ("audit(SEC.MSEC:SERIAL): fields"), in the daemon's view
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -139,6 +192,10 @@ enum nsaudit_attr {
 	NSAUDIT_A_LIMITS,
 	NSAUDIT_A_PID,
 	NSAUDIT_A_NSID,
+	NSAUDIT_A_BACKLOG,
+	NSAUDIT_A_DAEMON,
+	NSAUDIT_A_RECORD_TYPE,
+	NSAUDIT_A_RECORD_TEXT,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
@@ -146,15 +203,17 @@ enum nsaudit_attr {
 /* Feature bits in NSAUDIT_A_FEATURES. */
 #define NSAUDIT_FEATURE_ENRICH		(1ULL << 0)	/* nsID set in host records */
 #define NSAUDIT_FEATURE_NSID		(1ULL << 1)	/* NSAUDIT_CMD_GET_NSID */
+#define NSAUDIT_FEATURE_DAEMONS		(1ULL << 2)	/* per-namespace daemons */
 
 /**
  * enum nsaudit_counter_attr - counters since the module was loaded (u64)
  * @NSAUDIT_COUNTER_A_UNSPEC: not an attribute
  * @NSAUDIT_COUNTER_A_PAD: padding; ignore it
  * @NSAUDIT_COUNTER_A_ENRICHED: host records the nsID set was appended to
- * @NSAUDIT_COUNTER_A_FORWARDED: records queued to per-namespace daemons
- * @NSAUDIT_COUNTER_A_LOST: records a per-namespace daemon did not get
- *	(its queue was full or it was gone)
+ * @NSAUDIT_COUNTER_A_FORWARDED: record copies delivered to per-namespace
+ *	daemons' sockets
+ * @NSAUDIT_COUNTER_A_LOST: record copies a per-namespace daemon did not
+ *	get (its queue or the memory limit was full, or it went away)
  * @NSAUDIT_COUNTER_A_MISSED: probe hits the kernel skipped because another
  *	probe was running on the same CPU (kprobe nmissed); each is a record
  *	that may lack its nsID set
@@ -176,11 +235,17 @@ enum nsaudit_counter_attr {
  * @NSAUDIT_LIMIT_A_UNSPEC: not an attribute
  * @NSAUDIT_LIMIT_A_DAEMONS: most per-namespace audit daemons registered at
  *	once, 0 to %NSAUDIT_LIMIT_DAEMONS_MAX (0: registration is refused)
- * @NSAUDIT_LIMIT_A_QUEUE: most records queued for one daemon,
- *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX; beyond it
- *	records are counted as lost
+ * @NSAUDIT_LIMIT_A_QUEUE: the largest backlog a daemon may ask for,
+ *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX
  * @NSAUDIT_LIMIT_A_RULES: most rules one namespace's daemon may hold,
  *	0 to %NSAUDIT_LIMIT_RULES_MAX
+ * @NSAUDIT_LIMIT_A_BACKLOG: the backlog of a daemon that asks for none,
+ *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX (capped by the
+ *	"queue" limit when used); beyond its backlog a daemon's records are
+ *	counted as lost
+ * @NSAUDIT_LIMIT_A_MEMORY: KiB that the records queued for all daemons
+ *	together may occupy, %NSAUDIT_LIMIT_MEMORY_MIN to
+ *	%NSAUDIT_LIMIT_MEMORY_MAX; beyond it records are counted as lost
  * @__NSAUDIT_LIMIT_A_MAX: one past the last attribute
  *
  * A lowered limit applies to what is added afterwards; nothing already
@@ -191,6 +256,8 @@ enum nsaudit_limit_attr {
 	NSAUDIT_LIMIT_A_DAEMONS,
 	NSAUDIT_LIMIT_A_QUEUE,
 	NSAUDIT_LIMIT_A_RULES,
+	NSAUDIT_LIMIT_A_BACKLOG,
+	NSAUDIT_LIMIT_A_MEMORY,
 	__NSAUDIT_LIMIT_A_MAX,
 };
 #define NSAUDIT_LIMIT_A_MAX		(__NSAUDIT_LIMIT_A_MAX - 1)
@@ -201,6 +268,10 @@ enum nsaudit_limit_attr {
 #define NSAUDIT_LIMIT_QUEUE_MIN		16
 #define NSAUDIT_LIMIT_QUEUE_MAX		1048576
 #define NSAUDIT_LIMIT_QUEUE_DEFAULT	8192
+#define NSAUDIT_LIMIT_BACKLOG_DEFAULT	8192
+#define NSAUDIT_LIMIT_MEMORY_MIN	64
+#define NSAUDIT_LIMIT_MEMORY_MAX	16777216
+#define NSAUDIT_LIMIT_MEMORY_DEFAULT	65536
 #define NSAUDIT_LIMIT_RULES_MAX		65536
 #define NSAUDIT_LIMIT_RULES_DEFAULT	256
 
@@ -241,5 +312,34 @@ enum nsaudit_nsid_attr {
 };
 #define NSAUDIT_NSID_A_MAX		(__NSAUDIT_NSID_A_MAX - 1)
 #define NSAUDIT_NSID_A_NS(i)		(NSAUDIT_NSID_A_MNT + (i))
+
+/**
+ * enum nsaudit_daemon_attr - a per-namespace daemon and its queue
+ * @NSAUDIT_DAEMON_A_UNSPEC: not an attribute
+ * @NSAUDIT_DAEMON_A_PAD: padding; ignore it
+ * @NSAUDIT_DAEMON_A_PID: u32, the daemon's process ID in the PID namespace
+ *	of whoever asks (0 if not visible there)
+ * @NSAUDIT_DAEMON_A_USERNS: u32, inode number of its user namespace
+ * @NSAUDIT_DAEMON_A_BACKLOG: u32, most records queued for it
+ * @NSAUDIT_DAEMON_A_QUEUED: u32, records queued for it now
+ * @NSAUDIT_DAEMON_A_ROUTED: u64, records routed to it since it registered
+ * @NSAUDIT_DAEMON_A_DELIVERED: u64, of those, delivered to its socket
+ * @NSAUDIT_DAEMON_A_LOST: u64, of those, lost (queue or memory limit full);
+ *	routed = delivered + lost + queued
+ * @__NSAUDIT_DAEMON_A_MAX: one past the last attribute
+ */
+enum nsaudit_daemon_attr {
+	NSAUDIT_DAEMON_A_UNSPEC,
+	NSAUDIT_DAEMON_A_PAD,
+	NSAUDIT_DAEMON_A_PID,
+	NSAUDIT_DAEMON_A_USERNS,
+	NSAUDIT_DAEMON_A_BACKLOG,
+	NSAUDIT_DAEMON_A_QUEUED,
+	NSAUDIT_DAEMON_A_ROUTED,
+	NSAUDIT_DAEMON_A_DELIVERED,
+	NSAUDIT_DAEMON_A_LOST,
+	__NSAUDIT_DAEMON_A_MAX,
+};
+#define NSAUDIT_DAEMON_A_MAX		(__NSAUDIT_DAEMON_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_NSAUDIT_H */

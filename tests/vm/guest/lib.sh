@@ -213,3 +213,57 @@ scenario_cleanup() {
 	rm -rf "$STATE"
 	mkdir -p "$STATE"
 }
+
+# --- per-namespace daemons --------------------------------------------------
+
+# A container as a rootless runtime makes it, run by host uid UID: new user
+# (root inside maps to UID), PID, mount and network namespaces.
+CONTAINER="$UNSHARE -U -r -p -f -m -n --mount-proc"
+
+# container NAME N [CHILD N_CHILD]: the inside of a test container. Runs
+# nsa-daemon as the audit daemon of the container's user namespace (its
+# records go to $STATE/NAME.log, its output to $STATE/NAME.daemon), starts
+# the nested container CHILD if named, then, once $STATE/go exists, N
+# failing openat(/nsa-missing/NAME), waits for CHILD to finish, makes one
+# marker openat(/nsa-missing/NAME-end) and says $STATE/NAME.done. Stops
+# its daemon (SIGTERM) once $STATE/stop exists.
+container() {
+	_name=$1
+	nsa-daemon "$STATE/$_name.log" >"$STATE/$_name.daemon" 2>&1 &
+	_daemon=$!
+	wait_until 60 grep -q -e '^registered' -e '^error' "$STATE/$_name.daemon" &&
+		grep -q '^registered' "$STATE/$_name.daemon" || exit 1
+	[ -n "${3:-}" ] && $CONTAINER sh -c ". /nsaudit/lib.sh; container $3 $4" &
+	: >"$STATE/$_name.ready"
+	nsa-gen --wait "$STATE/go" open "$2" "/nsa-missing/$_name" >"$STATE/$_name.gen" 2>&1
+	if [ -n "${3:-}" ]; then
+		wait_until 300 test -e "$STATE/$3.done" || exit 1
+	fi
+	nsa-gen open 1 "/nsa-missing/$_name-end" >/dev/null
+	: >"$STATE/$_name.done"
+	wait_until 600 test -e "$STATE/stop"
+	kill -TERM "$_daemon"
+	wait
+}
+
+# hostpid_of TAIL [PROG]: the host pid of the process whose command line
+# ends with the words TAIL (and starts with the word PROG).
+hostpid_of() {
+	for _p in /proc/[0-9]*; do
+		case "$(tr '\0' ' ' <"$_p/cmdline" 2>/dev/null)" in
+		"${2:-}"*" $1 ") echo "${_p#/proc/}"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+# nspid HOSTPID LEVEL: the pid of HOSTPID in the PID namespace LEVEL steps
+# below the host's (0: the host's own), from the kernel's NSpid line.
+nspid() {
+	awk -v f=$(($2 + 2)) '/^NSpid:/ { print $f }' "/proc/$1/status"
+}
+
+# syscalls LOG PID: the SYSCALL records of PID in a daemon's log.
+syscalls() {
+	grep "^type=1300 " "$1" | grep " pid=$2 "
+}

@@ -25,7 +25,7 @@
  * written back at the end.
  *
  * Prints one line (stdout):
- *   nsa-fuzz: sent N, answers A, ok O, errors E (EINVAL x, ...), seed S
+ *   nsa-fuzz: sent N, records R, answers A, ok O, errors E (EINVAL x, ...), seed S
  * answers counts every message that came back, ok the ACKs (and
  * NLMSG_DONEs) that said 0, errors those with an errno; the data replies,
  * the rest, are on a detail line on stderr.
@@ -290,9 +290,16 @@ static void gen_valid(struct msg *m, uint16_t family)
 
 	if (r < 45) {
 		genl_init(m, family, NSAUDIT_CMD_GET_STATUS, flags);
-	} else if (r < 88) {
+	} else if (r < 86) {
 		genl_init(m, family, NSAUDIT_CMD_GET_NSID, flags);
 		put_u32(m, NSAUDIT_A_PID, pick_pid());
+	} else if (r < 88) {
+		genl_init(m, family, NSAUDIT_CMD_REGISTER, flags);
+		if (chance(50))
+			put_u32(m, NSAUDIT_A_BACKLOG, chance(80) ?
+				NSAUDIT_LIMIT_QUEUE_MIN + below(1024) : (uint32_t)rnd());
+	} else if (r < 90) {
+		genl_init(m, family, NSAUDIT_CMD_UNREGISTER, flags);
 	} else if (r < 95) {
 		genl_init(m, family, NSAUDIT_CMD_SET, flags);
 		if (chance(60))
@@ -475,6 +482,7 @@ static void gen_other(struct msg *m, uint16_t family)
 
 struct stats {
 	unsigned long sent, answers, ok, errors, replies, done, truncated, overruns;
+	unsigned long records;		/* sent to us as a registered daemon */
 	unsigned long by_errno[ERRNO_MAX];
 	unsigned long unexpected;	/* errors of ours outside ours_ok() */
 };
@@ -492,6 +500,8 @@ static int ours_ok(int err)
 	switch (err) {
 	case EINVAL: case ERANGE: case EOPNOTSUPP: case EPERM: case EACCES:
 	case ESRCH: case ENOMEM:
+	/* REGISTER and UNREGISTER */
+	case EBUSY: case EALREADY: case ENOSPC: case ENOENT:
 		return 1;
 	}
 	return 0;
@@ -532,6 +542,16 @@ static void count(const struct nlmsghdr *nh)
 {
 	int err = 0;
 
+	/* A REGISTER made this socket a daemon: records are no answers. */
+	if (fuzz_family && nh->nlmsg_type == fuzz_family &&
+	    nh->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN) {
+		const struct genlmsghdr *gh = NLMSG_DATA(nh);
+
+		if (gh->cmd == NSAUDIT_CMD_RECORD || gh->cmd == NSAUDIT_CMD_LOST) {
+			st.records++;
+			return;
+		}
+	}
 	st.answers++;
 	if (nh->nlmsg_type == NLMSG_ERROR || nh->nlmsg_type == NLMSG_DONE) {
 		if (nh->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
@@ -787,8 +807,8 @@ static void print_summary(uint64_t seed)
 	int e, best;
 
 	memcpy(left, st.by_errno, sizeof(left));
-	printf("nsa-fuzz: sent %lu, answers %lu, ok %lu, errors %lu (", st.sent,
-	       st.answers, st.ok, st.errors);
+	printf("nsa-fuzz: sent %lu, records %lu, answers %lu, ok %lu, errors %lu (",
+	       st.sent, st.records, st.answers, st.ok, st.errors);
 	/* Most frequent first. */
 	for (;;) {
 		best = -1;
@@ -865,6 +885,9 @@ int main(int argc, char **argv)
 		st.sent++;
 		drain(fd, 0);
 	}
+	/* Stop being a daemon, if a REGISTER made this socket one. */
+	genl_init(&m, family, NSAUDIT_CMD_UNREGISTER, NLM_F_REQUEST);
+	send_msg(fd, m.d, m.len);
 	drain(fd, FINAL_WAIT_MS);
 	restore_settings(fd, family);
 	close(fd);

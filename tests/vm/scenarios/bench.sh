@@ -36,3 +36,39 @@ for w in audited plain; do
 	esac
 	printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "$what" "$off" "$on" "$(awk "BEGIN { print $on / $off }")" "$target"
 done
+
+# nsauditd beside the host's auditd, both fed the same records: the rate
+# each writes a burst to its log (ratio: nsauditd's rate over auditd's),
+# with the same flush policy (every record; see guest_setup), and whether
+# a burst of more than 10 000 records at the default backlog loses any.
+nsa_load
+mkdir -p "$STATE/nsd"
+printf 'log_file = %s\nflush = incremental_async\nfreq = 1\n' "$STATE/nsd/audit.log" >"$STATE/nsd.conf"
+nsauditd --foreground -c "$STATE/nsd.conf" 2>"$STATE/nsd.err" &
+nsd=$!
+wait_until 60 eval 'nsauditctl status | grep -q "^daemon_pid $nsd\$"' ||
+	fail "nsauditd did not register: $(cat "$STATE/nsd.err")"
+daemon() { nsauditctl status | sed -n "s/^daemon_$1 //p"; }
+burst=2500
+i=0
+while [ $i -lt 3 ]; do
+	routed=$(daemon routed) lost=$(daemon lost)
+	out=$(nsa-bench burst $burst $path.burst$i "$LOG" "$STATE/nsd/audit.log") ||
+		fail "burst $i: a log missed the marker: $out"
+	t_auditd=$(echo "$out" | sed -n "s|^$LOG ns=||p")
+	t_nsd=$(echo "$out" | sed -n "s|^$STATE/nsd/audit.log ns=||p")
+	echo "$t_auditd $t_nsd" >>"$STATE/burst"
+	wait_until 60 eval '[ "$(daemon queued)" = 0 ]' || fail "queue did not drain"
+	n=$(($(daemon routed) - routed))
+	[ "$(daemon lost)" = "$lost" ] || fail "burst $i: nsauditd lost $(($(daemon lost) - lost)) of $n records"
+	expect_eq "burst $i: events in nsauditd's log" \
+		"$(grep -c "name=\"$path.burst$i\"" "$STATE/nsd/audit.log")" $burst
+	expect_eq "burst $i: events in auditd's log" "$(grep -c "name=\"$path.burst$i\"" "$LOG")" $burst
+	note "burst $i: $n records to nsauditd, none lost; auditd $((t_auditd / 1000000)) ms, nsauditd $((t_nsd / 1000000)) ms"
+	i=$((i + 1))
+done
+ratio=$(awk '{ print $1 / $2 }' "$STATE/burst" | sort -n | sed -n 2p)
+printf '  %-34s %12s %12s %8s %8s\n' "median of 3 bursts of $burst events" "auditd" "nsauditd" "ratio" "target"
+printf '  %-34s %12s %12s %8.3f %8s\n' "records/s (rate over auditd's)" "-" "-" "$ratio" ">= 1.00"
+kill -TERM "$nsd"
+wait "$nsd" || fail "nsauditd exit $?"

@@ -37,3 +37,46 @@ note ""
 note "ausearch -i -k demo (the container's event, as an auditor reads it):"
 ausearch -i -if "$LOG" -k demo -p "$ctr_pid" 2>&1 | grep '^type=SYSCALL' | fold -w 150 | sed 's/^/    /'
 [ "$(field mntns "$host")" != "$(field mntns "$ctr")" ] || fail "same mount namespace"
+
+# The container's own audit daemon: nsauditd, run by the container's root
+# (host uid 100000) in new user, PID, mount and network namespaces,
+# receives the records of its own processes only, in its own view.
+note ""
+note "A container with its own nsauditd (host uid 100000; user, PID, mount, network namespaces):"
+chmod 1777 "$STATE"
+cat >"$STATE/ctr.sh" <<EOS
+. /nsaudit/lib.sh
+nsauditd --foreground --node demo-ctr -l $STATE/ctr/audit.log 2>$STATE/ctr.err &
+d=\$!
+wait_until 60 eval 'nsauditctl status | grep -q "^daemon registered"' || exit 1
+nsauditctl status | grep '^daemon' >$STATE/ctr.status
+nsa-gen open 1 /etc/nsaudit-demo-secret >$STATE/ctr.gen
+wait_until 60 grep -q nsaudit-demo-secret $STATE/ctr/audit.log
+kill -TERM \$d
+wait
+EOS
+mkdir -m 1777 "$STATE/ctr"
+nsa-runas 100000 100000 $CONTAINER sh "$STATE/ctr.sh" || fail "container: $(cat "$STATE/ctr.err")"
+ctr_view=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/ctr.gen")
+sed 's/^/    nsauditctl status (in the container): /' "$STATE/ctr.status"
+clog=$STATE/ctr/audit.log
+log_barrier || fail "auditd did not catch up"
+# The host's auditd has the same event with host ids; the container's log
+# has it as the container sees it.
+cline=$(grep '^node=demo-ctr type=SYSCALL ' "$clog" | grep " pid=$ctr_view " | head -n 1)
+serial=${cline#*msg=audit(*:}
+serial=${serial%%)*}
+hline=$(grep "^type=SYSCALL msg=audit([0-9.]*:$serial)" "$LOG" | cut -d "$GS" -f 1)
+[ -n "$cline" ] && [ -n "$hline" ] || fail "records missing: container '$cline' host '$hline'"
+printf '  %-10s %-24s %-24s\n' field "host auditd" "container nsauditd"
+for f in pid ppid uid euid auid key comm exe mntns pidns userns; do
+	a=$(field $f "$hline")
+	b=$(field $f "$cline")
+	mark=" "
+	[ "$a" != "$b" ] && mark="*"
+	printf '  %-10s %-24s %-24s %s\n' "$f" "$a" "$b" "$mark"
+done
+note ""
+note "ausearch -if (the container's log, as its own auditor reads it):"
+ausearch -i -if "$clog" -a "$serial" 2>&1 | grep -v '^----' | fold -w 150 | sed 's/^/    /'
+[ "$(field userns "$hline")" = "$(field userns "$cline")" ] || fail "not the same event"

@@ -33,7 +33,7 @@ wait "$gen" 2>/dev/null
 
 # Still answering, and still obeying: root restores the settings.
 nsauditctl status >/dev/null || fail "status after fuzzing: $(nsauditctl status 2>&1)"
-nsauditctl set enrich on daemons 64 queue 8192 rules 256 || fail "restore settings"
+nsauditctl set enrich on daemons 64 queue 8192 rules 256 backlog 8192 memory 65536 || fail "restore settings"
 expect_eq "settings" "$(nsauditctl status | grep -E '^(enrich|daemons|queue|rules) ' | tr '\n' ' ')" \
 	"enrich 1 daemons 64 queue 8192 rules 256 "
 sleep 60 &

@@ -6,7 +6,8 @@
 nsa_load
 
 # Attribute numbers, from the UAPI header: top level, then LIMITS's nest.
-A_VERSION_MAJOR=2 A_ENRICH=5 A_LIMITS=7 A_PID=8 A_NSID=9
+A_VERSION_MAJOR=2 A_ENRICH=5 A_LIMITS=7 A_PID=8 A_NSID=9 A_BACKLOG=10
+C_REGISTER=5 C_UNREGISTER=6 C_RECORD=7 C_LOST=8
 L_DAEMONS=1 L_QUEUE=2 L_RULES=3
 
 settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules) '; }
@@ -62,7 +63,7 @@ refuse ERANGE "integer out of range" -- --cmd set $A_ENRICH:u8=0 $A_LIMITS:nest=
 # Unknown attributes: beyond the family's, beyond the nest's, and known
 # ones the operation does not take.
 refuse EINVAL "Unknown attribute type" -- --cmd set 99:u32=1
-refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ 4:u32=1 ]
+refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ 6:u32=1 ]
 refuse EINVAL "Unsupported attribute" -- --cmd set $A_VERSION_MAJOR:u32=1
 refuse EINVAL "Unsupported attribute" -- --cmd get-nsid $A_PID:u32=$LIVE $A_NSID:nest=[ ]
 refuse EINVAL "Unknown attribute type" -- --cmd get-status 2:u32=1
@@ -82,6 +83,16 @@ refuse EOPNOTSUPP - -- --cmd get-nsid --flags dump $A_PID:u32=$LIVE
 refuse EOPNOTSUPP - -- --cmd config-ntf
 refuse EOPNOTSUPP - -- --cmd 200
 refuse EOPNOTSUPP - -- --cmd 0
+# Daemon commands: malformed registrations, and the messages only the
+# module sends.
+refuse EINVAL "invalid attribute length" -- --cmd $C_REGISTER $A_BACKLOG:u64=16
+refuse ERANGE "integer out of range" -- --cmd $C_REGISTER $A_BACKLOG:u32=15
+refuse EINVAL "Unsupported attribute" -- --cmd $C_REGISTER $A_PID:u32=1
+refuse EINVAL "interface major version" -- --cmd $C_REGISTER --version 0
+refuse EINVAL "Unknown attribute type" -- --cmd $C_UNREGISTER $A_BACKLOG:u32=16
+refuse EOPNOTSUPP - -- --cmd $C_REGISTER --flags dump
+refuse EOPNOTSUPP - -- --cmd $C_RECORD
+refuse EOPNOTSUPP - -- --cmd $C_LOST
 
 # GET_STATUS answers every version, so a client can learn ours; a correct
 # GET_NSID still works after all of the above.

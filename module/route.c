@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Routing of records to per-namespace daemons.
+ *
+ * A record caused by a user task goes to the daemon of the task's user
+ * namespace and to that of every ancestor namespace that has one. Copies
+ * are made in the context of the task that logs the record (the redirected
+ * audit_log_end(), see enrich.c): only there are the pids in it sure to
+ * name live processes. Each copy is translated into its daemon's view
+ * (translate.c), built as a finished netlink message with GFP_NOWAIT (it
+ * neither sleeps nor dips into reserves) and queued. A worker per daemon
+ * sends its queue to the daemon's socket without blocking; while the
+ * socket is full, records stay queued and the worker retries with a
+ * backoff, the way kauditd keeps a record it could not send. A record
+ * that finds the queue at its backlog, the memory limit reached or no
+ * memory is counted as lost and never waited for: no task blocks, and a
+ * stopped daemon slows nobody.
+ *
+ * Locking: a daemon's queue lock (a spinlock taken in the logging task's
+ * context, the kind audit_log_end() itself takes next, and never held
+ * with another lock of ours) protects its queue and its started flag.
+ * The worker is the only sender. Counters are atomic.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/cred.h>
+#include <linux/jump_label.h>
+#include <linux/kprobes.h>
+#include <linux/sched.h>
+#include <linux/skbuff.h>
+#include <linux/user_namespace.h>
+#include <linux/workqueue.h>
+#include <net/genetlink.h>
+#include "nsaudit.h"
+
+/* The longest pause between two tries to a full socket. */
+#define NSAUDIT_RETRY_MAX	(HZ / 10)
+
+static struct workqueue_struct *nsaudit_route_wq;
+/* Bytes (truesize) of the records queued for all daemons together. */
+static atomic_long_t nsaudit_route_bytes = ATOMIC_LONG_INIT(0);
+/* Since load, over all daemons, gone ones included. */
+static atomic64_t nsaudit_route_forwarded = ATOMIC64_INIT(0);
+static atomic64_t nsaudit_route_lost = ATOMIC64_INIT(0);
+
+/* Whether @d takes records of current: not those of its own process. */
+static bool nsaudit_route_takes(const struct nsaudit_daemon *d)
+{
+	return d && d->tgid != task_tgid(current);
+}
+
+/**
+ * nsaudit_route_wanted() - whether a record of current goes to a daemon
+ *
+ * Context: probe context or the logging task's; no lock, no allocation.
+ *
+ * Return: true if current's user namespace or an ancestor has a daemon
+ * that takes current's records.
+ */
+bool nsaudit_route_wanted(void)
+{
+	const struct user_namespace *ns;
+	bool wanted = false;
+
+	if (!static_branch_unlikely(&nsaudit_route_key))
+		return false;
+	rcu_read_lock();
+	for (ns = current_user_ns(); ns && !wanted; ns = ns->parent)
+		wanted = nsaudit_route_takes(nsaudit_daemon_find(ns));
+	rcu_read_unlock();
+	return wanted;
+}
+NOKPROBE_SYMBOL(nsaudit_route_wanted);
+
+static void nsaudit_route_lose(struct nsaudit_daemon *d)
+{
+	atomic64_inc(&d->lost);
+	atomic64_inc(&nsaudit_route_lost);
+}
+
+/* One copy as an NSAUDIT_CMD_RECORD message, or NULL without memory. */
+static struct sk_buff *nsaudit_route_copy(const struct nsaudit_daemon *d,
+					  u16 type, const char *text,
+					  size_t len, size_t bound,
+					  const char *nsid, int nsid_len)
+{
+	const struct nsaudit_view view = {
+		.pid_ns = d->pid_ns,
+		.user_ns = d->user_ns,
+		.reveal_keys = d->reveal_keys,
+	};
+	size_t room = bound + nsid_len + 1, n;
+	struct sk_buff *skb;
+	struct nlattr *attr;
+	char *out;
+	void *hdr;
+
+	skb = genlmsg_new(nla_total_size(sizeof(u16)) + nla_total_size(room),
+			  GFP_NOWAIT | __GFP_NOWARN);
+	if (!skb)
+		return NULL;
+	hdr = nsaudit_genl_put(skb, NSAUDIT_CMD_RECORD);
+	if (!hdr || nla_put_u16(skb, NSAUDIT_A_RECORD_TYPE, type))
+		goto err;
+	attr = nla_reserve(skb, NSAUDIT_A_RECORD_TEXT, room);
+	if (!attr)
+		goto err;
+	out = nla_data(attr);
+	n = nsaudit_translate(out, text, len, &view);
+	memcpy(out + n, nsid, nsid_len);
+	n += nsid_len;
+	out[n++] = '\0';
+	/* Give back the room the translation did not need; zero the pad. */
+	memset(out + n, 0, nla_total_size(n) - nla_attr_size(n));
+	attr->nla_len = nla_attr_size(n);
+	nlmsg_trim(skb, (char *)attr + nla_total_size(n));
+	genlmsg_end(skb, hdr);
+	return skb;
+
+err:
+	nlmsg_free(skb);
+	return NULL;
+}
+
+/* Queue one copy (or count it lost); @skb may be NULL: no memory. */
+static void nsaudit_route_queue(struct nsaudit_daemon *d, struct sk_buff *skb,
+				long mem_limit)
+{
+	bool queued = false, started;
+
+	atomic64_inc(&d->routed);
+	if (skb && atomic_long_add_return(skb->truesize, &nsaudit_route_bytes) >
+		   mem_limit) {
+		atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+		kfree_skb(skb);
+		skb = NULL;
+	}
+	spin_lock(&d->queue.lock);
+	if (skb && skb_queue_len(&d->queue) < d->backlog) {
+		__skb_queue_tail(&d->queue, skb);
+		queued = true;
+	}
+	started = d->started;
+	spin_unlock(&d->queue.lock);
+	if (!queued) {
+		if (skb) {
+			atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+			kfree_skb(skb);
+		}
+		nsaudit_route_lose(d);
+	}
+	/* A loss is worth waking the worker too: it tells the daemon. */
+	if (started)
+		queue_delayed_work(nsaudit_route_wq, &d->work, 0);
+}
+
+/**
+ * nsaudit_route_record() - copy a record to every daemon that takes it
+ * @rec: the record's skb, as audit_log_end() is about to queue it
+ * @type: its type
+ * @id: the nsID set to append to the copies, or NULL (auxiliary record)
+ *
+ * Context: that of the task logging the record; no sleep, no lock but the
+ * queue locks, GFP_NOWAIT allocations.
+ */
+void nsaudit_route_record(const struct sk_buff *rec, u16 type,
+			  const struct nsaudit_nsid *id)
+{
+	const char *text = nlmsg_data(nlmsg_hdr(rec));
+	size_t len = rec->len - NLMSG_HDRLEN, bound = 0;
+	char nsid[NSAUDIT_NSID_TEXT_MAX];
+	const struct user_namespace *ns;
+	struct nsaudit_config cfg;
+	struct nsaudit_daemon *d;
+	int nsid_len = 0;
+
+	nsaudit_config_read(&cfg);
+	if (id)
+		nsid_len = nsaudit_nsid_print(nsid, sizeof(nsid), id);
+	rcu_read_lock();
+	for (ns = current_user_ns(); ns; ns = ns->parent) {
+		d = nsaudit_daemon_find(ns);
+		if (!nsaudit_route_takes(d))
+			continue;
+		if (!bound)
+			bound = nsaudit_translate_bound(text, len);
+		nsaudit_route_queue(d, nsaudit_route_copy(d, type, text, len,
+							  bound, nsid,
+							  nsid_len),
+				    (long)cfg.limits.memory << 10);
+	}
+	rcu_read_unlock();
+}
+
+/* Tell the daemon how many records it lost; the message goes or not. */
+static int nsaudit_route_send_lost(struct nsaudit_daemon *d, u64 *told)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!skb)
+		return -ENOMEM;
+	hdr = nsaudit_genl_put(skb, NSAUDIT_CMD_LOST);
+	*told = atomic64_read(&d->lost);
+	if (!hdr || nsaudit_daemon_put(skb, d, d->pid_ns)) {
+		nlmsg_free(skb);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return genlmsg_unicast(d->net, skb, d->portid);
+}
+
+/**
+ * nsaudit_route_work() - send a daemon's queue to its socket
+ * @work: the daemon's work
+ *
+ * Never blocks on the socket: a full socket (-EAGAIN) leaves the record at
+ * the head of the queue and the worker comes back after a pause that
+ * doubles up to NSAUDIT_RETRY_MAX while the socket stays full. The extra
+ * reference taken before each send keeps the record when the send fails.
+ *
+ * Context: process (the nsaudit workqueue); one instance per daemon.
+ */
+void nsaudit_route_work(struct work_struct *work)
+{
+	struct nsaudit_daemon *d = container_of(to_delayed_work(work),
+						struct nsaudit_daemon, work);
+	unsigned int truesize;
+	struct sk_buff *skb;
+	u64 told;
+	int err;
+
+	for (;;) {
+		if (atomic64_read(&d->lost) != d->lost_told) {
+			err = nsaudit_route_send_lost(d, &told);
+			if (err == -EAGAIN)
+				goto retry;
+			d->lost_told = told;
+		}
+		skb = skb_dequeue(&d->queue);
+		if (!skb)
+			break;
+		truesize = skb->truesize;
+		skb_get(skb);
+		err = genlmsg_unicast(d->net, skb, d->portid);
+		if (err == -EAGAIN) {
+			skb_queue_head(&d->queue, skb);
+			goto retry;
+		}
+		atomic_long_sub(truesize, &nsaudit_route_bytes);
+		if (err) {
+			nsaudit_route_lose(d);
+		} else {
+			atomic64_inc(&d->delivered);
+			atomic64_inc(&nsaudit_route_forwarded);
+		}
+		consume_skb(skb);
+		cond_resched();
+	}
+	d->retry = 0;
+	return;
+
+retry:
+	d->retry = d->retry ? min_t(unsigned long, d->retry * 2,
+				    NSAUDIT_RETRY_MAX) : 1;
+	queue_delayed_work(nsaudit_route_wq, &d->work, d->retry);
+}
+
+/**
+ * nsaudit_route_start() - let the worker send what is and will be queued
+ * @d: a daemon whose REGISTER reply has been sent
+ *
+ * Context: process.
+ */
+void nsaudit_route_start(struct nsaudit_daemon *d)
+{
+	spin_lock(&d->queue.lock);
+	d->started = true;
+	spin_unlock(&d->queue.lock);
+	queue_delayed_work(nsaudit_route_wq, &d->work, 0);
+}
+
+/**
+ * nsaudit_route_purge() - drop what is still queued for a daemon
+ * @d: a daemon no task routes to any more, its worker stopped
+ *
+ * Context: process.
+ */
+void nsaudit_route_purge(struct nsaudit_daemon *d)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(&d->queue))) {
+		atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+		nsaudit_route_lose(d);
+		kfree_skb(skb);
+	}
+}
+
+/**
+ * nsaudit_route_counters() - copies delivered and lost since load
+ * @forwarded: delivered to daemons' sockets
+ * @lost: lost
+ *
+ * Context: any; a snapshot.
+ */
+void nsaudit_route_counters(u64 *forwarded, u64 *lost)
+{
+	*forwarded = atomic64_read(&nsaudit_route_forwarded);
+	*lost = atomic64_read(&nsaudit_route_lost);
+}
+
+int nsaudit_route_init(void)
+{
+	nsaudit_route_wq = alloc_workqueue("nsaudit", WQ_UNBOUND, 0);
+	return nsaudit_route_wq ? 0 : -ENOMEM;
+}
+
+void nsaudit_route_exit(void)
+{
+	destroy_workqueue(nsaudit_route_wq);
+}

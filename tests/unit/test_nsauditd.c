@@ -1,0 +1,867 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Unit tests: nsauditd's configuration parser (conf.c), its log lines,
+ * rotation and flushing (logwriter.c, in a temporary directory) and its
+ * own records (ownrec.c). Neither needs the module; the log a writer
+ * produced is also read back with the real ausearch and aureport, where
+ * they are installed.
+ */
+#define _GNU_SOURCE	/* open_memstream(), fmemopen(), mkdtemp() */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libaudit.h>
+
+#include "conf.h"
+#include "logwriter.h"
+#include "ownrec.h"
+#include "suites.h"
+
+#define AUSEARCH	"/usr/sbin/ausearch"
+#define AUREPORT	"/usr/sbin/aureport"
+
+/* --- conf.c --------------------------------------------------------------- */
+
+/* Parse @text as the file "t.conf"; the error text lands in @err. */
+static int parse_text(struct nsd_conf *c, const char *text, char *err,
+		      size_t size)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	int rc;
+
+	ck_assert_ptr_nonnull(f);
+	conf_defaults(c);
+	err[0] = '\0';
+	rc = conf_parse(c, f, "t.conf", err, size);
+	fclose(f);
+	return rc;
+}
+
+START_TEST(test_conf_defaults)
+{
+	struct nsd_conf c;
+
+	conf_defaults(&c);
+	ck_assert_str_eq(c.log_file, "/var/log/nsaudit/audit.log");
+	ck_assert_int_eq(c.flush, NSD_FLUSH_INCREMENTAL_ASYNC);
+	ck_assert_uint_eq(c.freq, 50);
+	ck_assert_uint_eq(c.max_log_file, 8);
+	ck_assert_uint_eq(c.num_logs, 5);
+	ck_assert_int_eq(c.max_log_file_action, NSD_SIZE_ROTATE);
+	ck_assert_int_eq(c.name_format, NSD_NAME_NONE);
+	ck_assert_str_eq(c.name, "");
+	ck_assert_uint_eq(c.backlog, 0);
+	ck_assert(c.write_logs);
+}
+END_TEST
+
+START_TEST(test_conf_every_key)
+{
+	static const char text[] =
+		"# a comment\n"
+		"\n"
+		"   # an indented comment\n"
+		"log_file = /srv/log/a.log\n"
+		"log_format = raw\n"
+		"flush=SYNC\n"
+		"freq =  7\t\n"
+		"max_log_file= 3\n"
+		"num_logs = 9\n"
+		"max_log_file_action = KEEP_LOGS\n"
+		"name_format = user\n"
+		"name = box-1.example:x\n"
+		"backlog = 4096\n"
+		"write_logs = No\n";
+	struct nsd_conf c;
+	char err[NSD_ERR_MAX];
+
+	ck_assert_int_eq(parse_text(&c, text, err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_str_eq(c.log_file, "/srv/log/a.log");
+	ck_assert_int_eq(c.flush, NSD_FLUSH_SYNC);
+	ck_assert_uint_eq(c.freq, 7);
+	ck_assert_uint_eq(c.max_log_file, 3);
+	ck_assert_uint_eq(c.num_logs, 9);
+	ck_assert_int_eq(c.max_log_file_action, NSD_SIZE_KEEP_LOGS);
+	ck_assert_int_eq(c.name_format, NSD_NAME_USER);
+	ck_assert_str_eq(c.name, "box-1.example:x");
+	ck_assert_uint_eq(c.backlog, 4096);
+	ck_assert(!c.write_logs);
+}
+END_TEST
+
+START_TEST(test_conf_choices)
+{
+	static const struct {
+		const char *line;
+		int flush, action, name_format;
+	} cases[] = {
+		{ "flush = none\n", NSD_FLUSH_NONE, -1, -1 },
+		{ "flush = incremental\n", NSD_FLUSH_INCREMENTAL, -1, -1 },
+		{ "flush = incremental_async\n", NSD_FLUSH_INCREMENTAL_ASYNC,
+		  -1, -1 },
+		{ "flush = data\n", NSD_FLUSH_DATA, -1, -1 },
+		{ "max_log_file_action = ignore\n", -1, NSD_SIZE_IGNORE, -1 },
+		{ "max_log_file_action = syslog\n", -1, NSD_SIZE_SYSLOG, -1 },
+		{ "max_log_file_action = rotate\n", -1, NSD_SIZE_ROTATE, -1 },
+		{ "name_format = none\n", -1, -1, NSD_NAME_NONE },
+		{ "name_format = hostname\n", -1, -1, NSD_NAME_HOSTNAME },
+	};
+	struct nsd_conf c;
+	char err[NSD_ERR_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_msg(!parse_text(&c, cases[i].line, err, sizeof(err)),
+			      "%s: %s", cases[i].line, err);
+		if (cases[i].flush >= 0)
+			ck_assert_int_eq(c.flush, cases[i].flush);
+		if (cases[i].action >= 0)
+			ck_assert_int_eq(c.max_log_file_action,
+					 cases[i].action);
+		if (cases[i].name_format >= 0)
+			ck_assert_int_eq(c.name_format, cases[i].name_format);
+	}
+	/* Bounds that are allowed; a later line wins. */
+	ck_assert(!parse_text(&c, "backlog = 16\nbacklog = 1048576\n"
+			      "max_log_file = 0\nnum_logs = 999\n"
+			      "freq = 2147483647\n", err, sizeof(err)));
+	ck_assert_uint_eq(c.backlog, 1048576);
+	ck_assert_uint_eq(c.max_log_file, 0);
+	ck_assert_uint_eq(c.num_logs, 999);
+	ck_assert_uint_eq(c.freq, 2147483647);
+	ck_assert(!parse_text(&c, "backlog = 16\nbacklog = 0\n", err,
+			      sizeof(err)));
+	ck_assert_uint_eq(c.backlog, 0);
+	/* A last line without its newline counts too. */
+	ck_assert(!parse_text(&c, "num_logs = 3", err, sizeof(err)));
+	ck_assert_uint_eq(c.num_logs, 3);
+}
+END_TEST
+
+START_TEST(test_conf_errors)
+{
+	static const struct {
+		const char *text;
+		const char *err;
+	} cases[] = {
+		{ "foo = 1\n", "t.conf:1: unknown keyword 'foo'" },
+		{ "\n# x\nspace_left = 75\n",
+		  "t.conf:3: unknown keyword 'space_left'" },
+		{ "log_file\n", "t.conf:1: expected 'keyword = value'" },
+		{ "= 3\n", "t.conf:1: keyword missing before '='" },
+		{ "freq =\n", "t.conf:1: freq: value missing" },
+		{ "log file = /x\n", "t.conf:1: unknown keyword 'log file'" },
+		{ "log_file = /a b\n",
+		  "t.conf:1: log_file: '/a b' is not a single value" },
+		{ "log_file = rel/a.log\n",
+		  "t.conf:1: log_file: 'rel/a.log' is not an absolute path" },
+		{ "log_format = ENRICHED\n",
+		  "t.conf:1: log_format: ENRICHED is not supported: nsauditd writes RAW records" },
+		{ "log_format = json\n",
+		  "t.conf:1: log_format: 'json' is not one of raw" },
+		{ "flush = fast\n",
+		  "t.conf:1: flush: 'fast' is not one of none, incremental, incremental_async, data, sync" },
+		{ "freq = 0\n",
+		  "t.conf:1: freq: 0 is out of range (1 to 2147483647)" },
+		{ "freq = -1\n", "t.conf:1: freq: '-1' is not a number" },
+		{ "freq = 0x10\n", "t.conf:1: freq: '0x10' is not a number" },
+		{ "freq = 99999999999999999999999\n",
+		  "t.conf:1: freq: 99999999999999999999999 is out of range (1 to 2147483647)" },
+		{ "max_log_file = 4194305\n",
+		  "t.conf:1: max_log_file: 4194305 is out of range (0 to 4194304)" },
+		{ "num_logs = 1000\n",
+		  "t.conf:1: num_logs: 1000 is out of range (0 to 999)" },
+		{ "max_log_file_action = suspend\n",
+		  "t.conf:1: max_log_file_action: suspend is not supported (use ignore)" },
+		{ "max_log_file_action = halt\n",
+		  "t.conf:1: max_log_file_action: 'halt' is not one of ignore, syslog, rotate, keep_logs" },
+		{ "name_format = fqd\n",
+		  "t.conf:1: name_format: fqd is not supported (use hostname or user)" },
+		{ "name = a=b\n",
+		  "t.conf:1: name: 'a=b' is not a valid node name (1 to 64 printable characters, no '=' or '\"')" },
+		{ "name = x2345678901234567890123456789012345678901234567890123456789012345\n",
+		  "t.conf:1: name: 'x2345678901234567890123456789012345678901234567890123456789012345' is not a valid node name (1 to 64 printable characters, no '=' or '\"')" },
+		{ "backlog = 15\n",
+		  "t.conf:1: backlog: 15 is out of range (16 to 1048576)" },
+		{ "backlog = 1048577\n",
+		  "t.conf:1: backlog: 1048577 is out of range (16 to 1048576)" },
+		{ "write_logs = maybe\n",
+		  "t.conf:1: write_logs: 'maybe' is not one of yes, no" },
+		{ "name_format = user\n", "t.conf: name_format user needs a name" },
+	};
+	struct nsd_conf c;
+	char err[NSD_ERR_MAX];
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_msg(parse_text(&c, cases[i].text, err,
+					 sizeof(err)) == -1,
+			      "%s: accepted", cases[i].text);
+		ck_assert_str_eq(err, cases[i].err);
+	}
+}
+END_TEST
+
+START_TEST(test_conf_load)
+{
+	char dir[] = "/tmp/nsauditd-test-XXXXXX";
+	char path[PATH_MAX], err[NSD_ERR_MAX];
+	struct nsd_conf c;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/missing.conf", dir);
+
+	/* A missing default file means the defaults. */
+	conf_defaults(&c);
+	ck_assert_int_eq(conf_load(&c, path, false, err, sizeof(err)), 0);
+	ck_assert_uint_eq(c.num_logs, 5);
+	/* A missing file named on the command line is an error. */
+	ck_assert_int_eq(conf_load(&c, path, true, err, sizeof(err)), -1);
+	ck_assert(strstr(err, "missing.conf: No such file or directory"));
+
+	snprintf(path, sizeof(path), "%s/n.conf", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("num_logs = 2\nflush = bad\n", f);
+	fclose(f);
+	ck_assert_int_eq(conf_load(&c, path, false, err, sizeof(err)), -1);
+	ck_assert(strstr(err, "/n.conf:2: flush: 'bad'"));
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* --- logwriter.c: lines ------------------------------------------------------ */
+
+/* What lw_format() writes for one record, as a string to free. */
+static char *format(const char *node, unsigned int type, const char *text)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	int n;
+
+	ck_assert_ptr_nonnull(f);
+	n = lw_format(f, node, type, text, strlen(text));
+	fclose(f);
+	ck_assert_int_eq(n, (int)strlen(buf));
+	return buf;
+}
+
+static void check_line(const char *node, unsigned int type, const char *text,
+		       const char *want)
+{
+	char *line = format(node, type, text);
+
+	ck_assert_str_eq(line, want);
+	free(line);
+}
+
+START_TEST(test_lines)
+{
+	check_line(NULL, AUDIT_SYSCALL,
+		   "audit(1764300000.123:42): arch=c000003e syscall=257",
+		   "type=SYSCALL msg=audit(1764300000.123:42): arch=c000003e syscall=257\n");
+	check_line("", AUDIT_CWD, "audit(1.002:3): cwd=\"/\"",
+		   "type=CWD msg=audit(1.002:3): cwd=\"/\"\n");
+	check_line("box1", AUDIT_PATH, "audit(1.002:3): item=0 name=\"/x\"",
+		   "node=box1 type=PATH msg=audit(1.002:3): item=0 name=\"/x\"\n");
+	/* auditd's fallback for types libaudit does not name. */
+	check_line(NULL, 1999, "audit(1.002:3): a=b",
+		   "type=UNKNOWN[1999] msg=audit(1.002:3): a=b\n");
+	check_line("n", 65535, "audit(1.002:3): a=b",
+		   "node=n type=UNKNOWN[65535] msg=audit(1.002:3): a=b\n");
+	/* EOE has no fields: the kernel's trailing space goes. */
+	check_line(NULL, AUDIT_EOE, "audit(1.002:3): ",
+		   "type=EOE msg=audit(1.002:3):\n");
+	/* One line per record whatever it holds. */
+	check_line(NULL, AUDIT_USER, "audit(1.002:3): a=1\nb=2\n",
+		   "type=USER msg=audit(1.002:3): a=1 b=2\n");
+	check_line(NULL, AUDIT_DAEMON_ERR, "",
+		   "type=DAEMON_ERR msg=\n");
+}
+END_TEST
+
+START_TEST(test_own_lines)
+{
+	struct timespec ts = { .tv_sec = 1764300000, .tv_nsec = 45999999 };
+	struct own_who who = { .pid = 77, .uid = 0, .auid = 1000, .ses = 3 };
+	char body[OWN_BODY_MAX], *buf = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	ck_assert_int_gt(own_lost(body, sizeof(body), 12, 40), 0);
+	ck_assert_str_eq(body, "op=lost lost=12 total=40 res=failed");
+	f = open_memstream(&buf, &size);
+	ck_assert_int_gt(lw_format_own(f, "box1", AUDIT_DAEMON_ERR, &ts, 7,
+				       body), 0);
+	fclose(f);
+	ck_assert_str_eq(buf, "node=box1 type=DAEMON_ERR msg=audit(1764300000.045:7): op=lost lost=12 total=40 res=failed\n");
+	free(buf);
+
+	ck_assert_int_gt(own_start(body, sizeof(body), "0.1.0",
+				   "6.1.0-28-amd64", &who, 4026532289U), 0);
+	ck_assert_str_eq(body, "op=start ver=0.1.0 format=raw kernel=6.1.0-28-amd64 auid=1000 pid=77 uid=0 ses=3 userns=4026532289 subj=? res=success");
+	ck_assert_int_gt(own_end(body, sizeof(body), &who), 0);
+	ck_assert_str_eq(body, "op=terminate auid=1000 pid=77 subj=? res=success");
+	ck_assert_int_gt(own_abort(body, sizeof(body), "module-unloaded",
+				   &who), 0);
+	ck_assert_str_eq(body, "op=module-unloaded auid=1000 pid=77 uid=0 ses=3 subj=? res=failed");
+	ck_assert_int_gt(own_rotate(body, sizeof(body), &who), 0);
+	ck_assert_str_eq(body, "op=rotate-logs auid=1000 pid=77 subj=? res=success");
+	ck_assert_int_gt(own_config(body, sizeof(body), &who, 1), 0);
+	ck_assert_str_eq(body, "op=reconfigure state=changed auid=1000 pid=77 subj=? res=success");
+	ck_assert_int_gt(own_config(body, sizeof(body), &who, 0), 0);
+	ck_assert_str_eq(body, "op=reconfigure state=no-change auid=1000 pid=77 subj=? res=failed");
+	/* Too small a buffer is an error, not a cut record. */
+	ck_assert_int_eq(own_lost(body, 10, 1, 2), -1);
+}
+END_TEST
+
+/* --- logwriter.c: files ------------------------------------------------------ */
+
+static char tmp[64];
+static char notes[4096];
+
+static void capture(void *ctx, const char *msg)
+{
+	(void)ctx;
+	strncat(notes, msg, sizeof(notes) - strlen(notes) - 2);
+	strcat(notes, "\n");
+}
+
+static void tmp_setup(void)
+{
+	strcpy(tmp, "/tmp/nsauditd-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	notes[0] = '\0';
+}
+
+static void remove_tree(const char *path)
+{
+	struct dirent *de;
+	char sub[PATH_MAX];
+	struct stat st;
+	DIR *d;
+
+	if (lstat(path, &st))
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	d = opendir(path);
+	while (d && (de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
+		remove_tree(sub);
+	}
+	if (d)
+		closedir(d);
+	rmdir(path);
+}
+
+static void tmp_teardown(void)
+{
+	remove_tree(tmp);
+}
+
+/* A writer on DIR/sub/audit.log with @max MiB, @num logs and @action. */
+static void open_writer(struct logwriter *lw, struct nsd_conf *c,
+			unsigned long max, unsigned int num,
+			enum nsd_size_action action)
+{
+	conf_defaults(c);
+	snprintf(c->log_file, sizeof(c->log_file), "%s/sub/audit.log", tmp);
+	c->max_log_file = max;
+	c->num_logs = num;
+	c->max_log_file_action = action;
+	memset(lw, 0, sizeof(*lw));
+	lw->note = capture;
+	ck_assert_int_eq(lw_open(lw, c), 0);
+}
+
+static off_t file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? -1 : st.st_size;
+}
+
+static int file_mode(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) ? -1 : (int)(st.st_mode & 07777);
+}
+
+/* LOG.N as a string (one at a time). */
+static const char *nth(const struct nsd_conf *c, unsigned int n)
+{
+	static char path[PATH_MAX + 8];
+
+	snprintf(path, sizeof(path), "%s.%u", c->log_file, n);
+	return path;
+}
+
+static bool exists(const char *base, const char *suffix)
+{
+	char path[PATH_MAX + 8];
+
+	snprintf(path, sizeof(path), "%s%s", base, suffix);
+	return access(path, F_OK) == 0;
+}
+
+/* Records of 1049 bytes as lines, numbered in their serial. */
+#define LINE	1049
+
+static void write_kib(struct logwriter *lw, unsigned int from, unsigned int n)
+{
+	char text[1100];
+	unsigned int i;
+	int len;
+
+	for (i = from; i < from + n; i++) {
+		len = snprintf(text, sizeof(text),
+			       "audit(1764300000.000:%05u): data=%01000u", i, i);
+		ck_assert_int_eq(lw_record(lw, AUDIT_USER, text, len), 0);
+	}
+	ck_assert_int_eq(lw_flush(lw), 0);
+}
+
+/* The serial of the first record in @path. */
+static unsigned int first_serial(const char *path)
+{
+	unsigned int serial = 0;
+	FILE *f = fopen(path, "r");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fscanf(f, "type=USER msg=audit(1764300000.000:%u)",
+				&serial), 1);
+	fclose(f);
+	return serial;
+}
+
+START_TEST(test_create_modes)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	char dir[PATH_MAX];
+
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	snprintf(dir, sizeof(dir), "%s/sub", tmp);
+	ck_assert_int_eq(file_mode(dir), 0700);
+	ck_assert_int_eq(file_mode(c.log_file), 0600);
+	lw_close(&lw);
+
+	/* An existing file is appended to and made 0600 again. */
+	ck_assert_int_eq(chmod(c.log_file, 0644), 0);
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	write_kib(&lw, 1, 1);
+	lw_close(&lw);
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	ck_assert_int_eq(file_mode(c.log_file), 0600);
+	ck_assert_int_eq(lw.size, file_size(c.log_file));
+	write_kib(&lw, 2, 1);
+	lw_close(&lw);
+	ck_assert_int_eq(first_serial(c.log_file), 1);
+	ck_assert_int_eq(file_size(c.log_file), 2 * LINE);
+
+	/* write_logs = no: nothing is created. */
+	remove_tree(c.log_file);
+	c.write_logs = false;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, "audit(1.0:1): x", 15), 0);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_START, "op=start"), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	lw_close(&lw);
+	ck_assert(!exists(c.log_file, ""));
+
+	/* Something in the way is reported. */
+	ck_assert_int_eq(mkdir(c.log_file, 0700), 0);
+	c.write_logs = true;
+	memset(&lw, 0, sizeof(lw));
+	lw.note = capture;
+	ck_assert_int_lt(lw_open(&lw, &c), 0);
+	ck_assert_msg(strstr(notes, "audit.log: Is a directory"), "%s", notes);
+}
+END_TEST
+
+START_TEST(test_rotate_by_size)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+
+	open_writer(&lw, &c, 1, 3, NSD_SIZE_ROTATE);
+	/* The 1000th line reaches 1 MiB: rotation right after it. */
+	write_kib(&lw, 1, 999);
+	ck_assert(!exists(c.log_file, ".1"));
+	write_kib(&lw, 1000, 1);
+	ck_assert(exists(c.log_file, ".1"));
+	ck_assert_int_eq(file_size(c.log_file), 0);
+	ck_assert_int_eq(lw.size, 0);
+	write_kib(&lw, 1001, 2000);
+	write_kib(&lw, 3001, 5);
+	lw_close(&lw);
+	/* num_logs 3: the log, .1 (newest) and .2; no .3. */
+	ck_assert(exists(c.log_file, ".2"));
+	ck_assert(!exists(c.log_file, ".3"));
+	ck_assert_uint_eq(first_serial(c.log_file), 3001);
+	ck_assert_uint_eq(first_serial(nth(&c, 1)), 2001);
+	ck_assert_uint_eq(first_serial(nth(&c, 2)), 1001);
+	ck_assert_int_eq(file_mode(c.log_file), 0600);
+	ck_assert_int_eq(file_mode(nth(&c, 1)), 0400);
+}
+END_TEST
+
+START_TEST(test_rotate_keep_logs)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+
+	/* keep_logs does not look at num_logs. */
+	open_writer(&lw, &c, 1, 2, NSD_SIZE_KEEP_LOGS);
+	write_kib(&lw, 1, 4 * 1000);
+	lw_close(&lw);
+	ck_assert(exists(c.log_file, ".1"));
+	ck_assert(exists(c.log_file, ".2"));
+	ck_assert(exists(c.log_file, ".3"));
+	ck_assert(exists(c.log_file, ".4"));
+	ck_assert(!exists(c.log_file, ".5"));
+	ck_assert_uint_eq(first_serial(nth(&c, 4)), 1);
+}
+END_TEST
+
+START_TEST(test_rotate_ignore_syslog)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+
+	open_writer(&lw, &c, 1, 3, NSD_SIZE_IGNORE);
+	write_kib(&lw, 1, 2100);
+	lw_close(&lw);
+	ck_assert(!exists(c.log_file, ".1"));
+	ck_assert_int_eq(file_size(c.log_file), 2100 * LINE);
+	ck_assert_str_eq(notes, "");
+
+	/* syslog: said once per file. */
+	open_writer(&lw, &c, 1, 3, NSD_SIZE_SYSLOG);
+	write_kib(&lw, 1, 10);
+	lw_close(&lw);
+	ck_assert(!exists(c.log_file, ".1"));
+	ck_assert_msg(strstr(notes, "is larger than max_log_file (1 MiB)") &&
+		      strchr(notes, '\n') == notes + strlen(notes) - 1,
+		      "%s", notes);
+
+	/* rotate with fewer than 2 logs: as auditd, no rotation. */
+	open_writer(&lw, &c, 1, 1, NSD_SIZE_ROTATE);
+	write_kib(&lw, 1, 10);
+	lw_close(&lw);
+	ck_assert(!exists(c.log_file, ".1"));
+	/* max_log_file 0: no limit. */
+	open_writer(&lw, &c, 0, 3, NSD_SIZE_ROTATE);
+	write_kib(&lw, 1, 10);
+	lw_close(&lw);
+	ck_assert(!exists(c.log_file, ".1"));
+}
+END_TEST
+
+START_TEST(test_rotate_now)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+
+	/* SIGUSR1 with rotate: up to num_logs. */
+	open_writer(&lw, &c, 8, 3, NSD_SIZE_ROTATE);
+	write_kib(&lw, 1, 1);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	write_kib(&lw, 2, 1);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	write_kib(&lw, 3, 1);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	write_kib(&lw, 4, 1);
+	lw_close(&lw);
+	ck_assert_uint_eq(first_serial(c.log_file), 4);
+	ck_assert_uint_eq(first_serial(nth(&c, 2)), 2);
+	ck_assert(!exists(c.log_file, ".3"));
+
+	/* With fewer than 2 logs it says why it does not. */
+	open_writer(&lw, &c, 8, 1, NSD_SIZE_ROTATE);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	lw_close(&lw);
+	ck_assert_msg(strstr(notes, "num_logs < 2"), "%s", notes);
+
+	/* keep_logs: shifts, whatever num_logs. */
+	open_writer(&lw, &c, 8, 1, NSD_SIZE_KEEP_LOGS);
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	lw_close(&lw);
+	ck_assert(exists(c.log_file, ".3"));
+	ck_assert(!exists(c.log_file, ".4"));
+	ck_assert_uint_eq(first_serial(nth(&c, 3)), 2);
+}
+END_TEST
+
+START_TEST(test_excess_logs)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	char path[PATH_MAX + 8];
+	int i;
+
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw_close(&lw);
+	for (i = 1; i <= 6; i++) {
+		snprintf(path, sizeof(path), "%s.%d", c.log_file, i);
+		close(open(path, O_CREAT | O_WRONLY, 0400));
+	}
+	/* Down to 3 logs: .3 and up go, as auditd removes them. */
+	open_writer(&lw, &c, 8, 3, NSD_SIZE_ROTATE);
+	lw_close(&lw);
+	ck_assert(exists(c.log_file, ".2"));
+	ck_assert(!exists(c.log_file, ".3"));
+	ck_assert(!exists(c.log_file, ".6"));
+	ck_assert_msg(strstr(notes, "audit.log.6 removed: beyond num_logs") ||
+		      strstr(notes, "removed"), "%s", notes);
+	/* Not with keep_logs. */
+	snprintf(path, sizeof(path), "%s.3", c.log_file);
+	close(open(path, O_CREAT | O_WRONLY, 0400));
+	open_writer(&lw, &c, 8, 3, NSD_SIZE_KEEP_LOGS);
+	lw_close(&lw);
+	ck_assert(exists(c.log_file, ".3"));
+}
+END_TEST
+
+START_TEST(test_flush_policy)
+{
+	static const char rec[] = "audit(1764300000.000:1): a=b";
+	struct logwriter lw;
+	struct nsd_conf c;
+	int fl;
+
+	/* Buffered until the batch ends. */
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw.conf.flush = NSD_FLUSH_NONE;
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, rec, strlen(rec)), 0);
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, rec, strlen(rec)), 0);
+	ck_assert_int_eq(file_size(c.log_file), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	ck_assert_int_eq(file_size(c.log_file), lw.size);
+	lw_close(&lw);
+
+	/* incremental and incremental_async: out every freq records. */
+	remove_tree(c.log_file);
+	c.flush = NSD_FLUSH_INCREMENTAL;
+	c.freq = 2;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, rec, strlen(rec)), 0);
+	ck_assert_int_eq(file_size(c.log_file), 0);
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, rec, strlen(rec)), 0);
+	ck_assert_int_eq(file_size(c.log_file), lw.size);
+	ck_assert_uint_eq(lw.unsynced, 0);
+	lw_close(&lw);
+
+	c.flush = NSD_FLUSH_INCREMENTAL_ASYNC;
+	c.freq = 3;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_START, "op=start"), 0);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_END, "op=terminate"), 0);
+	ck_assert_int_lt(file_size(c.log_file), lw.size);
+	ck_assert_int_eq(lw_record(&lw, AUDIT_USER, rec, strlen(rec)), 0);
+	ck_assert_int_eq(file_size(c.log_file), lw.size);
+	ck_assert_uint_eq(lw.serial, 2);
+	lw_close(&lw);
+
+	/* data and sync: synchronous writes. */
+	c.flush = NSD_FLUSH_DATA;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	fl = fcntl(fileno(lw.f), F_GETFL);
+	ck_assert(fl & O_DSYNC);
+	lw_close(&lw);
+	c.flush = NSD_FLUSH_SYNC;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	fl = fcntl(fileno(lw.f), F_GETFL);
+	ck_assert((fl & O_SYNC) == O_SYNC);
+	ck_assert_str_eq(conf_flush_name(lw.conf.flush), "sync");
+	lw_close(&lw);
+}
+END_TEST
+
+START_TEST(test_reopen)
+{
+	struct logwriter lw;
+	struct nsd_conf c, c2;
+	char moved[PATH_MAX + 8];
+
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_START, "op=start"), 0);
+	/* logrotate-style: moved away, then SIGHUP. */
+	snprintf(moved, sizeof(moved), "%s.old", c.log_file);
+	ck_assert_int_eq(rename(c.log_file, moved), 0);
+	c2 = c;
+	c2.name_format = NSD_NAME_USER;
+	strcpy(c2.name, "box2");
+	ck_assert_int_eq(lw_reopen(&lw, &c2), 0);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_CONFIG, "op=reconfigure"), 0);
+	lw_close(&lw);
+	ck_assert_int_gt(file_size(moved), 0);
+	ck_assert_int_gt(file_size(c.log_file), 0);
+	/* The serials of our own records go on across a reopen. */
+	ck_assert_uint_eq(lw.serial, 2);
+	ck_assert_str_eq(lw.node, "box2");
+}
+END_TEST
+
+/* --- what ausearch and aureport make of a log ----------------------------------- */
+
+/* Realistic kernel texts: one event of five records, nsID set included. */
+static const struct {
+	unsigned int type;
+	const char *text;
+} event[] = {
+	{ AUDIT_SYSCALL, "audit(1764300000.200:4242): arch=c000003e syscall=257 success=yes exit=3 a0=ffffff9c a1=7ffc1a2b3c4d a2=0 a3=0 items=1 ppid=1 pid=42 auid=4294967295 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=pts0 ses=4294967295 comm=\"cat\" exe=\"/usr/bin/cat\" subj=unconfined key=(null) nsdev=0:4 mntns=4026532290 utsns=4026532291 ipcns=4026532292 netns=4026532295 pidns=4026532293 userns=4026532289 cgroupns=4026532296 timens=4026531834" },
+	{ AUDIT_CWD, "audit(1764300000.200:4242): cwd=\"/root\"" },
+	{ AUDIT_PATH, "audit(1764300000.200:4242): item=0 name=\"/etc/hostname\" inode=1234 dev=08:01 mode=0100644 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0 cap_frootid=0" },
+	{ AUDIT_PROCTITLE, "audit(1764300000.200:4242): proctitle=636174002F6574632F686F73746E616D65" },
+	{ AUDIT_EOE, "audit(1764300000.200:4242): " },
+};
+
+/* Run @cmd on the log; return its exit status, its output in @out. */
+static int run(const char *cmd, const char *log, char *out, size_t size)
+{
+	char line[PATH_MAX * 2 + 64], res[PATH_MAX + 8];
+	FILE *f;
+	size_t n;
+	int rc;
+
+	snprintf(res, sizeof(res), "%s.out", log);
+	snprintf(line, sizeof(line), "%s -if %s >%s 2>&1", cmd, log, res);
+	rc = system(line);
+	f = fopen(res, "r");
+	ck_assert_ptr_nonnull(f);
+	n = fread(out, 1, size - 1, f);
+	out[n] = '\0';
+	fclose(f);
+	unlink(res);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+START_TEST(test_ausearch)
+{
+	struct own_who who = { .pid = 1, .uid = 0, .auid = OWN_UNSET,
+			       .ses = OWN_UNSET };
+	char body[OWN_BODY_MAX], out[8192], cmd[64];
+	struct logwriter lw;
+	struct nsd_conf c;
+	size_t i;
+
+	if (access(AUSEARCH, X_OK) || access(AUREPORT, X_OK)) {
+		fprintf(stderr, "test_ausearch: no %s or %s, skipped\n",
+			AUSEARCH, AUREPORT);
+		return;
+	}
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw.conf.name_format = NSD_NAME_USER;
+	strcpy(lw.node, "box1");
+	own_start(body, sizeof(body), "0.1.0", "6.1.0-28-amd64", &who,
+		  4026532289U);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_START, body), 0);
+	for (i = 0; i < sizeof(event) / sizeof(event[0]); i++)
+		ck_assert_int_eq(lw_record(&lw, event[i].type, event[i].text,
+					   strlen(event[i].text)), 0);
+	own_lost(body, sizeof(body), 12, 40);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_ERR, body), 0);
+	ck_assert_int_eq(lw_record(&lw, 1999, "audit(1764300000.300:4243): x=1",
+				   31), 0);
+	who.pid = 77;
+	own_end(body, sizeof(body), &who);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_END, body), 0);
+	lw_close(&lw);
+
+	/* The event, found by a field of its SYSCALL record, whole. */
+	ck_assert_int_eq(run(AUSEARCH " --raw -p 42", c.log_file, out,
+			     sizeof(out)), 0);
+	for (i = 0; i < sizeof(event) / sizeof(event[0]); i++) {
+		snprintf(cmd, sizeof(cmd), "node=box1 type=%s msg=audit(1764300000.200:4242):",
+			 audit_msg_type_to_name(event[i].type));
+		ck_assert_msg(strstr(out, cmd), "%s not in:\n%s", cmd, out);
+	}
+	ck_assert(strstr(out, "timens=4026531834\n"));
+	/* Interpreted, by node, by the nsID field values. */
+	ck_assert_int_eq(run(AUSEARCH " -i --node box1 -m SYSCALL",
+			     c.log_file, out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "syscall=openat"), "%s", out);
+	ck_assert_int_eq(run(AUSEARCH " --raw -m DAEMON_ERR", c.log_file, out,
+			     sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "op=lost lost=12 total=40 res=failed"), "%s",
+		      out);
+	ck_assert_int_eq(run(AUSEARCH " --raw -m DAEMON_START,DAEMON_END",
+			     c.log_file, out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "type=DAEMON_START msg=audit(") &&
+		      strstr(out, ":1): op=start ver=0.1.0 format=raw") &&
+		      strstr(out, ":3): op=terminate auid=4294967295 pid=77"),
+		      "%s", out);
+	ck_assert_int_eq(run(AUSEARCH " --raw -m UNKNOWN[1999]", c.log_file,
+			     out, sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "type=UNKNOWN[1999] msg=audit(1764300000.300:4243): x=1"),
+		      "%s", out);
+	/* Nothing in it that ausearch does not parse: -i reports no error. */
+	ck_assert_int_eq(run(AUSEARCH " -i", c.log_file, out, sizeof(out)), 0);
+	ck_assert_msg(!strstr(out, "rror"), "%s", out);
+
+	ck_assert_int_eq(run(AUREPORT " --summary", c.log_file, out,
+			     sizeof(out)), 0);
+	ck_assert_msg(strstr(out, "Number of executables: 1") &&
+		      strstr(out, "Number of files: 1"), "%s", out);
+	ck_assert_int_eq(run(AUREPORT " -f -i", c.log_file, out, sizeof(out)),
+			 0);
+	ck_assert_msg(strstr(out, "/etc/hostname"), "%s", out);
+}
+END_TEST
+
+Suite *nsaudit_nsauditd_suite(void)
+{
+	Suite *s = suite_create("nsauditd");
+	TCase *tc;
+
+	tc = tcase_create("conf");
+	tcase_add_test(tc, test_conf_defaults);
+	tcase_add_test(tc, test_conf_every_key);
+	tcase_add_test(tc, test_conf_choices);
+	tcase_add_test(tc, test_conf_errors);
+	tcase_add_test(tc, test_conf_load);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("lines");
+	tcase_add_test(tc, test_lines);
+	tcase_add_test(tc, test_own_lines);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("files");
+	tcase_add_checked_fixture(tc, tmp_setup, tmp_teardown);
+	tcase_add_test(tc, test_create_modes);
+	tcase_add_test(tc, test_rotate_by_size);
+	tcase_add_test(tc, test_rotate_keep_logs);
+	tcase_add_test(tc, test_rotate_ignore_syslog);
+	tcase_add_test(tc, test_rotate_now);
+	tcase_add_test(tc, test_excess_logs);
+	tcase_add_test(tc, test_flush_policy);
+	tcase_add_test(tc, test_reopen);
+	tcase_add_test(tc, test_ausearch);
+	/* Some thousand records, run under valgrind too. */
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(s, tc);
+
+	return s;
+}

@@ -1,0 +1,749 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nsauditd: the audit daemon of one user namespace.
+ *
+ * Registers with the nsaudit module as the audit daemon of its user
+ * namespace and writes what the module sends to a log in auditd's format
+ * (logwriter.c), so that ausearch and aureport read it. The settings come
+ * from an auditd.conf-style file (conf.c). Exit codes: 0 after SIGTERM or
+ * SIGINT, 1 on a runtime error (the module went away included), 2 for a
+ * usage or configuration error.
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libaudit.h>
+#include <libnsaudit.h>
+
+#include "conf.h"
+#include "logwriter.h"
+#include "ownrec.h"
+#include "sig.h"
+
+#define NSAUDITD_VERSION	"0.1.0"
+
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+/* Most records taken before the log is written out and signals are seen. */
+#define BATCH_MAX		256
+/* Idle time after which we make sure the module still knows us. */
+#define LIVENESS_MS		5000
+/* How long SIGTERM waits for the module to confirm the unregistration. */
+#define STOP_MS			5000
+
+/**
+ * struct opts - the command line
+ * @foreground: do not fork
+ * @config: the configuration file; @config_given: named on the command line
+ * @node, @log, @backlog: settings that override the file's (NULL: none)
+ * @pid_file: where to write our PID (NULL: nowhere)
+ * @alloc: what absolute() allocated
+ */
+struct opts {
+	bool foreground;
+	char *config;
+	bool config_given;
+	const char *node;
+	char *log;
+	const char *backlog;
+	char *pid_file;
+	char *alloc[3];
+};
+
+/* What the main loop works with. */
+struct daemon {
+	struct opts *opts;
+	struct nsd_conf conf;
+	struct logwriter lw;
+	struct nsaudit_daemon *d;
+	int sfd;
+	uint64_t received, lost_notices, lost_total;
+	bool stopping;
+	struct timespec stop_at;
+	struct own_who stopper;
+};
+
+static bool use_syslog;
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Messages go to stderr, or to syslog once stderr is gone (daemonized). */
+static void say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (use_syslog) {
+		vsyslog(LOG_NOTICE, fmt, ap);
+	} else {
+		fputs("nsauditd: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
+
+static void lw_say(void *ctx, const char *msg)
+{
+	(void)ctx;
+	say("%s", msg);
+}
+
+static void usage(FILE *f)
+{
+	fputs("Usage: nsauditd [OPTION]...\n"
+	      "The audit daemon of a user namespace: writes the audit records of the\n"
+	      "namespace and its descendants, as the nsaudit module sends them, to a\n"
+	      "log that ausearch and aureport read.\n"
+	      "\n"
+	      "  -f, --foreground       do not fork; messages go to stderr\n"
+	      "  -c, --config FILE      configuration file (default " NSD_CONF_DEFAULT ")\n"
+	      "  -l, --log FILE         the log file (overrides log_file)\n"
+	      "  -n, --node NAME        prefix each line with node=NAME (name_format user)\n"
+	      "  -b, --backlog N        records the module may queue for us (overrides backlog)\n"
+	      "      --pid-file FILE    write the daemon's PID to FILE\n"
+	      "  -h, --help             show this help\n"
+	      "  -V, --version          show the version\n"
+	      "\n"
+	      "Signals: HUP rereads the configuration and reopens the log, USR1 rotates\n"
+	      "the log, USR2 reports counters, TERM and INT stop the daemon.\n", f);
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("nsauditd: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'nsauditd --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Return -1 to go on, else the exit code. */
+static int parse_args(int argc, char **argv, struct opts *o)
+{
+	enum { OPT_PID_FILE = 256 };
+	static const struct option longopts[] = {
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "node", required_argument, NULL, 'n' },
+		{ "backlog", required_argument, NULL, 'b' },
+		{ "pid-file", required_argument, NULL, OPT_PID_FILE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	o->config = (char *)NSD_CONF_DEFAULT;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":fc:l:n:b:hV", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			o->foreground = true;
+			break;
+		case 'c':
+			o->config = optarg;
+			o->config_given = true;
+			break;
+		case 'l':
+			o->log = optarg;
+			break;
+		case 'n':
+			o->node = optarg;
+			break;
+		case 'b':
+			o->backlog = optarg;
+			break;
+		case OPT_PID_FILE:
+			o->pid_file = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("nsauditd %s (nsaudit interface %d.%d)\n",
+			       NSAUDITD_VERSION, NSAUDIT_VERSION_MAJOR,
+			       NSAUDIT_VERSION_MINOR);
+			return EXIT_OK;
+		case ':':
+			return usage_error("%s needs an argument",
+					   argv[optind - 1]);
+		default:
+			return usage_error("unknown option %s",
+					   argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	return -1;
+}
+
+/* An option as the keyword it overrides; errors name the option. */
+static int set_option(struct nsd_conf *c, const char *option,
+		      const char *key, const char *value)
+{
+	char err[NSD_ERR_MAX];
+	size_t n = strlen(key);
+
+	if (!value || !conf_set(c, key, value, err, sizeof(err)))
+		return 0;
+	/* "key: why" becomes "--option: why". */
+	if (!strncmp(err, key, n) && !strncmp(err + n, ": ", 2))
+		say("%s: %s", option, err + n + 2);
+	else
+		say("%s: %s", option, err);
+	return -1;
+}
+
+/* The file's settings, then the command line's. */
+static int load_conf(const struct opts *o, struct nsd_conf *c)
+{
+	char err[NSD_ERR_MAX];
+
+	conf_defaults(c);
+	if (conf_load(c, o->config, o->config_given, err, sizeof(err))) {
+		say("%s", err);
+		return -1;
+	}
+	if (set_option(c, "--log", "log_file", o->log) ||
+	    set_option(c, "--backlog", "backlog", o->backlog) ||
+	    set_option(c, "--node", "name", o->node))
+		return -1;
+	if (o->node)
+		c->name_format = NSD_NAME_USER;
+	return 0;
+}
+
+/* A relative path is taken from where we were started, before chdir /. */
+static int absolute(char **path, char **alloc)
+{
+	char *cwd, *abs;
+
+	if (!*path || **path == '/')
+		return 0;
+	cwd = getcwd(NULL, 0);
+	if (!cwd || asprintf(&abs, "%s/%s", cwd, *path) < 0) {
+		free(cwd);
+		return -ENOMEM;
+	}
+	free(cwd);
+	*path = *alloc = abs;
+	return 0;
+}
+
+/* /proc/PID/FIELD as a number (loginuid, sessionid); OWN_UNSET if unknown. */
+static uint32_t proc_u32(int pid, const char *field)
+{
+	char path[64], buf[16];
+	unsigned long v;
+	ssize_t n;
+	int fd;
+
+	if (pid > 0)
+		snprintf(path, sizeof(path), "/proc/%d/%s", pid, field);
+	else
+		snprintf(path, sizeof(path), "/proc/self/%s", field);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return OWN_UNSET;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return OWN_UNSET;
+	buf[n] = '\0';
+	v = strtoul(buf, NULL, 10);
+	return v > UINT32_MAX ? OWN_UNSET : v;
+}
+
+static void who_self(struct own_who *w)
+{
+	w->pid = getpid();
+	w->uid = getuid();
+	w->auid = proc_u32(0, "loginuid");
+	w->ses = proc_u32(0, "sessionid");
+}
+
+static void who_sender(struct own_who *w, const struct sig_info *si)
+{
+	w->pid = si->pid;
+	w->uid = si->uid;
+	w->auid = si->pid ? proc_u32(si->pid, "loginuid") : OWN_UNSET;
+	w->ses = si->pid ? proc_u32(si->pid, "sessionid") : OWN_UNSET;
+}
+
+/* Fork; the parent waits for the child to report and exits with its code. */
+static int daemonize(int *report)
+{
+	int p[2], status = EXIT_ERROR;
+	pid_t pid;
+	char c;
+
+	if (pipe2(p, O_CLOEXEC))
+		return -errno;
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid > 0) {
+		close(p[1]);
+		/* Nothing read: the child died before it could say. */
+		if (read(p[0], &c, 1) == 1)
+			status = c;
+		_exit(status);
+	}
+	close(p[0]);
+	setsid();
+	if (chdir("/"))
+		return -errno;
+	*report = p[1];
+	return 0;
+}
+
+/* Tell the waiting parent how we did; on success leave the terminal. */
+static void report_started(int *report, int status)
+{
+	char c = status;
+	int fd;
+
+	if (*report < 0)
+		return;
+	if (status == EXIT_OK) {
+		fd = open("/dev/null", O_RDWR);
+		if (fd >= 0) {
+			dup2(fd, STDIN_FILENO);
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+			if (fd > STDERR_FILENO)
+				close(fd);
+		}
+		openlog("nsauditd", LOG_PID, LOG_DAEMON);
+		use_syslog = true;
+	}
+	if (write(*report, &c, 1) != 1)
+		say("cannot report to the parent process");
+	close(*report);
+	*report = -1;
+}
+
+static int write_pid_file(const char *path)
+{
+	FILE *f = fopen(path, "we");
+
+	if (!f || fprintf(f, "%d\n", getpid()) < 0 || fclose(f)) {
+		say("cannot write %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Register; print why not. The module explains its own refusals (extack),
+ * the library the rest; which one wrote @msg follows from the errno.
+ */
+static int do_register(struct daemon *dm, struct nsaudit_daemon_info *info)
+{
+	char msg[256];
+	int err;
+
+	err = nsaudit_daemon_register(&dm->d, dm->conf.backlog, info, msg,
+				      sizeof(msg));
+	if (!err)
+		return 0;
+	switch (err) {
+	case -ENOENT:
+		say("cannot register: %s",
+		    msg[0] ? msg : "the nsaudit module is not loaded");
+		break;
+	case -EPERM:
+	case -EBUSY:
+	case -ENOSPC:
+	case -ERANGE:
+	case -EALREADY:
+		say("cannot register: %s%s%s%s", strerror(-err),
+		    msg[0] ? " (kernel reports: " : "", msg,
+		    msg[0] ? ")" : "");
+		break;
+	default:
+		say("cannot register: %s%s%s%s", strerror(-err),
+		    msg[0] ? " (" : "", msg, msg[0] ? ")" : "");
+	}
+	return err;
+}
+
+static void write_own(struct daemon *dm, unsigned int type,
+		      int (*fmt)(char *, size_t, const struct own_who *),
+		      const struct own_who *who)
+{
+	char body[OWN_BODY_MAX];
+
+	if (fmt(body, sizeof(body), who) >= 0)
+		lw_own(&dm->lw, type, body);
+}
+
+static void write_abort(struct daemon *dm, const char *op)
+{
+	char body[OWN_BODY_MAX];
+	struct own_who self;
+
+	who_self(&self);
+	if (own_abort(body, sizeof(body), op, &self) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_ABORT, body);
+}
+
+static void summary(const struct daemon *dm, const char *when)
+{
+	say("%sreceived %llu records, lost notices %llu, total lost %llu",
+	    when, (unsigned long long)dm->received,
+	    (unsigned long long)dm->lost_notices,
+	    (unsigned long long)dm->lost_total);
+}
+
+static void on_lost(struct daemon *dm, const struct nsaudit_event *ev)
+{
+	uint64_t total = ev->info.lost;
+	uint64_t n = total > dm->lost_total ? total - dm->lost_total : 0;
+	char body[OWN_BODY_MAX];
+
+	dm->lost_total = total;
+	dm->lost_notices++;
+	say("%llu records lost (total %llu)", (unsigned long long)n,
+	    (unsigned long long)total);
+	if (own_lost(body, sizeof(body), n, total) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_ERR, body);
+}
+
+/* Return -1 to go on, else the exit code. */
+static int on_end(struct daemon *dm, const struct nsaudit_event *ev)
+{
+	if (dm->stopping) {
+		if (ev->error == -ESHUTDOWN)
+			say("the nsaudit module went away while stopping");
+		else if (ev->error)
+			say("the module refused to unregister: %s (%s)",
+			    strerror(-ev->error),
+			    nsaudit_daemon_errmsg(dm->d));
+		write_own(dm, AUDIT_DAEMON_END, own_end, &dm->stopper);
+		return EXIT_OK;
+	}
+	if (ev->error == -ESHUTDOWN) {
+		say("the nsaudit module went away (unloaded): exiting");
+		write_abort(dm, "module-unloaded");
+	} else {
+		say("the registration ended: %s: exiting",
+		    strerror(-ev->error));
+		write_abort(dm, "registration-ended");
+	}
+	return EXIT_ERROR;
+}
+
+/* Take what the socket has now, up to a batch. Return -1 or exit code. */
+static int drain(struct daemon *dm)
+{
+	struct nsaudit_event ev;
+	int i, err, rc = -1;
+
+	for (i = 0; i < BATCH_MAX && rc < 0; i++) {
+		err = nsaudit_daemon_recv(dm->d, &ev, 0);
+		if (err == -ETIMEDOUT)
+			break;
+		if (err == -EINTR)
+			continue;
+		if (err == -EBADMSG) {
+			say("malformed message from the module skipped");
+			continue;
+		}
+		if (err < 0) {
+			say("cannot receive: %s", strerror(-err));
+			write_abort(dm, "receive-error");
+			rc = EXIT_ERROR;
+			break;
+		}
+		switch (ev.kind) {
+		case NSAUDIT_EVENT_RECORD:
+			dm->received++;
+			lw_record(&dm->lw, ev.type, ev.text, ev.len);
+			break;
+		case NSAUDIT_EVENT_LOST:
+			on_lost(dm, &ev);
+			break;
+		case NSAUDIT_EVENT_END:
+			rc = on_end(dm, &ev);
+			break;
+		}
+	}
+	lw_flush(&dm->lw);
+	return rc;
+}
+
+/*
+ * A fresh control handle asks whether the module still has us as the
+ * daemon of our namespace: the daemon socket may not hear of an unload
+ * (or a registration dropped) on its own. Return -1 or exit code.
+ */
+static int check_alive(struct daemon *dm)
+{
+	struct nsaudit_handle *h;
+	struct nsaudit_status st;
+	char msg[256];
+	int err;
+
+	err = nsaudit_open_err(&h, msg, sizeof(msg));
+	if (!err) {
+		err = nsaudit_status(h, &st);
+		nsaudit_close(h);
+	}
+	if (err == -ENOENT || err == -EPROTO) {
+		say("the nsaudit module went away (%s): exiting",
+		    err == -ENOENT ? "unloaded" : "replaced");
+		write_abort(dm, "module-unloaded");
+		return EXIT_ERROR;
+	}
+	if (err < 0) {
+		say("liveness check failed: %s", strerror(-err));
+		return -1;
+	}
+	if (!st.daemon.registered || st.daemon.pid != (uint32_t)getpid()) {
+		say("the module no longer has this process as the namespace's daemon: exiting");
+		write_abort(dm, "registration-lost");
+		return EXIT_ERROR;
+	}
+	return -1;
+}
+
+static void reload(struct daemon *dm, const struct sig_info *si)
+{
+	struct nsd_conf c;
+	struct own_who who;
+	char body[OWN_BODY_MAX];
+	bool ok;
+
+	ok = !load_conf(dm->opts, &c);
+	if (!ok) {
+		say("configuration not reloaded; the old one stays");
+		c = dm->conf;
+	} else if (c.backlog != dm->conf.backlog) {
+		say("a new backlog takes effect at the next start");
+	}
+	if (!lw_reopen(&dm->lw, &c))
+		dm->conf = c;
+	else if (ok && !lw_reopen(&dm->lw, &dm->conf))
+		say("kept the old log %s", dm->conf.log_file);
+	who_sender(&who, si);
+	if (own_config(body, sizeof(body), &who, ok) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_CONFIG, body);
+}
+
+/* Ask to unregister; what is on its way still comes, then END. */
+static int stop(struct daemon *dm, const struct sig_info *si)
+{
+	int err;
+
+	who_sender(&dm->stopper, si);
+	dm->stopping = true;
+	clock_gettime(CLOCK_MONOTONIC, &dm->stop_at);
+	dm->stop_at.tv_sec += STOP_MS / 1000;
+	err = nsaudit_daemon_unregister(dm->d);
+	if (err < 0)
+		say("cannot unregister: %s", strerror(-err));
+	return err;
+}
+
+/* Return -1 to go on, else the exit code. */
+static int on_signals(struct daemon *dm)
+{
+	struct sig_info si;
+	struct own_who who;
+	int err;
+
+	while ((err = sig_next(dm->sfd, &si)) > 0) {
+		switch (si.signo) {
+		case SIGHUP:
+			reload(dm, &si);
+			break;
+		case SIGUSR1:
+			lw_rotate(&dm->lw);
+			who_sender(&who, &si);
+			write_own(dm, AUDIT_DAEMON_ROTATE, own_rotate, &who);
+			break;
+		case SIGUSR2:
+			summary(dm, "");
+			break;
+		default:	/* SIGTERM, SIGINT */
+			/*
+			 * A second one does not wait any longer, nor does
+			 * one whose unregistration could not be sent.
+			 */
+			if (dm->stopping || stop(dm, &si)) {
+				write_own(dm, AUDIT_DAEMON_END, own_end,
+					  &dm->stopper);
+				return EXIT_OK;
+			}
+		}
+	}
+	if (err < 0)
+		say("cannot read signals: %s", strerror(-err));
+	lw_flush(&dm->lw);
+	return -1;
+}
+
+/* Milliseconds until the stop deadline; 0 if it has passed. */
+static int stop_left(const struct daemon *dm)
+{
+	struct timespec now;
+	long long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (dm->stop_at.tv_sec - now.tv_sec) * 1000LL +
+	     (dm->stop_at.tv_nsec - now.tv_nsec) / 1000000;
+	return ms > 0 ? (int)ms : 0;
+}
+
+static int run(struct daemon *dm)
+{
+	struct pollfd pfd[2];
+	int n, rc;
+
+	pfd[0].fd = nsaudit_daemon_fd(dm->d);
+	pfd[0].events = POLLIN;
+	pfd[1].fd = dm->sfd;
+	pfd[1].events = POLLIN;
+	for (;;) {
+		n = poll(pfd, 2, dm->stopping ? stop_left(dm) : LIVENESS_MS);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			say("poll: %s", strerror(errno));
+			write_abort(dm, "poll-error");
+			return EXIT_ERROR;
+		}
+		if (n == 0 && dm->stopping) {
+			say("no confirmation of the unregistration within %d s",
+			    STOP_MS / 1000);
+			write_own(dm, AUDIT_DAEMON_END, own_end, &dm->stopper);
+			return EXIT_OK;
+		}
+		if (n == 0) {
+			rc = check_alive(dm);
+			if (rc >= 0)
+				return rc;
+			continue;
+		}
+		/* Records first: those before a SIGTERM belong in the log. */
+		if (pfd[0].revents) {
+			rc = drain(dm);
+			if (rc >= 0)
+				return rc;
+		}
+		if (pfd[1].revents) {
+			rc = on_signals(dm);
+			if (rc >= 0)
+				return rc;
+		}
+	}
+}
+
+static void write_start(struct daemon *dm,
+			const struct nsaudit_daemon_info *info)
+{
+	char body[OWN_BODY_MAX];
+	struct own_who self;
+	struct utsname u;
+
+	who_self(&self);
+	if (uname(&u))
+		strcpy(u.release, "?");
+	if (own_start(body, sizeof(body), NSAUDITD_VERSION, u.release, &self,
+		      info->userns) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_START, body);
+	lw_flush(&dm->lw);
+}
+
+int main(int argc, char **argv)
+{
+	struct nsaudit_daemon_info info;
+	struct opts o = { 0 };
+	struct daemon dm = { 0 };
+	int rc, report = -1;
+
+	rc = parse_args(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	if (absolute(&o.log, &o.alloc[0]) ||
+	    absolute(&o.pid_file, &o.alloc[1]) ||
+	    absolute(&o.config, &o.alloc[2])) {
+		say("%s", strerror(ENOMEM));
+		rc = EXIT_ERROR;
+		goto out;
+	}
+	dm.opts = &o;
+	dm.sfd = -1;
+	if (load_conf(&o, &dm.conf)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	/* Open the log first: its errors still reach the terminal. */
+	dm.lw.note = lw_say;
+	if (lw_open(&dm.lw, &dm.conf)) {
+		rc = EXIT_ERROR;
+		goto out;
+	}
+	if (!o.foreground) {
+		rc = daemonize(&report);
+		if (rc < 0) {
+			say("cannot daemonize: %s", strerror(-rc));
+			rc = EXIT_ERROR;
+			goto out_log;
+		}
+	}
+	rc = EXIT_ERROR;
+	dm.sfd = sig_open();
+	if (dm.sfd < 0) {
+		say("cannot set up signals: %s", strerror(-dm.sfd));
+		goto out_log;
+	}
+	if (do_register(&dm, &info))
+		goto out_log;
+	if (o.pid_file && write_pid_file(o.pid_file))
+		goto out_daemon;
+	report_started(&report, EXIT_OK);
+	write_start(&dm, &info);
+
+	rc = run(&dm);
+
+	summary(&dm, "exiting: ");
+	if (o.pid_file)
+		unlink(o.pid_file);
+out_daemon:
+	nsaudit_daemon_close(dm.d);
+out_log:
+	lw_close(&dm.lw);
+	if (dm.sfd >= 0)
+		close(dm.sfd);
+	report_started(&report, rc);
+out:
+	free(o.alloc[0]);
+	free(o.alloc[1]);
+	free(o.alloc[2]);
+	return rc;
+}
