@@ -63,7 +63,7 @@ declare -A scen=(
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

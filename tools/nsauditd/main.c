@@ -482,7 +482,9 @@ static int drain(struct daemon *dm)
 		switch (ev.kind) {
 		case NSAUDIT_EVENT_RECORD:
 			dm->received++;
-			lw_record(&dm->lw, ev.type, ev.text, ev.len);
+			/* EOE only ends an event: auditd keeps it out of the log. */
+			if (ev.type != AUDIT_EOE)
+				lw_record(&dm->lw, ev.type, ev.text, ev.len);
 			break;
 		case NSAUDIT_EVENT_LOST:
 			on_lost(dm, &ev);

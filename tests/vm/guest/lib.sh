@@ -36,6 +36,10 @@ note() {
 	echo "  $*"
 }
 
+# A shell other than busybox's (Debian's dash, in containers on the auditd
+# lane) has no usleep: busybox's then.
+command -v usleep >/dev/null 2>&1 || usleep() { busybox usleep "$@"; }
+
 # wait_until SECONDS CMD...: polls CMD every 0.1 s; false after SECONDS.
 wait_until() {
 	_limit=$(($1 * 10))
@@ -222,17 +226,24 @@ CONTAINER="$UNSHARE -U -r -p -f -m -n --mount-proc"
 
 # container NAME N [CHILD N_CHILD]: the inside of a test container. Runs
 # nsa-daemon as the audit daemon of the container's user namespace (its
-# records go to $STATE/NAME.log, its output to $STATE/NAME.daemon), starts
-# the nested container CHILD if named, then, once $STATE/go exists, N
-# failing openat(/nsa-missing/NAME), waits for CHILD to finish, makes one
-# marker openat(/nsa-missing/NAME-end) and says $STATE/NAME.done. Stops
-# its daemon (SIGTERM) once $STATE/stop exists.
+# records go to $STATE/NAME.log, its output to $STATE/NAME.daemon) or, with
+# NSA_DAEMON=nsauditd, nsauditd (log $STATE/NAME/audit.log), starts the
+# nested container CHILD if named, then, once $STATE/go exists, N failing
+# openat(/nsa-missing/NAME), waits for CHILD to finish, makes one marker
+# openat(/nsa-missing/NAME-end) and says $STATE/NAME.done. Stops its daemon
+# (SIGTERM) once $STATE/stop exists.
 container() {
 	_name=$1
-	nsa-daemon "$STATE/$_name.log" >"$STATE/$_name.daemon" 2>&1 &
-	_daemon=$!
-	wait_until 60 grep -q -e '^registered' -e '^error' "$STATE/$_name.daemon" &&
-		grep -q '^registered' "$STATE/$_name.daemon" || exit 1
+	if [ "${NSA_DAEMON:-}" = nsauditd ]; then
+		nsauditd --foreground -l "$STATE/$_name/audit.log" >"$STATE/$_name.daemon" 2>&1 &
+		_daemon=$!
+		wait_until 60 eval 'nsauditctl status | grep -q "^daemon_pid $_daemon\$"' || exit 1
+	else
+		nsa-daemon "$STATE/$_name.log" >"$STATE/$_name.daemon" 2>&1 &
+		_daemon=$!
+		wait_until 60 grep -q -e '^registered' -e '^error' "$STATE/$_name.daemon" &&
+			grep -q '^registered' "$STATE/$_name.daemon" || exit 1
+	fi
 	[ -n "${3:-}" ] && $CONTAINER sh -c ". /nsaudit/lib.sh; container $3 $4" &
 	: >"$STATE/$_name.ready"
 	nsa-gen --wait "$STATE/go" open "$2" "/nsa-missing/$_name" >"$STATE/$_name.gen" 2>&1
@@ -243,6 +254,8 @@ container() {
 	: >"$STATE/$_name.done"
 	wait_until 600 test -e "$STATE/stop"
 	kill -TERM "$_daemon"
+	wait "$_daemon"
+	echo "exit=$?" >"$STATE/$_name.exit"
 	wait
 }
 

@@ -49,7 +49,7 @@ cat >"$STATE/ctr.sh" <<EOS
 nsauditd --foreground --node demo-ctr -l $STATE/ctr/audit.log 2>$STATE/ctr.err &
 d=\$!
 wait_until 60 eval 'nsauditctl status | grep -q "^daemon registered"' || exit 1
-nsauditctl status | grep '^daemon' >$STATE/ctr.status
+nsauditctl status | grep '^daemon[ _]' >$STATE/ctr.status
 nsa-gen open 1 /etc/nsaudit-demo-secret >$STATE/ctr.gen
 wait_until 60 grep -q nsaudit-demo-secret $STATE/ctr/audit.log
 kill -TERM \$d
