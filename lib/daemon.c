@@ -412,6 +412,55 @@ int nsaudit_daemon_fd(const struct nsaudit_daemon *d)
 	return d ? d->fd : -EINVAL;
 }
 
+/*
+ * The kernel handles UNREGISTER within the send, but its ACK is dropped
+ * if the socket is full of records at that moment. So while unregistering,
+ * a wait never lasts more than this; when it runs out with nothing come,
+ * the request is sent again, and its ENOENT then means the first worked.
+ */
+#define NSAUDIT_UNREG_RESEND_MS	1000
+
+static int nsaudit_daemon_send_unregister(struct nsaudit_daemon *d)
+{
+	struct nl_msg *msg;
+	uint32_t seq;
+	int err;
+
+	err = nsaudit__build_unregister(d->ctx.family, &msg);
+	if (err)
+		return nsaudit_dfail(d, err, "out of memory");
+	err = nsaudit_dsend(d, msg, &seq);
+	if (err)
+		return err;
+	d->ctx.unreg_seq = seq;
+	return 0;
+}
+
+/* The next message, resending UNREGISTER while its answer is overdue. */
+static int nsaudit_daemon_next(struct nsaudit_daemon *d,
+			       const struct timespec *deadline,
+			       const struct nlmsghdr **nlhp)
+{
+	struct timespec resend;
+	bool sooner;
+	int r;
+
+	for (;;) {
+		if (!d->ctx.unregistering)
+			return nsaudit_next(d, deadline, true, nlhp);
+		nsaudit_deadline(&resend, NSAUDIT_UNREG_RESEND_MS);
+		sooner = !deadline ||
+			 nsaudit_left(&resend) < nsaudit_left(deadline);
+		r = nsaudit_next(d, sooner ? &resend : deadline, true, nlhp);
+		if (r != -ETIMEDOUT || !sooner)
+			return r;
+		r = nsaudit_daemon_send_unregister(d);
+		if (r)
+			return r;
+		d->ctx.unreg_resent = true;
+	}
+}
+
 int nsaudit_daemon_recv(struct nsaudit_daemon *d, struct nsaudit_event *ev,
 			int timeout_ms)
 {
@@ -429,8 +478,8 @@ int nsaudit_daemon_recv(struct nsaudit_daemon *d, struct nsaudit_event *ev,
 		nsaudit_deadline(&deadline, timeout_ms);
 
 	for (;;) {
-		r = nsaudit_next(d, timeout_ms >= 0 ? &deadline : NULL, true,
-				 &nlh);
+		r = nsaudit_daemon_next(d, timeout_ms >= 0 ? &deadline : NULL,
+					&nlh);
 		if (r == -ETIMEDOUT)
 			return nsaudit_dfail(d, r, "nothing within %d ms",
 					     timeout_ms);
@@ -450,8 +499,6 @@ int nsaudit_daemon_recv(struct nsaudit_daemon *d, struct nsaudit_event *ev,
 
 int nsaudit_daemon_unregister(struct nsaudit_daemon *d)
 {
-	struct nl_msg *msg;
-	uint32_t seq;
 	int err;
 
 	if (!d)
@@ -459,13 +506,9 @@ int nsaudit_daemon_unregister(struct nsaudit_daemon *d)
 	if (d->ctx.unregistering || d->ended)
 		return nsaudit_dfail(d, -EINVAL,
 				     "the registration is already ending");
-	err = nsaudit__build_unregister(d->ctx.family, &msg);
-	if (err)
-		return nsaudit_dfail(d, err, "out of memory");
-	err = nsaudit_dsend(d, msg, &seq);
+	err = nsaudit_daemon_send_unregister(d);
 	if (err)
 		return err;
-	d->ctx.unreg_seq = seq;
 	d->ctx.unregistering = true;
 	return 0;
 }

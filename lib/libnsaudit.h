@@ -460,7 +460,9 @@ NSAUDIT_EXPORT int nsaudit_daemon_recv(struct nsaudit_daemon *d,
  *
  * Sends NSAUDIT_CMD_UNREGISTER and returns without waiting: records
  * already on their way still come out of nsaudit_daemon_recv(), followed
- * by an END event once the module has confirmed.
+ * by an END event once the module has confirmed. (A confirmation dropped
+ * because the socket was full is made up for: after a second of silence
+ * nsaudit_daemon_recv() asks again.)
  *
  * Return: 0, or a negative errno from sending (-EINVAL for NULL @d or a
  * second call).

@@ -1190,7 +1190,9 @@ int nsaudit__next_msg(const void *buf, size_t len, size_t *off,
  *
  * RECORD and LOST messages of the family are events. The answer to the
  * UNREGISTER request (matched by sequence number and port) ends the
- * registration with its error, 0 for the ACK. The controller's
+ * registration with its error, 0 for the ACK; ENOENT (not registered)
+ * counts as the ACK when the request was sent again because the first
+ * answer was lost (@ctx->unreg_resent): the first one did its work. The controller's
  * CTRL_CMD_DELFAMILY for the family ends it with -ESHUTDOWN: the module
  * is gone. Anything else is skipped: other commands a newer minor may
  * send, stray answers, the controller's other news.
@@ -1236,6 +1238,8 @@ int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
 				    "malformed answer to UNREGISTER");
 			return -EBADMSG;
 		}
+		if (error == -ENOENT && ctx->unreg_resent)
+			error = 0;
 		*ev = (struct nsaudit_event){
 			.kind = NSAUDIT_EVENT_END, .error = error,
 		};

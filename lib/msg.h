@@ -71,6 +71,7 @@ struct nsaudit_daemon_ctx {
 	uint32_t port;		/* the socket's port */
 	bool unregistering;	/* an UNREGISTER was sent ... */
 	uint32_t unreg_seq;	/* ... with this sequence number */
+	bool unreg_resent;	/* ... again, its first answer lost */
 };
 
 int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,

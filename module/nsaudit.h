@@ -34,17 +34,6 @@ dev_t nsaudit_nsid_dev(void);
 int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id);
 void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id);
 
-/* translate.c: a record in a per-namespace daemon's view. */
-struct nsaudit_view {
-	struct pid_namespace *pid_ns;
-	struct user_namespace *user_ns;
-	bool reveal_keys;
-};
-
-size_t nsaudit_translate_bound(const char *text, size_t len);
-size_t nsaudit_translate(char *out, const char *text, size_t len,
-			 const struct nsaudit_view *view);
-
 /*
  * daemon.c: the registry of per-namespace daemons (see there for the
  * lifetime and locking rules).

@@ -27,12 +27,16 @@
 #include <linux/cred.h>
 #include <linux/jump_label.h>
 #include <linux/kprobes.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
 #include <linux/sched.h>
 #include <linux/skbuff.h>
+#include <linux/uidgid.h>
 #include <linux/user_namespace.h>
 #include <linux/workqueue.h>
 #include <net/genetlink.h>
 #include "nsaudit.h"
+#include "translate.h"
 
 /* The longest pause between two tries to a full socket. */
 #define NSAUDIT_RETRY_MAX	(HZ / 10)
@@ -79,6 +83,29 @@ static void nsaudit_route_lose(struct nsaudit_daemon *d)
 	atomic64_inc(&nsaudit_route_lost);
 }
 
+/*
+ * An ID of the record, as the initial namespaces see it, in @arg's (a
+ * daemon's) view. Called inside nsaudit_route_record()'s RCU section,
+ * which the pid lookup needs.
+ */
+static u32 nsaudit_route_map(enum nsaudit_field_kind kind, u32 id,
+			     const void *arg)
+{
+	const struct nsaudit_daemon *d = arg;
+	kuid_t uid = make_kuid(&init_user_ns, id);
+
+	switch (kind) {
+	case NSAUDIT_FIELD_PID:
+		return pid_nr_ns(find_pid_ns(id, &init_pid_ns), d->pid_ns);
+	case NSAUDIT_FIELD_UID:
+		return from_kuid_munged(d->user_ns, uid);
+	case NSAUDIT_FIELD_GID:
+		return from_kgid_munged(d->user_ns, make_kgid(&init_user_ns, id));
+	default:
+		return from_kuid(d->user_ns, uid);
+	}
+}
+
 /* One copy as an NSAUDIT_CMD_RECORD message, or NULL without memory. */
 static struct sk_buff *nsaudit_route_copy(const struct nsaudit_daemon *d,
 					  u16 type, const char *text,
@@ -86,8 +113,8 @@ static struct sk_buff *nsaudit_route_copy(const struct nsaudit_daemon *d,
 					  const char *nsid, int nsid_len)
 {
 	const struct nsaudit_view view = {
-		.pid_ns = d->pid_ns,
-		.user_ns = d->user_ns,
+		.map = nsaudit_route_map,
+		.arg = d,
 		.reveal_keys = d->reveal_keys,
 	};
 	size_t room = bound + nsid_len + 1, n;

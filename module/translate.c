@@ -17,21 +17,9 @@
  */
 #include <linux/ctype.h>
 #include <linux/kernel.h>
-#include <linux/pid.h>
-#include <linux/pid_namespace.h>
-#include <linux/rcupdate.h>
 #include <linux/string.h>
-#include <linux/uidgid.h>
-#include <linux/user_namespace.h>
-#include "nsaudit.h"
-
-enum nsaudit_field_kind {
-	NSAUDIT_FIELD_PID,	/* 0 where not visible, as /proc shows it */
-	NSAUDIT_FIELD_UID,	/* overflow uid where unmapped (stat(2)) */
-	NSAUDIT_FIELD_GID,	/* overflow gid where unmapped */
-	NSAUDIT_FIELD_LOGINUID,	/* -1 where unmapped (/proc/PID/loginuid) */
-	NSAUDIT_FIELD_KEY,	/* hidden */
-};
+#include <linux/types.h>
+#include "translate.h"
 
 /* Every such field name the 6.1 kernel writes (kernel/, security/, ipc/). */
 static const struct {
@@ -64,7 +52,7 @@ static const struct {
 static int nsaudit_field_at(const char *s, size_t avail, size_t *n)
 {
 	size_t len = 0;
-	int i;
+	unsigned int i;
 
 	while (len < avail && (islower(s[len]) || s[len] == '-'))
 		len++;
@@ -102,24 +90,6 @@ static bool nsaudit_parse_id(const char *s, size_t n, u32 *v, bool *neg)
 	return true;
 }
 
-/* A value's ID in the daemon's view; the caller is in an RCU section. */
-static u32 nsaudit_map_id(enum nsaudit_field_kind kind, u32 v,
-			  const struct nsaudit_view *view)
-{
-	switch (kind) {
-	case NSAUDIT_FIELD_PID:
-		return pid_nr_ns(find_pid_ns(v, &init_pid_ns), view->pid_ns);
-	case NSAUDIT_FIELD_UID:
-		return from_kuid_munged(view->user_ns,
-					make_kuid(&init_user_ns, v));
-	case NSAUDIT_FIELD_GID:
-		return from_kgid_munged(view->user_ns,
-					make_kgid(&init_user_ns, v));
-	default:
-		return from_kuid(view->user_ns, make_kuid(&init_user_ns, v));
-	}
-}
-
 /* Writes the value of one field of ours into @out; returns its length. */
 static size_t nsaudit_translate_value(char *out, const char *val, size_t n,
 				      enum nsaudit_field_kind kind,
@@ -134,10 +104,15 @@ static size_t nsaudit_translate_value(char *out, const char *val, size_t n,
 		memcpy(out, "(null)", 6);
 		return 6;
 	}
-	/* 0 and -1 (unset) mean the same in every view. */
-	if (!nsaudit_parse_id(val, n, &v, &neg) || v == 0 || v == (u32)-1)
+	/*
+	 * -1 (unset) means the same in every view, and so does pid 0 (no
+	 * process); uid 0 is root of the initial user namespace, mapped like
+	 * any other.
+	 */
+	if (!nsaudit_parse_id(val, n, &v, &neg) || v == (u32)-1 ||
+	    (kind == NSAUDIT_FIELD_PID && v == 0))
 		goto copy;
-	v = nsaudit_map_id(kind, v, view);
+	v = view->map(kind, v, view->arg);
 	return neg ? sprintf(out, "%d", (s32)v) : sprintf(out, "%u", v);
 copy:
 	memcpy(out, val, n);
@@ -208,8 +183,8 @@ size_t nsaudit_translate_bound(const char *text, size_t len)
  * @len: its length
  * @view: the daemon's namespaces
  *
- * Context: any, inside an RCU read-side section (pid lookups); no
- * allocation, no lock.
+ * Context: any that @view->map allows; nothing of its own: no allocation,
+ * no lock.
  *
  * Return: the length written.
  */

@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, nsaudit_daemon_suite());
 	srunner_add_suite(sr, nsaudit_cli_suite());
 	srunner_add_suite(sr, nsaudit_nsauditd_suite());
+	srunner_add_suite(sr, nsaudit_translate_suite());
 
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

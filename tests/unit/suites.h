@@ -13,5 +13,6 @@ Suite *nsaudit_msg_suite(void);
 Suite *nsaudit_daemon_suite(void);
 Suite *nsaudit_cli_suite(void);
 Suite *nsaudit_nsauditd_suite(void);
+Suite *nsaudit_translate_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

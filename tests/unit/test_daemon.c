@@ -817,6 +817,20 @@ START_TEST(test_daemon_msg_end)
 	ck_assert_int_eq(ev.error, 0);
 	ck_assert_str_eq(why, "");
 
+	/*
+	 * A resent UNREGISTER (the first answer was dropped): ENOENT says the
+	 * first one worked, so it is the ACK; other errors stay errors.
+	 */
+	other.unreg_resent = true;
+	nlh = error_msg(-ENOENT, SEQ, PORT, "not a daemon", &len);
+	ck_assert_int_eq(classify(nlh, len, &other, &ev, why), 1);
+	ck_assert_int_eq(ev.kind, NSAUDIT_EVENT_END);
+	ck_assert_int_eq(ev.error, 0);
+	nlh = error_msg(-EPERM, SEQ, PORT, NULL, &len);
+	ck_assert_int_eq(classify(nlh, len, &other, &ev, why), 1);
+	ck_assert_int_eq(ev.error, -EPERM);
+	other.unreg_resent = false;
+
 	/* Not its answer: another request, another port, none pending. */
 	nlh = error_msg(-ENOENT, SEQ + 1, PORT, NULL, &len);
 	ck_assert_int_eq(classify(nlh, len, &ctx, &ev, why), 0);

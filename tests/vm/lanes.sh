@@ -38,9 +38,9 @@ lane_kernel() {
 		KVER=$(cat "$KDIR/include/config/kernel.release")
 		MEM=2048
 		DKMS=0
-		# KASAN and lockdep under emulation: 15 to 20 minutes of
+		# KASAN and lockdep under emulation: 20 to 25 minutes of
 		# scenarios beside another lane.
-		TIMEOUT=1800
+		TIMEOUT=2700
 		return 0
 		;;
 	*) echo "lanes: unknown lane '$1' (generic, rt, debug, fuzz, auditd)" >&2; return 2 ;;

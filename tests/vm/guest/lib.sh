@@ -41,7 +41,9 @@ note() {
 command -v usleep >/dev/null 2>&1 || usleep() { busybox usleep "$@"; }
 
 # wait_until SECONDS CMD...: polls CMD every 0.1 s; false after SECONDS.
+# Its counters are local: CMD may use wait_until itself.
 wait_until() {
+	local _limit _i
 	_limit=$(($1 * 10))
 	shift
 	_i=0
@@ -227,11 +229,14 @@ CONTAINER="$UNSHARE -U -r -p -f -m -n --mount-proc"
 # container NAME N [CHILD N_CHILD]: the inside of a test container. Runs
 # nsa-daemon as the audit daemon of the container's user namespace (its
 # records go to $STATE/NAME.log, its output to $STATE/NAME.daemon) or, with
-# NSA_DAEMON=nsauditd, nsauditd (log $STATE/NAME/audit.log), starts the
-# nested container CHILD if named, then, once $STATE/go exists, N failing
-# openat(/nsa-missing/NAME), waits for CHILD to finish, makes one marker
-# openat(/nsa-missing/NAME-end) and says $STATE/NAME.done. Stops its daemon
-# (SIGTERM) once $STATE/stop exists.
+# NSA_DAEMON=nsauditd, nsauditd (log $STATE/NAME/audit.log). Then the
+# container's init fails to open /nsa-missing/NAME-init itself (its parent
+# is outside the container), and, if $STATE/secret exists, a process fails
+# to open that host root's file. Starts the nested container CHILD if
+# named; once $STATE/go exists, makes N failing openat(/nsa-missing/NAME),
+# waits for CHILD to finish, makes one marker openat(/nsa-missing/NAME-end)
+# and says $STATE/NAME.done. Stops its daemon (SIGTERM) once $STATE/stop
+# exists.
 container() {
 	_name=$1
 	if [ "${NSA_DAEMON:-}" = nsauditd ]; then
@@ -244,6 +249,11 @@ container() {
 		wait_until 60 grep -q -e '^registered' -e '^error' "$STATE/$_name.daemon" &&
 			grep -q '^registered' "$STATE/$_name.daemon" || exit 1
 	fi
+	# The container's init itself, whose parent is outside: one failing
+	# open; and one of a file of the host's root, which it may not read.
+	# (true, not ':': a special builtin's failed redirection ends the shell.)
+	true 2>/dev/null <"/nsa-missing/$_name-init"
+	[ -e "$STATE/secret" ] && nsa-gen open 1 "$STATE/secret" >/dev/null
 	[ -n "${3:-}" ] && $CONTAINER sh -c ". /nsaudit/lib.sh; container $3 $4" &
 	: >"$STATE/$_name.ready"
 	nsa-gen --wait "$STATE/go" open "$2" "/nsa-missing/$_name" >"$STATE/$_name.gen" 2>&1

@@ -182,7 +182,7 @@ int main(int argc, char **argv)
 	unsigned char a[64];
 	size_t alen = 0;
 	uint32_t backlog;
-	bool unregistering = false;
+	bool unregistering = false, status_pending = false;
 	const char *reason = NULL;
 	FILE *out;
 
@@ -235,9 +235,22 @@ int main(int argc, char **argv)
 			asking = 0;
 			send_req(fd, family, NSAUDIT_CMD_GET_STATUS,
 				 NSAUDIT_GENL_VERSION, 0, 4, NULL, 0);
+			status_pending = true;
 		}
-		if (poll(&pfd, 1, 1000) <= 0)
+		/*
+		 * An answer is dropped if it finds the socket full of records:
+		 * after a second of silence, ask again. (A second UNREGISTER
+		 * answers ENOENT: the first one did its work.)
+		 */
+		if (poll(&pfd, 1, 1000) == 0) {
+			if (status_pending)
+				send_req(fd, family, NSAUDIT_CMD_GET_STATUS,
+					 NSAUDIT_GENL_VERSION, 0, 4, NULL, 0);
+			if (unregistering)
+				send_req(fd, family, NSAUDIT_CMD_UNREGISTER,
+					 NSAUDIT_GENL_VERSION, NLM_F_ACK, 5, NULL, 0);
 			continue;
+		}
 		n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
 		if (n < 0) {
 			if (errno == EAGAIN || errno == EINTR)
@@ -259,7 +272,9 @@ int main(int argc, char **argv)
 					printf("error %s msg=\"%s\"\n", strerrorname_np(-err), msg);
 					return 1;
 				}
-				if (nh->nlmsg_seq == 3) {
+				if (nh->nlmsg_seq == 5 && err == -ENOENT)
+					err = 0;
+				if (nh->nlmsg_seq == 3 || nh->nlmsg_seq == 5) {
 					if (err) {
 						fprintf(stderr, "%s: UNREGISTER: %s\n", prog, msg);
 						return 1;
@@ -305,6 +320,7 @@ int main(int argc, char **argv)
 				fflush(stdout);
 				break;
 			case NSAUDIT_CMD_GET_STATUS:
+				status_pending = false;
 				fflush(out);
 				printf("status pid=%llu backlog=%llu queued=%llu routed=%llu delivered=%llu lost=%llu records=%lu\n",
 				       (unsigned long long)di.v[NSAUDIT_DAEMON_A_PID],

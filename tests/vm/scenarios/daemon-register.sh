@@ -14,7 +14,7 @@ register() {
 	shift
 	rm -f "$STATE/$_n.daemon"
 	"$@" nsa-daemon $_pre "$STATE/$_n.log" >"$STATE/$_n.daemon" 2>&1 &
-	wait_until 60 grep -q -e '^registered' -e '^error' "$STATE/$_n.daemon" ||
+	wait_until 60 grep -qs -e '^registered' -e '^error' "$STATE/$_n.daemon" ||
 		fail "$_n: no answer: $(cat "$STATE/$_n.daemon")"
 }
 
@@ -95,11 +95,25 @@ note "again: receives records"
 # A clean UNREGISTER (SIGTERM) and a close both free their slots.
 for d in again ctr ctr2; do
 	kill -TERM "$(daemon_pid $d)"
-	wait_until 30 grep -q '^end reason=unregistered' "$STATE/$d.daemon" ||
+	wait_until 30 grep -qs '^end reason=unregistered' "$STATE/$d.daemon" ||
 		fail "$d: no clean end: $(cat "$STATE/$d.daemon")"
 done
 register last -- as_root
 registered last
 kill -TERM "$(daemon_pid last)"
-wait_until 30 grep -q '^end reason=unregistered' "$STATE/last.daemon" || fail "last: no clean end"
+wait_until 30 grep -qs '^end reason=unregistered' "$STATE/last.daemon" || fail "last: no clean end"
+wait
+
+# The host's default and maximum backlog, as module parameters at load.
+nsa_unload
+nsa_load backlog=64 queue=100
+register dflt -- as_root
+grep -q '^registered .* backlog=64$' "$STATE/dflt.daemon" || fail "default backlog: $(cat "$STATE/dflt.daemon")"
+kill -TERM "$(daemon_pid dflt)"
+wait_until 30 grep -qs '^end reason=unregistered' "$STATE/dflt.daemon" || fail "dflt: no clean end"
+register max --backlog 101 -- as_root
+refused max ERANGE "backlog above the host's queue limit"
+register capped --backlog 100 -- as_root
+registered capped
+kill -TERM "$(daemon_pid capped)"
 wait

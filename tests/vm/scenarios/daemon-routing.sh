@@ -13,15 +13,18 @@ chmod 1777 "$STATE"
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_route >/dev/null ||
 	fail "auditctl"
 
+# A file of the host's root that no container may read.
+: >"$STATE/secret"
+chmod 0600 "$STATE/secret"
 nsa-daemon "$STATE/H.log" >"$STATE/H.daemon" 2>&1 &
 H_PID=$!
-wait_until 30 grep -q '^registered' "$STATE/H.daemon" || fail "H: $(cat "$STATE/H.daemon")"
+wait_until 30 grep -qs '^registered' "$STATE/H.daemon" || fail "H: $(cat "$STATE/H.daemon")"
 nsa-runas 100000 100000 $CONTAINER sh -c ". /nsaudit/lib.sh; container A 7 C 3" &
 nsa-runas 200000 200000 $CONTAINER sh -c ". /nsaudit/lib.sh; container B 5" &
 for c in A B C; do
 	wait_until 120 test -e "$STATE/$c.ready" ||
 		fail "container $c did not start: $(cat "$STATE/$c.daemon" 2>&1)"
-	wait_until 60 grep -q hostpid= "$STATE/$c.gen" || fail "$c: workload did not start"
+	wait_until 60 grep -qs hostpid= "$STATE/$c.gen" || fail "$c: workload did not start"
 	note "$c: $(cat "$STATE/$c.daemon")"
 done
 
@@ -45,9 +48,9 @@ for c in A B C; do
 	wait_until 300 test -e "$STATE/$c.done" || fail "container $c did not finish"
 done
 # Records come in the order they were logged: the markers come last.
-wait_until 120 grep -q '/nsa-missing/A-end' "$STATE/A.log" || fail "A: marker missing"
-wait_until 120 grep -q '/nsa-missing/B-end' "$STATE/B.log" || fail "B: marker missing"
-wait_until 120 grep -q '/nsa-missing/C-end' "$STATE/C.log" || fail "C: marker missing"
+wait_until 120 grep -qs '/nsa-missing/A-end' "$STATE/A.log" || fail "A: marker missing"
+wait_until 120 grep -qs '/nsa-missing/B-end' "$STATE/B.log" || fail "B: marker missing"
+wait_until 120 grep -qs '/nsa-missing/C-end' "$STATE/C.log" || fail "C: marker missing"
 wait_until 120 eval 'grep -q /nsa-missing/A-end "$STATE/H.log" && grep -q /nsa-missing/B-end "$STATE/H.log"' ||
 	fail "H: markers missing"
 
@@ -101,6 +104,21 @@ for d in A B C; do
 done
 note "no daemon has a record of another subtree"
 
+# What a container cannot see reads as /proc and stat show it there: its
+# init's parent is pid 0, the host root's file belongs to the overflow IDs.
+for c in A B C; do
+	line=$(syscalls "$STATE/$c.log" 1 | grep -m 1 'success=no') ||
+		fail "$c: no record of its init"
+	case "$line" in *" ppid=0 pid=1 "*) ;; *) fail "$c: init's parent not 0: $line" ;; esac
+	n=$(grep -c "^type=1302 .*name=\"$STATE/secret\" .* ouid=65534 ogid=65534 " "$STATE/$c.log")
+	want=1
+	[ $c = A ] && want=2	# A's own and C's
+	expect_eq "$c: the host root's file, as the container sees its owner" "$n" $want
+done
+n=$(grep -c "^type=1302 .*name=\"$STATE/secret\" .* ouid=0 ogid=0 " "$STATE/H.log")
+expect_eq "H: the host root's file, owned by 0" "$n" 3
+note "not visible: ppid=0 for each container's init, ouid/ogid=65534 for the host root's file (0 on the host)"
+
 # The host's own log is unchanged: host pids, host key.
 host_records() {
 	records SYSCALL "$1" | grep 'key="nsa_route"'
@@ -116,7 +134,7 @@ note "host log: every workload's records, with host pids and the key"
 : >"$STATE/stop"
 for c in A B C H; do
 	[ $c = H ] && kill -TERM "$H_PID"
-	wait_until 60 grep -q '^end reason=unregistered' "$STATE/$c.daemon" ||
+	wait_until 60 grep -qs '^end reason=unregistered' "$STATE/$c.daemon" ||
 		fail "$c: daemon did not end cleanly: $(cat "$STATE/$c.daemon")"
 done
 wait

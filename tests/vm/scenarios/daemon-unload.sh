@@ -13,10 +13,10 @@ for round in 1 2 3; do
 		"nsa-daemon $STATE/A.log >$STATE/A.daemon 2>&1 & nsa-gen loop /nsa-missing/unload >$STATE/A.gen 2>&1" &
 	wait_until 60 eval 'grep -q "^registered" "$STATE/H.daemon" && grep -q "^registered" "$STATE/A.daemon"' ||
 		fail "round $round: daemons did not register"
-	wait_until 60 grep -q /nsa-missing/unload "$STATE/A.log" || fail "round $round: no records"
+	wait_until 60 grep -qs /nsa-missing/unload "$STATE/A.log" || fail "round $round: no records"
 	modprobe -r nsaudit || fail "round $round: unload refused"
 	for d in H A; do
-		wait_until 60 grep -q '^end reason=module-gone' "$STATE/$d.daemon" ||
+		wait_until 60 grep -qs '^end reason=module-gone' "$STATE/$d.daemon" ||
 			fail "round $round: $d did not see the module go: $(cat "$STATE/$d.daemon")"
 	done
 	note "round $round: unloaded under load; $(sed -n 's/^end reason=module-gone //p' "$STATE/A.daemon") in A"

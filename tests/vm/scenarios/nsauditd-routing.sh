@@ -19,7 +19,7 @@ nsa-runas 200000 200000 $CONTAINER sh -c ". /nsaudit/lib.sh; container B 5" &
 for c in A B C; do
 	wait_until 120 test -e "$STATE/$c.ready" ||
 		fail "container $c did not start: $(cat "$STATE/$c.daemon" 2>&1)"
-	wait_until 60 grep -q hostpid= "$STATE/$c.gen" || fail "$c: workload did not start"
+	wait_until 60 grep -qs hostpid= "$STATE/$c.gen" || fail "$c: workload did not start"
 done
 A=$(hostpid_of "open 7 /nsa-missing/A") || fail "no A workload"
 B=$(hostpid_of "open 5 /nsa-missing/B") || fail "no B workload"
@@ -36,7 +36,7 @@ for c in A B C; do
 	wait_until 300 test -e "$STATE/$c.done" || fail "container $c did not finish"
 done
 for c in A B C; do
-	wait_until 120 grep -q "/nsa-missing/$c-end" "$STATE/$c/audit.log" || fail "$c: marker missing"
+	wait_until 120 grep -qs "/nsa-missing/$c-end" "$STATE/$c/audit.log" || fail "$c: marker missing"
 done
 wait_until 120 eval 'grep -q /nsa-missing/A-end "$STATE/H/audit.log" && grep -q /nsa-missing/B-end "$STATE/H/audit.log"' ||
 	fail "H: markers missing"

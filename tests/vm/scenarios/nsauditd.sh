@@ -46,7 +46,7 @@ hlog=$STATE/host/audit.log
 # step N: run the container's workload N; sets P (its pid in the container)
 # and HP (on the host) and waits until both logs have its 4 events.
 step() {
-	wait_until 60 grep -q hostpid= "$STATE/ctr$1.gen" || fail "workload $1 did not start"
+	wait_until 60 grep -qs hostpid= "$STATE/ctr$1.gen" || fail "workload $1 did not start"
 	P=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/ctr$1.gen")
 	HP=$(hostpid_of "/nsa-missing/ctr$1") || fail "no host pid of workload $1"
 	: >"$STATE/go$1"
