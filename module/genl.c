@@ -144,7 +144,10 @@ static int nsaudit_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
 	return 0;
 }
 
-static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
+/* The reply to @info: command @cmd, with what @fill writes from @arg. */
+static int nsaudit_nl_reply(struct genl_info *info, u8 cmd,
+			    int (*fill)(struct sk_buff *msg, const void *arg),
+			    const void *arg)
 {
 	struct sk_buff *msg;
 	void *hdr;
@@ -152,15 +155,24 @@ static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
 	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
-				NSAUDIT_CMD_GET_STATUS);
-	if (!hdr || nsaudit_nl_fill_status(msg) ||
-	    nsaudit_daemon_put_status(msg)) {
+	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0, cmd);
+	if (!hdr || fill(msg, arg)) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
+}
+
+static int nsaudit_nl_fill_status_reply(struct sk_buff *msg, const void *arg)
+{
+	return nsaudit_nl_fill_status(msg) ?: nsaudit_daemon_put_status(msg);
+}
+
+static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
+{
+	return nsaudit_nl_reply(info, NSAUDIT_CMD_GET_STATUS,
+				nsaudit_nl_fill_status_reply, NULL);
 }
 
 static int nsaudit_nl_parse_limits(struct nlattr *attr,
@@ -279,14 +291,26 @@ static int nsaudit_nl_put_nsid(struct sk_buff *skb,
 	return 0;
 }
 
+struct nsaudit_nl_nsid_reply {
+	u32 pid;
+	struct nsaudit_nsid id;
+};
+
+static int nsaudit_nl_fill_nsid_reply(struct sk_buff *msg, const void *arg)
+{
+	const struct nsaudit_nl_nsid_reply *r = arg;
+
+	if (nla_put_u32(msg, NSAUDIT_A_PID, r->pid))
+		return -EMSGSIZE;
+	return nsaudit_nl_put_nsid(msg, &r->id);
+}
+
 static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *attr = info->attrs[NSAUDIT_A_PID];
+	struct nsaudit_nl_nsid_reply r;
 	struct task_struct *task;
-	struct nsaudit_nsid id;
-	struct sk_buff *msg;
 	bool alive;
-	void *hdr;
 
 	if (!attr) {
 		GENL_SET_ERR_MSG(info, "GET_NSID needs NSAUDIT_A_PID");
@@ -296,25 +320,20 @@ static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
 	task = nsaudit_nl_get_task(attr, info->extack);
 	if (IS_ERR(task))
 		return PTR_ERR(task);
-	alive = nsaudit_nsid_task(task, &id);
+	alive = nsaudit_nsid_task(task, &r.id);
 	put_task_struct(task);
 	if (!alive) {
 		NL_SET_ERR_MSG_ATTR(info->extack, attr, "the process is exiting");
 		return -ESRCH;
 	}
+	r.pid = nla_get_u32(attr);
+	return nsaudit_nl_reply(info, NSAUDIT_CMD_GET_NSID,
+				nsaudit_nl_fill_nsid_reply, &r);
+}
 
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
-				NSAUDIT_CMD_GET_NSID);
-	if (!hdr || nla_put_u32(msg, NSAUDIT_A_PID, nla_get_u32(attr)) ||
-	    nsaudit_nl_put_nsid(msg, &id)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+static int nsaudit_nl_fill_daemon_reply(struct sk_buff *msg, const void *arg)
+{
+	return nsaudit_daemon_put(msg, arg, task_active_pid_ns(current));
 }
 
 /**
@@ -329,20 +348,8 @@ static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
 int nsaudit_genl_reply_daemon(struct genl_info *info,
 			      const struct nsaudit_daemon *d)
 {
-	struct sk_buff *msg;
-	void *hdr;
-
-	msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &nsaudit_genl_family, 0,
-				NSAUDIT_CMD_REGISTER);
-	if (!hdr || nsaudit_daemon_put(msg, d, task_active_pid_ns(current))) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return nsaudit_nl_reply(info, NSAUDIT_CMD_REGISTER,
+				nsaudit_nl_fill_daemon_reply, d);
 }
 
 static int nsaudit_nl_register(struct sk_buff *skb, struct genl_info *info)

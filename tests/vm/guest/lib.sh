@@ -286,6 +286,21 @@ nspid() {
 	awk -v f=$(($2 + 2)) '/^NSpid:/ { print $f }' "/proc/$1/status"
 }
 
+# workload_truth NAME...: ground truth from the host's /proc for each
+# workload whose host pid is in $NAME: its user namespace (userns_NAME),
+# nsID set (truth_NAME) and pid at PID namespace levels 0 to 2
+# (pid_NAME_LEVEL).
+workload_truth() {
+	for _c in "$@"; do
+		eval "_h=\$$_c"
+		eval "userns_$_c=\$(stat -L -c %i /proc/$_h/ns/user)"
+		eval "truth_$_c=\$(nsid_truth $_h)"
+		for _l in 0 1 2; do
+			eval "pid_${_c}_$_l=\$(nspid $_h $_l)"
+		done
+	done
+}
+
 # syscalls LOG PID: the SYSCALL records of PID in a daemon's log.
 syscalls() {
 	grep "^type=1300 " "$1" | grep " pid=$2 "

@@ -34,14 +34,7 @@ B=$(hostpid_of "open 5 /nsa-missing/B") || fail "no B workload"
 C=$(hostpid_of "open 3 /nsa-missing/C") || fail "no C workload"
 expect_eq "A sees its workload as" "$(nspid "$A" 1)" "$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/A.gen")"
 expect_eq "C sees its workload as" "$(nspid "$C" 2)" "$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/C.gen")"
-for c in A B C; do
-	eval "h=\$$c"
-	eval "userns_$c=\$(stat -L -c %i /proc/$h/ns/user)"
-	eval "truth_$c=\$(nsid_truth $h)"
-	for level in 0 1 2; do
-		eval "pid_${c}_$level=\$(nspid $h $level)"
-	done
-done
+workload_truth A B C
 
 : >"$STATE/go"
 for c in A B C; do

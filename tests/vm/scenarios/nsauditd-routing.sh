@@ -24,12 +24,7 @@ done
 A=$(hostpid_of "open 7 /nsa-missing/A") || fail "no A workload"
 B=$(hostpid_of "open 5 /nsa-missing/B") || fail "no B workload"
 C=$(hostpid_of "open 3 /nsa-missing/C") || fail "no C workload"
-for c in A B C; do
-	eval "h=\$$c"
-	for level in 0 1 2; do
-		eval "pid_${c}_$level=\$(nspid $h $level)"
-	done
-done
+workload_truth A B C
 
 : >"$STATE/go"
 for c in A B C; do
