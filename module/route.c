@@ -48,8 +48,11 @@ static atomic_long_t nsaudit_route_bytes = ATOMIC_LONG_INIT(0);
 static atomic64_t nsaudit_route_forwarded = ATOMIC64_INIT(0);
 static atomic64_t nsaudit_route_lost = ATOMIC64_INIT(0);
 
-/* Whether @d takes records of current: not those of its own process. */
-static bool nsaudit_route_takes(const struct nsaudit_daemon *d)
+/*
+ * Whether @d takes records of current: not those of its own process.
+ * Inlined: it runs in the probe handler too, where a call could be probed.
+ */
+static __always_inline bool nsaudit_route_takes(const struct nsaudit_daemon *d)
 {
 	return d && d->tgid != task_tgid(current);
 }

@@ -16,29 +16,23 @@ for src in "$here"/guest/*.c; do
 	[ -x "$bin" ] || { echo "build-guest: $src failed" >&2; exit 1; }
 done
 
-# nsauditctl as users get it, but static: the library and the tool compiled
-# from their sources (never from objects a host build left in the tree).
+# The tools as users get them, but static: the library and the tool
+# compiled from their sources (never from objects a host build left in the
+# tree). build_tool NAME [LIBS]: tools/NAME with lib/, and LIBS.
 top=$(cd "$here/../.." && pwd)
-srcs=$(ls "$top"/tools/nsauditctl/*.c "$top"/lib/*.c)
-newest=$(ls -t $srcs "$top"/tools/nsauditctl/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
-if ! [ "$dir/nsauditctl" -nt "$newest" ]; then
-	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/nsauditctl" \
-		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/nsauditctl" \
+build_tool() {
+	local tool=$1 srcs newest
+	srcs=$(ls "$top/tools/$tool"/*.c "$top"/lib/*.c)
+	newest=$(ls -t $srcs "$top/tools/$tool"/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
+	[ "$dir/$tool" -nt "$newest" ] && return 0
+	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/$tool" \
+		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/$tool" \
 		$(pkg-config --cflags libnl-genl-3.0) $srcs \
-		$(pkg-config --static --libs libnl-genl-3.0) 2>&1 |
+		$(pkg-config --static --libs libnl-genl-3.0) ${2:-} 2>&1 |
 		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
-	[ "$dir/nsauditctl" -nt "$newest" ] || { echo "build-guest: nsauditctl failed" >&2; exit 1; }
-fi
-
-# nsauditd likewise, with libaudit (record type names) linked in too.
-srcs=$(ls "$top"/tools/nsauditd/*.c "$top"/lib/*.c)
-newest=$(ls -t $srcs "$top"/tools/nsauditd/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
-if ! [ "$dir/nsauditd" -nt "$newest" ]; then
-	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/nsauditd" \
-		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/nsauditd" \
-		$(pkg-config --cflags libnl-genl-3.0) $srcs \
-		$(pkg-config --static --libs libnl-genl-3.0) $libs 2>&1 |
-		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
-	[ "$dir/nsauditd" -nt "$newest" ] || { echo "build-guest: nsauditd failed" >&2; exit 1; }
-fi
+	[ "$dir/$tool" -nt "$newest" ] || { echo "build-guest: $tool failed" >&2; exit 1; }
+}
+build_tool nsauditctl
+# nsauditd names record types with libaudit.
+build_tool nsauditd "$libs"
 echo "$dir"
