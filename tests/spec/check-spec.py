@@ -252,9 +252,13 @@ def check_checks(spec, defs, sets):
 			checks = attr.get('checks') or {}
 			where = 'attribute %s.%s' % (s['name'], attr['name'])
 			got = {}
+			# A string or binary attribute is bounded by its length.
+			keys = {'min': 'min', 'max': 'max'}
+			if attr.get('type') in ('binary', 'string'):
+				keys = {'min': 'min-len', 'max': 'max-len'}
 			for bound in ('min', 'max'):
-				if bound in checks:
-					got[bound] = resolve_limit(checks[bound], consts, where)
+				if keys[bound] in checks:
+					got[bound] = resolve_limit(checks[keys[bound]], consts, where)
 			if 'min' in got and 'max' in got and None not in got.values() \
 					and got['min'] > got['max']:
 				bad('%s: checks min %d > max %d' % (where, got['min'], got['max']))

@@ -90,6 +90,9 @@ expect_fail op-removed __NSAUDIT_CMD_MAX --spec "$tmp/op-removed.yaml"
 mutate_yaml check-bound "attr('limit', 'queue')['checks']['min'] = 15"
 expect_fail check-bound limit-queue-min --spec "$tmp/check-bound.yaml"
 
+mutate_yaml length-bound "attr('nsaudit', 'rule')['checks']['max-len'] = 4096"
+expect_fail length-bound rule-max --spec "$tmp/length-bound.yaml"
+
 mutate_yaml dangling-nest "attr('nsaudit', 'limits')['nested-attributes'] = 'limitz'"
 expect_fail dangling-nest nested-attributes --spec "$tmp/dangling-nest.yaml"
 

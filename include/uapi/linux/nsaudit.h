@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		1
+#define NSAUDIT_VERSION_MINOR		2
 
 /*
  * Record format.
@@ -107,6 +107,47 @@ enum nsaudit_ns_index {
  * the daemon's queue while the socket is full and resends them.
  */
 
+/*
+ * Per-namespace rules (interface 1.2).
+ *
+ * Each user namespace has a rulespace of its own: audit rules in the
+ * format of the kernel's own AUDIT_ADD_RULE message, a struct
+ * audit_rule_data (<linux/audit.h>) followed by its buf, as libaudit
+ * builds them from auditctl syntax. The module evaluates them at syscall
+ * exit for the tasks of that namespace and its descendants and sends what
+ * they select to the namespace's daemon only. Every rule command acts on
+ * the rulespace of the caller's user namespace; the rules of one
+ * namespace are invisible to every other, the initial one included.
+ *
+ * Supported: the exit filter (AUDIT_FILTER_EXIT) with a syscall mask and
+ * the fields AUDIT_ARCH, AUDIT_PID, AUDIT_PPID, AUDIT_UID, AUDIT_EUID,
+ * AUDIT_SUID, AUDIT_FSUID, AUDIT_GID, AUDIT_EGID, AUDIT_SGID, AUDIT_FSGID,
+ * AUDIT_LOGINUID, AUDIT_LOGINUID_SET, AUDIT_SESSIONID, AUDIT_SUCCESS,
+ * AUDIT_EXIT, AUDIT_ARG0 to AUDIT_ARG3, AUDIT_EXE and AUDIT_FILTERKEY
+ * (several keys joined by AUDIT_KEY_SEPARATOR, at most AUDIT_MAX_KEY_LEN
+ * bytes); the exclude filter (AUDIT_FILTER_EXCLUDE) with AUDIT_MSGTYPE.
+ * Actions AUDIT_NEVER and AUDIT_ALWAYS; AUDIT_FILTER_PREPEND in flags
+ * puts a rule first. Operators as the kernel's audit has them for each
+ * field (the bit operators on AUDIT_ARG0 to AUDIT_ARG3 only; = and != on
+ * AUDIT_ARCH, AUDIT_LOGINUID_SET, AUDIT_EXE and AUDIT_FILTERKEY). Values
+ * are in the caller's view: uids and gids in its user namespace, pids in
+ * its PID namespace.
+ *
+ * Who may: the registered daemon of the namespace, or a process with
+ * CAP_AUDIT_CONTROL in it (EPERM otherwise, for LIST_RULES too: keys and
+ * paths are the daemon's business). How many: the host's "rules" limit
+ * per namespace (ENOSPC beyond it).
+ */
+
+/*
+ * Largest NSAUDIT_A_RULE: sizeof(struct audit_rule_data) (1040 bytes) and
+ * a buf holding an AUDIT_EXE path of PATH_MAX (4096) and keys of
+ * AUDIT_MAX_KEY_LEN (256), rounded up to two pages. The kernel's own
+ * AUDIT_ADD_RULE has no such bound; this one keeps what a namespace can
+ * make the module hold small and known.
+ */
+#define NSAUDIT_RULE_MAX		8192
+
 /**
  * enum nsaudit_cmd - commands of the nsaudit family
  * @NSAUDIT_CMD_UNSPEC: not a command
@@ -143,6 +184,24 @@ enum nsaudit_ns_index {
  *	%NSAUDIT_A_RECORD_TEXT.
  * @NSAUDIT_CMD_LOST: sent to a daemon only, before the next record after
  *	records were lost: %NSAUDIT_A_DAEMON with the counters at that time.
+ * @NSAUDIT_CMD_ADD_RULE: do. Request: %NSAUDIT_A_RULE. Adds the rule to
+ *	the rulespace of the caller's user namespace: at its end, or at its
+ *	start if the rule's flags have AUDIT_FILTER_PREPEND. EPERM unless the
+ *	caller is the namespace's daemon or has CAP_AUDIT_CONTROL in it;
+ *	EINVAL for a malformed rule or an unsupported filter, field, operator
+ *	or value (the extended ACK names it); EEXIST if the same rule is
+ *	there already (as the kernel's audit compares rules); ENOSPC at the
+ *	"rules" limit. No reply but the ACK.
+ * @NSAUDIT_CMD_DEL_RULE: do. Request: %NSAUDIT_A_RULE, as it was added.
+ *	Deletes that rule; ENOENT if there is none. EPERM and EINVAL as
+ *	ADD_RULE. No reply but the ACK.
+ * @NSAUDIT_CMD_LIST_RULES: dump only. No request attributes. One message
+ *	per rule of the caller's user namespace, in evaluation order, each
+ *	with %NSAUDIT_A_RULE as the kernel's AUDIT_LIST_RULES has it (flags
+ *	hold the filter, without AUDIT_FILTER_PREPEND); NLM_F_DUMP_INTR if
+ *	the rules changed during the dump (list again). EPERM as ADD_RULE.
+ * @NSAUDIT_CMD_DELETE_ALL: do. No attributes. Deletes every rule of the
+ *	caller's user namespace. EPERM as ADD_RULE. No reply but the ACK.
  * @__NSAUDIT_CMD_MAX: one past the last command
  */
 enum nsaudit_cmd {
@@ -155,6 +214,10 @@ enum nsaudit_cmd {
 	NSAUDIT_CMD_UNREGISTER,
 	NSAUDIT_CMD_RECORD,
 	NSAUDIT_CMD_LOST,
+	NSAUDIT_CMD_ADD_RULE,
+	NSAUDIT_CMD_DEL_RULE,
+	NSAUDIT_CMD_LIST_RULES,
+	NSAUDIT_CMD_DELETE_ALL,
 	__NSAUDIT_CMD_MAX,
 };
 #define NSAUDIT_CMD_MAX			(__NSAUDIT_CMD_MAX - 1)
@@ -179,6 +242,9 @@ enum nsaudit_cmd {
  * @NSAUDIT_A_RECORD_TYPE: u16, the audit record type (AUDIT_SYSCALL, ...)
  * @NSAUDIT_A_RECORD_TEXT: string, the record as the kernel sends it to
  *	auditd ("audit(SEC.MSEC:SERIAL): fields"), in the daemon's view
+ * @NSAUDIT_A_RULE: binary, a struct audit_rule_data and its buf, exactly
+ *	the payload of the kernel's AUDIT_ADD_RULE message: its length is
+ *	sizeof(struct audit_rule_data) + buflen, at most %NSAUDIT_RULE_MAX
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -196,6 +262,7 @@ enum nsaudit_attr {
 	NSAUDIT_A_DAEMON,
 	NSAUDIT_A_RECORD_TYPE,
 	NSAUDIT_A_RECORD_TEXT,
+	NSAUDIT_A_RULE,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
@@ -204,6 +271,7 @@ enum nsaudit_attr {
 #define NSAUDIT_FEATURE_ENRICH		(1ULL << 0)	/* nsID set in host records */
 #define NSAUDIT_FEATURE_NSID		(1ULL << 1)	/* NSAUDIT_CMD_GET_NSID */
 #define NSAUDIT_FEATURE_DAEMONS		(1ULL << 2)	/* per-namespace daemons */
+#define NSAUDIT_FEATURE_RULES		(1ULL << 3)	/* per-namespace rules */
 
 /**
  * enum nsaudit_counter_attr - counters since the module was loaded (u64)
@@ -237,7 +305,7 @@ enum nsaudit_counter_attr {
  *	once, 0 to %NSAUDIT_LIMIT_DAEMONS_MAX (0: registration is refused)
  * @NSAUDIT_LIMIT_A_QUEUE: the largest backlog a daemon may ask for,
  *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX
- * @NSAUDIT_LIMIT_A_RULES: most rules one namespace's daemon may hold,
+ * @NSAUDIT_LIMIT_A_RULES: most rules one user namespace may hold,
  *	0 to %NSAUDIT_LIMIT_RULES_MAX
  * @NSAUDIT_LIMIT_A_BACKLOG: the backlog of a daemon that asks for none,
  *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX (capped by the
