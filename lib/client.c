@@ -45,6 +45,9 @@ struct nsaudit_call {
 	bool done;		/* ACK, error or notification seen */
 	int err;		/* first failure, -errno */
 	bool kernel_text;	/* text is the module's, from its NLMSG_ERROR */
+	nsaudit_each_fn each;	/* a dump: called for each of its messages */
+	void *each_arg;
+	bool intr;		/* a dump message had NLM_F_DUMP_INTR */
 	char text[NSAUDIT__TEXT_SIZE];	/* its explanation */
 	union {
 		struct nsaudit_status st;
@@ -58,11 +61,8 @@ static void nsaudit_vtext(char *buf, size_t size, const char *fmt, va_list ap)
 		vsnprintf(buf, size, fmt, ap);
 }
 
-static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
 /* Record the library's own explanation of @err on @h; returns @err. */
-static int nsaudit_fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
+int nsaudit__fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -162,6 +162,20 @@ static int nsaudit_cb_valid(struct nl_msg *msg, void *arg)
 		return NL_STOP;
 	}
 
+	/*
+	 * A dump: every message goes to each(). After a failure the rest is
+	 * still read, up to NLMSG_DONE, so that nothing of it is left on the
+	 * socket for the next request.
+	 */
+	if (c->each) {
+		if (c->err)
+			return NL_SKIP;
+		err = c->each(nlh, len, c->each_arg, c->text, sizeof(c->text));
+		if (err)
+			nsaudit_call_fail(c, err);
+		return NL_OK;
+	}
+
 	/* A reply where only the ACK is due, or a second one: not ours. */
 	if (!c->cmd || c->replied)
 		return NL_SKIP;
@@ -213,6 +227,36 @@ static int nsaudit_cb_ack(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
+/* NLMSG_DONE ends a dump, with the dump's error if it failed part way. */
+static int nsaudit_cb_finish(struct nl_msg *msg, void *arg)
+{
+	struct nsaudit_call *c = arg;
+	const struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	char text[NSAUDIT__TEXT_SIZE];
+	int error;
+
+	if (c->notification)
+		return NL_SKIP;
+	c->done = true;
+	if (nsaudit__parse_done(nlh, nlh->nlmsg_len, &error, text,
+				sizeof(text)) || !error || c->err)
+		return NL_STOP;
+	c->err = error;
+	memcpy(c->text, text, sizeof(c->text));
+	c->kernel_text = true;
+	return NL_STOP;
+}
+
+/* The dump was torn (the module's data changed); its messages still count. */
+static int nsaudit_cb_intr(struct nl_msg *msg, void *arg)
+{
+	struct nsaudit_call *c = arg;
+
+	(void)msg;
+	c->intr = true;
+	return NL_OK;
+}
+
 /* This call's callbacks, on a copy of the socket's set. */
 static struct nl_cb *nsaudit_call_cb(struct nsaudit_handle *h,
 				     struct nsaudit_call *c)
@@ -229,6 +273,8 @@ static struct nl_cb *nsaudit_call_cb(struct nsaudit_handle *h,
 	if (nl_cb_set(cb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, nsaudit_cb_seq, c) ||
 	    nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, nsaudit_cb_valid, c) ||
 	    nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, nsaudit_cb_ack, c) ||
+	    nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, nsaudit_cb_finish, c) ||
+	    nl_cb_set(cb, NL_CB_DUMP_INTR, NL_CB_CUSTOM, nsaudit_cb_intr, c) ||
 	    nl_cb_err(cb, NL_CB_CUSTOM, nsaudit_cb_err, c)) {
 		nl_cb_put(cb);
 		return NULL;
@@ -330,7 +376,7 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 	cb = nsaudit_call_cb(h, c);
 	if (!cb) {
 		nlmsg_free(msg);
-		return nsaudit_fail(h, -ENOMEM, "out of memory");
+		return nsaudit__fail(h, -ENOMEM, "out of memory");
 	}
 
 	errno = 0;
@@ -339,7 +385,7 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 		err = nsaudit__nlerr(err, errno);
 		nlmsg_free(msg);
 		nl_cb_put(cb);
-		return nsaudit_fail(h, err, "sending to the module: %s",
+		return nsaudit__fail(h, err, "sending to the module: %s",
 				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
 	c->seq = nlmsg_hdr(msg)->nlmsg_seq;
@@ -362,6 +408,48 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 	return err;
 }
 
+/**
+ * nsaudit__request_ack() - send a request whose only answer is the ACK
+ * @h: the handle
+ * @msg: the request (consumed), built with NLM_F_ACK
+ *
+ * Return: 0, or a negative errno with @h's errmsg set.
+ */
+int nsaudit__request_ack(struct nsaudit_handle *h, struct nl_msg *msg)
+{
+	struct nsaudit_call c = { .cmd = 0 };
+
+	return nsaudit_request(h, msg, &c);
+}
+
+/**
+ * nsaudit__request_dump() - send a dump request, hand out its messages
+ * @h: the handle
+ * @msg: the request (consumed), built with NLM_F_DUMP
+ * @each: called for every message of the answer but NLMSG_DONE, with a
+ *        buffer for its reason; a negative errno stops the calls (the rest
+ *        of the dump is read and dropped) and is returned
+ * @arg: passed to @each
+ *
+ * Return: 0; what @each returned; -EAGAIN if the module marked the dump
+ * NLM_F_DUMP_INTR (its data changed meanwhile: @each saw an inconsistent
+ * set and the caller should ask again); or another negative errno (the
+ * module's refusal, or the dump's error in NLMSG_DONE). @h's errmsg is set
+ * on failure.
+ */
+int nsaudit__request_dump(struct nsaudit_handle *h, struct nl_msg *msg,
+			  nsaudit_each_fn each, void *arg)
+{
+	struct nsaudit_call c = { .each = each, .each_arg = arg };
+	int err;
+
+	err = nsaudit_request(h, msg, &c);
+	if (err || !c.intr)
+		return err;
+	return nsaudit__fail(h, -EAGAIN,
+			     "the module's data changed during the dump; ask again");
+}
+
 /* GET_STATUS, whatever the handle's state (nsaudit_open() uses it too). */
 static int nsaudit_get_status(struct nsaudit_handle *h,
 			      struct nsaudit_status *st)
@@ -372,7 +460,7 @@ static int nsaudit_get_status(struct nsaudit_handle *h,
 
 	err = nsaudit__build_status(h->family, &msg);
 	if (err)
-		return nsaudit_fail(h, err, "out of memory");
+		return nsaudit__fail(h, err, "out of memory");
 	err = nsaudit_request(h, msg, &c);
 	if (err)
 		return err;
@@ -392,13 +480,13 @@ static int nsaudit_connect(struct nsaudit_handle *h,
 
 	h->sk = nl_socket_alloc();
 	if (!h->sk)
-		return nsaudit_fail(h, -ENOMEM, "out of memory");
+		return nsaudit__fail(h, -ENOMEM, "out of memory");
 
 	errno = 0;
 	err = genl_connect(h->sk);
 	if (err < 0) {
 		err = nsaudit__nlerr(err, errno);
-		return nsaudit_fail(h, err,
+		return nsaudit__fail(h, err,
 				    "cannot open a generic netlink socket: %s",
 				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
@@ -415,7 +503,7 @@ static int nsaudit_connect(struct nsaudit_handle *h,
 			continue;
 		err = -errno;
 		nsaudit__strerror(err, buf, sizeof(buf));
-		return nsaudit_fail(h, err,
+		return nsaudit__fail(h, err,
 				    "cannot set netlink socket option %d: %s",
 				    opts[i], buf);
 	}
@@ -430,11 +518,11 @@ static int nsaudit_connect(struct nsaudit_handle *h,
 	if (err < 0) {
 		err = nsaudit__nlerr(err, errno);
 		if (err == -ENOENT)
-			return nsaudit_fail(h, err,
+			return nsaudit__fail(h, err,
 					    "nsaudit module not loaded (no \"%s\" generic netlink family)",
 					    family);
 		nsaudit__strerror(err, buf, sizeof(buf));
-		return nsaudit_fail(h, err,
+		return nsaudit__fail(h, err,
 				    "cannot resolve the \"%s\" generic netlink family: %s",
 				    family, buf);
 	}
@@ -447,7 +535,7 @@ static int nsaudit_connect(struct nsaudit_handle *h,
 		/* Only nsaudit_config_subscribe() needs it: fail there. */
 		if (err != -ENOENT) {
 			nsaudit__strerror(err, buf, sizeof(buf));
-			return nsaudit_fail(h, err,
+			return nsaudit__fail(h, err,
 					    "cannot resolve the \"%s\" multicast group: %s",
 					    group, buf);
 		}
@@ -462,7 +550,7 @@ static int nsaudit_connect(struct nsaudit_handle *h,
 		if (err < 0) {
 			err = nsaudit__nlerr(err, errno);
 			nsaudit__strerror(err, buf, sizeof(buf));
-			return nsaudit_fail(h, err,
+			return nsaudit__fail(h, err,
 					    "cannot resolve the genetlink controller's \"notify\" group: %s",
 					    buf);
 		}
@@ -582,10 +670,10 @@ int nsaudit_errmsg_is_kernel(const struct nsaudit_handle *h)
 }
 
 /* Requests would take the notifications' place in the queue. */
-static int nsaudit_check_requests(struct nsaudit_handle *h)
+int nsaudit__check_requests(struct nsaudit_handle *h)
 {
 	if (h->subscribed)
-		return nsaudit_fail(h, -EINVAL,
+		return nsaudit__fail(h, -EINVAL,
 				    "handle receives configuration changes; open another for requests");
 	return 0;
 }
@@ -597,8 +685,8 @@ int nsaudit_status(struct nsaudit_handle *h, struct nsaudit_status *st)
 	if (!h)
 		return -EINVAL;
 	if (!st)
-		return nsaudit_fail(h, -EINVAL, "no status buffer given");
-	err = nsaudit_check_requests(h);
+		return nsaudit__fail(h, -EINVAL, "no status buffer given");
+	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
 	return nsaudit_get_status(h, st);
@@ -612,14 +700,14 @@ int nsaudit_set(struct nsaudit_handle *h, const struct nsaudit_settings *s)
 
 	if (!h)
 		return -EINVAL;
-	err = nsaudit_check_requests(h);
+	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
 	h->errmsg_kernel = false;
 	err = nsaudit__build_set(h->family, s, &msg, h->errmsg,
 				 sizeof(h->errmsg));
 	if (err == -ENOMEM)
-		return nsaudit_fail(h, err, "out of memory");
+		return nsaudit__fail(h, err, "out of memory");
 	if (err)
 		return err;
 	return nsaudit_request(h, msg, &c);
@@ -635,15 +723,15 @@ int nsaudit_nsid(struct nsaudit_handle *h, int pid,
 	if (!h)
 		return -EINVAL;
 	if (!set)
-		return nsaudit_fail(h, -EINVAL, "no nsID set buffer given");
-	err = nsaudit_check_requests(h);
+		return nsaudit__fail(h, -EINVAL, "no nsID set buffer given");
+	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
 	h->errmsg_kernel = false;
 	err = nsaudit__build_nsid(h->family, pid, &msg, h->errmsg,
 				  sizeof(h->errmsg));
 	if (err == -ENOMEM)
-		return nsaudit_fail(h, err, "out of memory");
+		return nsaudit__fail(h, err, "out of memory");
 	if (err)
 		return err;
 	err = nsaudit_request(h, msg, &c);
@@ -663,14 +751,14 @@ int nsaudit_config_subscribe(struct nsaudit_handle *h)
 	if (h->subscribed)
 		return 0;
 	if (h->config_grp < 0)
-		return nsaudit_fail(h, h->config_grp,
+		return nsaudit__fail(h, h->config_grp,
 				    "the module has no \"%s\" multicast group",
 				    NSAUDIT_MCGRP_CONFIG);
 	errno = 0;
 	err = nl_socket_add_membership(h->sk, h->config_grp);
 	if (err < 0) {
 		err = nsaudit__nlerr(err, errno);
-		return nsaudit_fail(h, err, "cannot join the \"%s\" group: %s",
+		return nsaudit__fail(h, err, "cannot join the \"%s\" group: %s",
 				    NSAUDIT_MCGRP_CONFIG,
 				    nsaudit__strerror(err, buf, sizeof(buf)));
 	}
@@ -694,9 +782,9 @@ int nsaudit_config_next(struct nsaudit_handle *h, struct nsaudit_status *st,
 	if (!h)
 		return -EINVAL;
 	if (!st || timeout_ms < -1)
-		return nsaudit_fail(h, -EINVAL, "invalid arguments");
+		return nsaudit__fail(h, -EINVAL, "invalid arguments");
 	if (!h->subscribed)
-		return nsaudit_fail(h, -EINVAL,
+		return nsaudit__fail(h, -EINVAL,
 				    "handle is not subscribed to configuration changes");
 	if (timeout_ms >= 0) {
 		clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -711,7 +799,7 @@ int nsaudit_config_next(struct nsaudit_handle *h, struct nsaudit_status *st,
 	c.h = h;
 	cb = nsaudit_call_cb(h, &c);
 	if (!cb)
-		return nsaudit_fail(h, -ENOMEM, "out of memory");
+		return nsaudit__fail(h, -ENOMEM, "out of memory");
 	err = nsaudit_receive(h, &c, cb, timeout_ms >= 0 ? &deadline : NULL);
 	nl_cb_put(cb);
 
@@ -720,14 +808,14 @@ int nsaudit_config_next(struct nsaudit_handle *h, struct nsaudit_status *st,
 		*st = c.out.st;
 		return 0;
 	case -ETIMEDOUT:
-		return nsaudit_fail(h, err,
+		return nsaudit__fail(h, err,
 				    "no configuration change within %d ms",
 				    timeout_ms);
 	case -ENOBUFS:
-		return nsaudit_fail(h, err,
+		return nsaudit__fail(h, err,
 				    "configuration changes were lost: the socket's receive buffer overflowed");
 	case -EINTR:
-		return nsaudit_fail(h, err, "interrupted by a signal");
+		return nsaudit__fail(h, err, "interrupted by a signal");
 	}
 	if (!c.err)
 		nsaudit_receive_text(&c, err);

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <linux/audit.h>	/* struct audit_rule_data */
 #include <linux/nsaudit.h>
 
 #ifdef __cplusplus
@@ -354,6 +355,83 @@ NSAUDIT_EXPORT int nsaudit_config_subscribe(struct nsaudit_handle *h);
 NSAUDIT_EXPORT int nsaudit_config_next(struct nsaudit_handle *h,
 				       struct nsaudit_status *st,
 				       int timeout_ms);
+
+/*
+ * Per-namespace rules (interface 1.2, NSAUDIT_FEATURE_RULES).
+ *
+ * A rule is a struct audit_rule_data followed by its buf, exactly the
+ * payload of the kernel's AUDIT_ADD_RULE message, as libaudit builds it
+ * from auditctl syntax (audit_rule_create_data(),
+ * audit_rule_syscallbyname_data(), audit_rule_fieldpair_data()); @len is
+ * sizeof(struct audit_rule_data) + buflen. The calls act on the rulespace
+ * of the caller's user namespace and need its daemon's socket or
+ * CAP_AUDIT_CONTROL in it. A module without rules refuses them with
+ * -EOPNOTSUPP.
+ */
+
+/**
+ * nsaudit_rule_add() - add a rule to one's user namespace
+ * @h: the handle
+ * @r: the rule; @r->flags hold the filter (AUDIT_FILTER_EXIT or
+ *     AUDIT_FILTER_EXCLUDE), with AUDIT_FILTER_PREPEND to put it first;
+ *     @r->action is AUDIT_ALWAYS or AUDIT_NEVER
+ * @len: sizeof(*@r) + @r->buflen, at most NSAUDIT_RULE_MAX
+ *
+ * Return: 0, or a negative errno: -EPERM if the caller may not change the
+ * namespace's rules; -EINVAL for a rule the library finds malformed (a
+ * @len that does not match buflen, too many fields, strings past buf) or
+ * one with a filter, field, operator or value the module does not
+ * support (nsaudit_errmsg() names it), or a NULL @r; -EEXIST if the same
+ * rule is there; -ENOSPC at the host's "rules" limit.
+ */
+NSAUDIT_EXPORT int nsaudit_rule_add(struct nsaudit_handle *h,
+				    const struct audit_rule_data *r,
+				    size_t len);
+
+/**
+ * nsaudit_rule_del() - delete a rule of one's user namespace
+ * @h: the handle
+ * @r: the rule, as it was added
+ * @len: as for nsaudit_rule_add()
+ *
+ * Return: 0, or a negative errno: -ENOENT if there is no such rule;
+ * -EPERM and -EINVAL as nsaudit_rule_add().
+ */
+NSAUDIT_EXPORT int nsaudit_rule_del(struct nsaudit_handle *h,
+				    const struct audit_rule_data *r,
+				    size_t len);
+
+/**
+ * nsaudit_rule_list() - the rules of one's user namespace
+ * @h: the handle
+ * @cb: called once per rule, in evaluation order, with the rule (valid
+ *      during the call only; its structure checked as for
+ *      nsaudit_rule_add()) and its length; returns 0 to go on or a
+ *      negative errno to stop, which nsaudit_rule_list() then returns
+ * @arg: passed to @cb
+ *
+ * The flags of a listed rule hold its filter, without
+ * AUDIT_FILTER_PREPEND, as the kernel's AUDIT_LIST_RULES shows them.
+ *
+ * Return: 0; what @cb returned; -EAGAIN if the rules changed during the
+ * listing (@cb may have seen an inconsistent set: drop it and list
+ * again); -EPERM as nsaudit_rule_add(); -EBADMSG for a malformed message
+ * (the rest of the listing is read and dropped); -EINVAL for a NULL @cb or
+ * a subscribed handle; or another negative errno.
+ */
+NSAUDIT_EXPORT int nsaudit_rule_list(struct nsaudit_handle *h,
+				     int (*cb)(const struct audit_rule_data *r,
+					       size_t len, void *arg),
+				     void *arg);
+
+/**
+ * nsaudit_rule_delete_all() - delete every rule of one's user namespace
+ * @h: the handle
+ *
+ * Return: 0, or a negative errno: -EPERM as nsaudit_rule_add(); -EINVAL
+ * for a subscribed handle.
+ */
+NSAUDIT_EXPORT int nsaudit_rule_delete_all(struct nsaudit_handle *h);
 
 /*
  * Per-namespace audit daemon: a handle of its own, with its own socket,

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/audit.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <netlink/attr.h>
@@ -44,6 +45,7 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_DAEMON]		= "NSAUDIT_A_DAEMON",
 	[NSAUDIT_A_RECORD_TYPE]		= "NSAUDIT_A_RECORD_TYPE",
 	[NSAUDIT_A_RECORD_TEXT]		= "NSAUDIT_A_RECORD_TEXT",
+	[NSAUDIT_A_RULE]		= "NSAUDIT_A_RULE",
 };
 
 /*
@@ -1252,5 +1254,269 @@ int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
 		};
 		return 1;
 	}
+	return 0;
+}
+
+/* ---- per-namespace rules -------------------------------------------- */
+
+/*
+ * Fields whose value is the length of a string in buf, in field order: the
+ * list the kernel's audit_data_to_entry() takes strings for.
+ */
+static bool nsaudit_rule_field_is_string(uint32_t field)
+{
+	switch (field) {
+	case AUDIT_SUBJ_USER:
+	case AUDIT_SUBJ_ROLE:
+	case AUDIT_SUBJ_TYPE:
+	case AUDIT_SUBJ_SEN:
+	case AUDIT_SUBJ_CLR:
+	case AUDIT_OBJ_USER:
+	case AUDIT_OBJ_ROLE:
+	case AUDIT_OBJ_TYPE:
+	case AUDIT_OBJ_LEV_LOW:
+	case AUDIT_OBJ_LEV_HIGH:
+	case AUDIT_WATCH:
+	case AUDIT_DIR:
+	case AUDIT_FILTERKEY:
+	case AUDIT_EXE:
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nsaudit__check_rule() - is this a well-formed NSAUDIT_A_RULE?
+ * @r: the rule
+ * @len: its length in bytes, buf included
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Structure only, as the kernel checks it before it looks at the meaning:
+ * the length is the fixed part plus buflen and at most NSAUDIT_RULE_MAX,
+ * field_count is at most AUDIT_MAX_FIELDS, and the strings of the string
+ * fields lie inside buf. Which filters, fields and operators the module
+ * supports is its own business (EINVAL with an extended ACK).
+ *
+ * Return: 0, or -EINVAL.
+ */
+int nsaudit__check_rule(const struct audit_rule_data *r, size_t len,
+			char *why, size_t size)
+{
+	uint64_t used = 0;
+	uint32_t i;
+
+	if (!r) {
+		nsaudit_why(why, size, "no rule given");
+		return -EINVAL;
+	}
+	if (len < sizeof(*r) || len > NSAUDIT_RULE_MAX) {
+		nsaudit_why(why, size, "rule of %zu bytes is not in %zu..%d",
+			    len, sizeof(*r), NSAUDIT_RULE_MAX);
+		return -EINVAL;
+	}
+	if (len - sizeof(*r) != r->buflen) {
+		nsaudit_why(why, size,
+			    "rule of %zu bytes has a buf of %u bytes, not %zu",
+			    len, r->buflen, len - sizeof(*r));
+		return -EINVAL;
+	}
+	if (r->field_count > AUDIT_MAX_FIELDS) {
+		nsaudit_why(why, size, "rule has %u fields, at most %d",
+			    r->field_count, AUDIT_MAX_FIELDS);
+		return -EINVAL;
+	}
+	for (i = 0; i < r->field_count; i++) {
+		if (!nsaudit_rule_field_is_string(r->fields[i]))
+			continue;
+		used += r->values[i];
+		if (used > r->buflen) {
+			nsaudit_why(why, size,
+				    "string of field %u (type %u) runs past the rule's buf",
+				    i, r->fields[i]);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/**
+ * nsaudit__build_rule() - check and build an ADD_RULE or DEL_RULE request
+ * @family: the nsaudit family's id
+ * @cmd: NSAUDIT_CMD_ADD_RULE or NSAUDIT_CMD_DEL_RULE
+ * @r: the rule, sent as it is in NSAUDIT_A_RULE
+ * @len: its length, buf included
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, -EINVAL (see nsaudit__check_rule(), or another @cmd), or
+ * -ENOMEM.
+ */
+int nsaudit__build_rule(int family, uint8_t cmd,
+			const struct audit_rule_data *r, size_t len,
+			struct nl_msg **msgp, char *why, size_t size)
+{
+	struct nl_msg *msg;
+	int err;
+
+	if (!msgp)
+		return -EINVAL;
+	*msgp = NULL;
+	if (cmd != NSAUDIT_CMD_ADD_RULE && cmd != NSAUDIT_CMD_DEL_RULE) {
+		nsaudit_why(why, size, "command %u is not a rule change", cmd);
+		return -EINVAL;
+	}
+	err = nsaudit__check_rule(r, len, why, size);
+	if (err)
+		return err;
+	err = nsaudit_build(family, cmd, &msg);
+	if (err)
+		return err;
+	if (nla_put(msg, NSAUDIT_A_RULE, (int)len, r) < 0) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	*msgp = msg;
+	return 0;
+}
+
+/**
+ * nsaudit__build_list_rules() - build a LIST_RULES dump request
+ * @family: the nsaudit family's id
+ * @msgp: receives the message (NULL on failure)
+ *
+ * NLM_F_DUMP without NLM_F_ACK: NLMSG_DONE ends the answer, and carries
+ * the error of a dump that failed part way.
+ *
+ * Return: 0, -EINVAL for a bad @family, or -ENOMEM.
+ */
+int nsaudit__build_list_rules(int family, struct nl_msg **msgp)
+{
+	return nsaudit_build_flags(family, NSAUDIT_CMD_LIST_RULES, NLM_F_DUMP,
+				   msgp);
+}
+
+/**
+ * nsaudit__build_delete_all() - build a DELETE_ALL request
+ * @family: the nsaudit family's id
+ * @msgp: receives the message (NULL on failure)
+ *
+ * Return: 0, -EINVAL for a bad @family, or -ENOMEM.
+ */
+int nsaudit__build_delete_all(int family, struct nl_msg **msgp)
+{
+	return nsaudit_build(family, NSAUDIT_CMD_DELETE_ALL, msgp);
+}
+
+/**
+ * nsaudit__parse_rule() - parse one message of a LIST_RULES dump
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @rp: receives the rule on success, pointing into @nlh (no copy; the
+ *      attribute payload is 4-byte aligned, as struct audit_rule_data is)
+ * @rlen: receives its length on success
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Unknown attributes are ignored; of a repeated NSAUDIT_A_RULE the last
+ * counts, as with nla_parse().
+ *
+ * Return: 0, or -EBADMSG for a message that is not a LIST_RULES message of
+ * @family, is truncated or malformed, lacks NSAUDIT_A_RULE, or whose rule
+ * is not well-formed (see nsaudit__check_rule()).
+ */
+int nsaudit__parse_rule(const struct nlmsghdr *nlh, size_t len, int family,
+			const struct audit_rule_data **rp, size_t *rlen,
+			char *why, size_t size)
+{
+	const struct nlattr *head, *nla, *rule = NULL;
+	char reason[NSAUDIT__TEXT_SIZE];
+	int attrlen, rem, err;
+
+	err = nsaudit_genl_attrs(nlh, len, family, NSAUDIT_CMD_LIST_RULES,
+				 &head, &attrlen, why, size);
+	if (err)
+		return err;
+	nla_for_each_attr(nla, head, attrlen, rem) {
+		if (nla_type(nla) == NSAUDIT_A_RULE)
+			rule = nla;
+	}
+	if (rem > 0) {
+		nsaudit_why(why, size, "malformed attributes in a rule");
+		return -EBADMSG;
+	}
+	if (!rule) {
+		nsaudit_why(why, size, "rule message lacks NSAUDIT_A_RULE");
+		return -EBADMSG;
+	}
+	if (nsaudit__check_rule(nla_data(rule), (size_t)nla_len(rule), reason,
+				sizeof(reason))) {
+		nsaudit_why(why, size, "malformed NSAUDIT_A_RULE: %s", reason);
+		return -EBADMSG;
+	}
+	*rp = nla_data(rule);
+	*rlen = (size_t)nla_len(rule);
+	return 0;
+}
+
+/**
+ * nsaudit__parse_done() - the error and extended ACK text of an NLMSG_DONE
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @error: receives the dump's error as a negative errno (0: complete)
+ * @text: receives the NLMSGERR_ATTR_MSG text, "" if there is none
+ * @size: size of @text
+ *
+ * Layout (net/netlink/af_netlink.c, netlink_dump_done()): an int, the
+ * dump's return value; then, if NLM_F_ACK_TLVS is set, attributes. An
+ * NLMSG_DONE without the int (old kernels, other families) is a success.
+ *
+ * Return: 0, or -EBADMSG (with @error untouched) if @nlh is not a
+ * complete NLMSG_DONE message.
+ */
+int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
+			char *text, size_t size)
+{
+	const struct nlattr *msg;
+	const char *p;
+	size_t msglen, off, n, i;
+	int32_t e;
+
+	if (text && size)
+		text[0] = '\0';
+	if (!nlh || !error || len < NLMSG_HDRLEN)
+		return -EBADMSG;
+	msglen = nlh->nlmsg_len;
+	if (nlh->nlmsg_type != NLMSG_DONE || msglen > len ||
+	    msglen < NLMSG_HDRLEN || msglen > INT_MAX)
+		return -EBADMSG;
+	if (msglen < NLMSG_HDRLEN + sizeof(e)) {
+		*error = 0;
+		return 0;
+	}
+	memcpy(&e, (const char *)nlh + NLMSG_HDRLEN, sizeof(e));
+	*error = e <= 0 ? e : -e;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || !text || !size)
+		return 0;
+	off = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(e));
+	if (off > msglen)
+		return 0;
+	msg = nla_find((const struct nlattr *)((const char *)nlh + off),
+		       (int)(msglen - off), NLMSGERR_ATTR_MSG);
+	if (!msg)
+		return 0;
+	p = nla_data(msg);
+	n = strnlen(p, (size_t)nla_len(msg));
+	if (n > size - 1)
+		n = size - 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		text[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	text[n] = '\0';
 	return 0;
 }

@@ -78,6 +78,21 @@ int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
 			const struct nsaudit_daemon_ctx *ctx,
 			struct nsaudit_event *ev, char *why, size_t size);
 
+/* Per-namespace rules: requests, and the messages of a LIST_RULES dump. */
+struct audit_rule_data;
+int nsaudit__check_rule(const struct audit_rule_data *r, size_t len,
+			char *why, size_t size);
+int nsaudit__build_rule(int family, uint8_t cmd,
+			const struct audit_rule_data *r, size_t len,
+			struct nl_msg **msgp, char *why, size_t size);
+int nsaudit__build_list_rules(int family, struct nl_msg **msgp);
+int nsaudit__build_delete_all(int family, struct nl_msg **msgp);
+int nsaudit__parse_rule(const struct nlmsghdr *nlh, size_t len, int family,
+			const struct audit_rule_data **rp, size_t *rlen,
+			char *why, size_t size);
+int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
+			char *text, size_t size);
+
 /* client.c: nsaudit_open_err() with other names, for the unit tests. */
 int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			 const char *group, bool status, char *msg,
