@@ -8,6 +8,8 @@
  *   COMMAND: status | set KEY VALUE [KEY VALUE]... | nsid PID|self |
  *            monitor [--count N] [--timeout SEC] | help | version
  *   short forms: -s (status), -e 0|1 (set enrich), -h/--help, -V/--version
+ *   rules, as auditctl: -a|-A|-d LIST,ACTION [-F F=V]... [-S SC]... [-k K]...,
+ *            -D, -l, -R FILE (the rule grammar is tools/rules/build.c's)
  *
  * Numbers are decimal digits only: a sign, a blank, a base prefix or any
  * other character is refused rather than guessed at, because a limit the
@@ -42,6 +44,10 @@ static const struct cli_cmd_name {
 	{ "monitor", CLI_CMD_MONITOR },
 	{ "help", CLI_CMD_HELP },
 	{ "version", CLI_CMD_VERSION },
+	{ "-a", CLI_CMD_RULE },
+	{ "-l", CLI_CMD_LIST },
+	{ "-D", CLI_CMD_DELETE_ALL },
+	{ "-R", CLI_CMD_LOAD },
 };
 
 /* Keys of "set"; enrich takes on/off as well, see cli_set_pair(). */
@@ -354,6 +360,51 @@ help:
 	return 0;
 }
 
+/* The rest of the line is one auditctl rule command: -R, or rule_parse(). */
+static int cli_rules(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i];
+	char q[CLI_QUOTE_MAX + 4];
+
+	if (!strcmp(s, "-R")) {
+		args->cmd = CLI_CMD_LOAD;
+		if (p->i + 1 >= p->argc)
+			return cli_error(args, "option '-R' needs a rules file");
+		if (p->i + 2 < p->argc)
+			return cli_error(args, "-R: unexpected argument '%s'",
+					 cli_quote(q, p->argv[p->i + 2]));
+		args->file = p->argv[p->i + 1];
+		p->i = p->argc;
+		return 0;
+	}
+	if (rule_parse(p->argc - p->i, p->argv + p->i, &args->rule, args->err,
+		       sizeof(args->err)))
+		return -1;
+	p->i = p->argc;
+	switch (args->rule.op) {
+	case RULE_OP_DELETE_ALL:
+		args->cmd = CLI_CMD_DELETE_ALL;
+		return 0;
+	case RULE_OP_LIST:
+		args->cmd = CLI_CMD_LIST;
+		return 0;
+	case RULE_OP_IGNORED:
+		/* Fine in a rules file; typed by hand it would mislead. */
+		{
+			const char *why = strstr(args->rule.note, " ignored: ");
+
+			cli_error(args, "%s: %s", s,
+				  why ? why + 10 : args->rule.note);
+		}
+		rule_cmd_free(&args->rule);
+		return -1;
+	default:
+		args->cmd = CLI_CMD_RULE;
+		return 0;
+	}
+}
+
 /* The options before the command, auditctl's short forms among them. */
 static int cli_global(struct cli_parser *p, bool *have_cmd)
 {
@@ -361,13 +412,18 @@ static int cli_global(struct cli_parser *p, bool *have_cmd)
 	char q[CLI_QUOTE_MAX + 4];
 
 	while (p->i < p->argc && cli_is_option(p->argv[p->i])) {
-		const char *s = p->argv[p->i++];
+		const char *s = p->argv[p->i];
 
 		if (!strcmp(s, "--json")) {
 			args->json = true;
+			p->i++;
 			continue;
 		}
 		*have_cmd = true;
+		if (rule_is_option(s) || !strcmp(s, "-b") ||
+		    !strcmp(s, "--backlog_wait_time"))
+			return cli_rules(p);
+		p->i++;
 		if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
 			args->cmd = CLI_CMD_HELP;
 			args->json = false;
@@ -424,8 +480,15 @@ int cli_parse(int argc, char *const argv[], struct cli_args *args)
 		args->cmd = cli_cmd_names[i].cmd;
 		p.i++;
 	}
-	if (cli_parse_rest(&p))
+	if (cli_parse_rest(&p)) {
+		cli_free(args);
 		return -1;
+	}
 	args->err[0] = '\0';
 	return 0;
+}
+
+void cli_free(struct cli_args *args)
+{
+	rule_cmd_free(&args->rule);
 }

@@ -12,6 +12,8 @@
 
 #include <libnsaudit.h>
 
+#include "rule.h"
+
 /* What to do; also the index of main.c's command table. */
 enum cli_cmd {
 	CLI_CMD_STATUS,
@@ -20,6 +22,10 @@ enum cli_cmd {
 	CLI_CMD_MONITOR,
 	CLI_CMD_HELP,
 	CLI_CMD_VERSION,
+	CLI_CMD_RULE,		/* -a, -A, -d: args.rule.op says which */
+	CLI_CMD_LIST,		/* -l */
+	CLI_CMD_DELETE_ALL,	/* -D */
+	CLI_CMD_LOAD,		/* -R FILE */
 	CLI_CMD_COUNT,
 };
 
@@ -28,7 +34,7 @@ enum cli_cmd {
 #define CLI_TIMEOUT_MAX		86400		/* seconds: one day */
 
 /* Room for one usage error line, without prefix and hint. */
-#define CLI_ERR_MAX		192
+#define CLI_ERR_MAX		RULE_ERR_MAX
 
 /**
  * struct cli_args - a parsed command line
@@ -38,6 +44,8 @@ enum cli_cmd {
  * @pid: CLI_CMD_NSID: 1 to NSAUDIT_PID_MAX, or 0 for "self"
  * @count: CLI_CMD_MONITOR: exit after this many changes; 0: never
  * @timeout: CLI_CMD_MONITOR: seconds to wait for each change; -1: for ever
+ * @rule: CLI_CMD_RULE: the rule to add or delete (free with cli_free())
+ * @file: CLI_CMD_LOAD: the rules file
  * @err: the usage error when cli_parse() fails, else ""
  */
 struct cli_args {
@@ -47,6 +55,8 @@ struct cli_args {
 	int pid;
 	uint32_t count;
 	int timeout;
+	struct rule_cmd rule;
+	const char *file;
 	char err[CLI_ERR_MAX];
 };
 
@@ -76,9 +86,15 @@ enum cli_num cli_parse_number(const char *s, uint64_t min, uint64_t max,
  * @argv: the arguments; @argv[0] is the program name and is ignored
  * @args: filled in; on failure only @args->err is meaningful
  *
+ * auditctl's rule options (-a, -A, -d, -D, -l, -S, -F, -k, ...) make the
+ * whole line one rule command (rule_parse()); -R FILE loads a rules file.
+ *
  * Return: 0 on success, -1 on a usage error (@args->err says what is wrong,
  * one line, quoting the offending argument).
  */
 int cli_parse(int argc, char *const argv[], struct cli_args *args);
+
+/* Free what cli_parse() allocated (a rule); @args is empty afterwards. */
+void cli_free(struct cli_args *args);
 
 #endif /* NSAUDITCTL_ARGS_H */

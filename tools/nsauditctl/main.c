@@ -3,8 +3,9 @@
  * nsauditctl: administer the nsaudit module.
  *
  * Parsing is in args.c and rendering in output.c, both free of I/O side
- * effects beyond the stream they are given; this file talks to the module
- * and decides exit codes: 0 ok, 1 error, 2 usage.
+ * effects beyond the stream they are given; rules are built and printed
+ * by ../rules/. This file talks to the module and decides exit codes:
+ * 0 ok, 1 error, 2 usage.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -18,6 +19,7 @@
 
 #include "args.h"
 #include "output.h"
+#include "rule.h"
 
 #define NSAUDITCTL_VERSION	"0.1.0"
 
@@ -29,6 +31,10 @@ static int cmd_nsid(const struct cli_args *args);
 static int cmd_monitor(const struct cli_args *args);
 static int cmd_help(const struct cli_args *args);
 static int cmd_version(const struct cli_args *args);
+static int cmd_rule(const struct cli_args *args);
+static int cmd_list(const struct cli_args *args);
+static int cmd_delete_all(const struct cli_args *args);
+static int cmd_load(const struct cli_args *args);
 
 /* Indexed by enum cli_cmd; also the order of the help text. */
 static const struct {
@@ -48,7 +54,15 @@ static const struct {
 	[CLI_CMD_HELP] = { "help", "", cmd_help, "show this help" },
 	[CLI_CMD_VERSION] = { "version", "", cmd_version,
 		"show tool, library interface and module versions" },
+	/* auditctl's rule options; help lists them apart. */
+	[CLI_CMD_RULE] = { "-a", "", cmd_rule, "" },
+	[CLI_CMD_LIST] = { "-l", "", cmd_list, "" },
+	[CLI_CMD_DELETE_ALL] = { "-D", "", cmd_delete_all, "" },
+	[CLI_CMD_LOAD] = { "-R", "", cmd_load, "" },
 };
+
+/* How often -l asks again when the rules changed while they were listed. */
+#define LIST_TRIES	5
 
 /* Errors are one line; text from elsewhere is made safe by out_line(). */
 static struct nsaudit_handle *ctl_open(const char *cmd)
@@ -101,6 +115,17 @@ static int ctl_out_fail(const char *cmd, int err)
 	if (err == -EIO)
 		return ctl_write_fail(cmd);
 	fprintf(stderr, "nsauditctl: %s: %s\n", cmd, strerror(-err));
+	return EXIT_ERROR;
+}
+
+/* A module without rules answers EOPNOTSUPP; say what that means. */
+static int ctl_rule_fail(const char *cmd, const struct nsaudit_handle *h,
+			 int err)
+{
+	if (err != -EOPNOTSUPP)
+		return ctl_fail(cmd, h, err);
+	fprintf(stderr, "nsauditctl: %s: the nsaudit module has no "
+		"per-namespace rules (interface 1.1 or older)\n", cmd);
 	return EXIT_ERROR;
 }
 
@@ -218,14 +243,189 @@ out:
 	return rc;
 }
 
+/* Add or delete one rule; a warning of the parser comes first. */
+static int cmd_rule(const struct cli_args *args)
+{
+	const struct rule_cmd *rc = &args->rule;
+	const char *name = rc->op == RULE_OP_DEL ? "-d" : "-a";
+	struct nsaudit_handle *h;
+	int err, ret = EXIT_OK;
+
+	if (rc->note[0])
+		fprintf(stderr, "nsauditctl: %s\n", rc->note);
+	h = ctl_open(name);
+	if (!h)
+		return EXIT_ERROR;
+	if (rc->op == RULE_OP_DEL)
+		err = nsaudit_rule_del(h, rc->rule, rc->len);
+	else
+		err = nsaudit_rule_add(h, rc->rule, rc->len);
+	if (err < 0)
+		ret = ctl_rule_fail(name, h, err);
+	nsaudit_close(h);
+	return ret;
+}
+
+/* The listed rules, copied: printed only once the listing is complete. */
+struct rule_list {
+	struct audit_rule_data **rules;
+	size_t *lens;
+	size_t count;
+};
+
+static void rule_list_clear(struct rule_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++)
+		free(l->rules[i]);
+	free(l->rules);
+	free(l->lens);
+	memset(l, 0, sizeof(*l));
+}
+
+static int rule_list_add(const struct audit_rule_data *r, size_t len,
+			 void *arg)
+{
+	struct rule_list *l = arg;
+	struct audit_rule_data **rules;
+	size_t *lens;
+
+	rules = realloc(l->rules, (l->count + 1) * sizeof(*rules));
+	if (!rules)
+		return -ENOMEM;
+	l->rules = rules;
+	lens = realloc(l->lens, (l->count + 1) * sizeof(*lens));
+	if (!lens)
+		return -ENOMEM;
+	l->lens = lens;
+	l->rules[l->count] = malloc(len);
+	if (!l->rules[l->count])
+		return -ENOMEM;
+	memcpy(l->rules[l->count], r, len);
+	l->lens[l->count++] = len;
+	return 0;
+}
+
+/* -l: every rule as auditctl -l prints it, or "No rules" as it does. */
+static int cmd_list(const struct cli_args *args)
+{
+	struct nsaudit_handle *h = ctl_open("-l");
+	struct rule_list l = { 0 };
+	int err, tries, rc = EXIT_OK;
+	size_t i;
+
+	(void)args;
+	if (!h)
+		return EXIT_ERROR;
+	/* A torn listing is dropped whole: a rule must not show twice. */
+	for (tries = 0; tries < LIST_TRIES; tries++) {
+		rule_list_clear(&l);
+		err = nsaudit_rule_list(h, rule_list_add, &l);
+		if (err != -EAGAIN)
+			break;
+	}
+	if (err < 0) {
+		rc = ctl_rule_fail("-l", h, err);
+		goto out;
+	}
+	errno = 0;
+	if (!l.count)
+		fputs("No rules\n", stdout);
+	for (i = 0; i < l.count; i++) {
+		err = rule_print(stdout, l.rules[i], l.lens[i]);
+		if (err == -EINVAL) {
+			fprintf(stderr, "nsauditctl: -l: the module listed a malformed rule\n");
+			rc = EXIT_ERROR;
+			break;
+		}
+		if (err < 0) {
+			rc = ctl_write_fail("-l");
+			break;
+		}
+	}
+out:
+	rule_list_clear(&l);
+	nsaudit_close(h);
+	return rc;
+}
+
+static int cmd_delete_all(const struct cli_args *args)
+{
+	struct nsaudit_handle *h = ctl_open("-D");
+	int err, rc = EXIT_OK;
+
+	(void)args;
+	if (!h)
+		return EXIT_ERROR;
+	err = nsaudit_rule_delete_all(h);
+	if (err < 0)
+		rc = ctl_rule_fail("-D", h, err);
+	nsaudit_close(h);
+	return rc;
+}
+
+static void note_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "nsauditctl: %s\n", msg);
+}
+
+/*
+ * -R FILE: the whole file is parsed first, so a bad line changes nothing;
+ * then its commands go out in order, and the first refusal stops them,
+ * as with auditctl -R.
+ */
+static int cmd_load(const struct cli_args *args)
+{
+	struct nsaudit_handle *h;
+	struct rule_file rf;
+	char err_text[RULE_ERR_MAX + 64], where[64];
+	size_t i;
+	int err = 0, rc = EXIT_OK;
+
+	if (rule_file_load(args->file, true, &rf, NULL, note_stderr, NULL,
+			   err_text, sizeof(err_text))) {
+		fprintf(stderr, "nsauditctl: %s\n", err_text);
+		return EXIT_USAGE;
+	}
+	h = ctl_open("-R");
+	if (!h) {
+		rule_file_free(&rf);
+		return EXIT_ERROR;
+	}
+	for (i = 0; i < rf.count; i++) {
+		const struct rule_cmd *c = &rf.lines[i].cmd;
+
+		if (c->op == RULE_OP_DELETE_ALL)
+			err = nsaudit_rule_delete_all(h);
+		else if (c->op == RULE_OP_DEL)
+			err = nsaudit_rule_del(h, c->rule, c->len);
+		else
+			err = nsaudit_rule_add(h, c->rule, c->len);
+		if (err < 0) {
+			snprintf(where, sizeof(where), "%s:%u", args->file,
+				 rf.lines[i].line);
+			rc = ctl_rule_fail(where, h, err);
+			break;
+		}
+	}
+	rule_file_free(&rf);
+	nsaudit_close(h);
+	return rc;
+}
+
 static int cmd_help(const struct cli_args *args)
 {
 	int i;
 
 	(void)args;
-	printf("Usage: nsauditctl [--json] COMMAND [ARGUMENTS]\n\n"
+	printf("Usage: nsauditctl [--json] COMMAND [ARGUMENTS]\n"
+	       "       nsauditctl RULE-OPTIONS\n\n"
 	       "Commands:\n");
 	for (i = 0; i < CLI_CMD_COUNT; i++) {
+		if (commands[i].name[0] == '-')
+			continue;
 		char syn[64];
 		int n;
 
@@ -252,6 +452,18 @@ static int cmd_help(const struct cli_args *args)
 	       "  -e 0|1                same as set enrich 0|1\n"
 	       "  -h, --help            same as help\n"
 	       "  -V, --version         same as version\n\n"
+	       "Rules of the caller's user namespace, in auditctl syntax:\n"
+	       "  -a LIST,ACTION        append a rule (-A: put it first); LIST exit or\n"
+	       "                        exclude, ACTION always or never\n"
+	       "  -d LIST,ACTION        delete the rule given with it\n"
+	       "  -F FIELD OP VALUE     a field: pid ppid uid euid suid fsuid gid egid\n"
+	       "                        sgid fsgid auid loginuid_set sessionid success\n"
+	       "                        exit a0-a3 exe arch key (exclude: msgtype)\n"
+	       "  -S SYSCALL[,...]      syscalls by name or number, or all\n"
+	       "  -k KEY                a key (several may be given)\n"
+	       "  -D                    delete every rule\n"
+	       "  -l                    list the rules as auditctl -l does\n"
+	       "  -R FILE               load a rules file (audit.rules format)\n\n"
 	       "See nsauditctl(8).\n");
 	return EXIT_OK;
 }
@@ -300,6 +512,7 @@ int main(int argc, char *argv[])
 	}
 
 	rc = commands[args.cmd].handler(&args);
+	cli_free(&args);
 
 	/* Most output is still buffered here; a handler's error came first. */
 	errno = 0;

@@ -93,6 +93,7 @@ void conf_defaults(struct nsd_conf *c)
 	c->name_format = NSD_NAME_NONE;
 	c->backlog = 0;
 	c->write_logs = true;
+	strcpy(c->rules_file, NSD_RULES_DEFAULT);
 }
 
 const char *conf_flush_name(enum nsd_flush f)
@@ -213,6 +214,15 @@ int conf_set(struct nsd_conf *c, const char *key, const char *value,
 			   NSAUDIT_LIMIT_QUEUE_MAX, &n, err, size))
 			return -1;
 		c->backlog = strcmp(value, "0") ? n : 0;
+	} else if (!strcmp(key, "rules_file")) {
+		if (value[0] != '/')
+			return fail(err, size,
+				    "rules_file: '%s' is not an absolute path",
+				    value);
+		if (strlen(value) >= sizeof(c->rules_file))
+			return fail(err, size, "rules_file: path too long");
+		strcpy(c->rules_file, value);
+		c->rules_file_set = true;
 	} else if (!strcmp(key, "write_logs")) {
 		if (pick(yes_no_choices, key, value, &v, err, size))
 			return -1;

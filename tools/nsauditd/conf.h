@@ -14,6 +14,7 @@
 
 #define NSD_CONF_DEFAULT	"/etc/nsaudit/nsauditd.conf"
 #define NSD_LOG_DEFAULT		"/var/log/nsaudit/audit.log"
+#define NSD_RULES_DEFAULT	"/etc/nsaudit/nsaudit.rules"
 
 /* Bounds as auditd has them, where it has them. */
 #define NSD_NUM_LOGS_MAX	999
@@ -61,6 +62,8 @@ enum nsd_name_format {
  * @name: the node name for NSD_NAME_USER
  * @backlog: records the module may queue for us; 0: the host's default
  * @write_logs: false: records are received and counted, not written
+ * @rules_file: absolute path of the rules loaded at start
+ * @rules_file_set: @rules_file was configured, so it must exist
  */
 struct nsd_conf {
 	char log_file[PATH_MAX];
@@ -73,6 +76,8 @@ struct nsd_conf {
 	char name[NSD_NAME_MAX + 1];
 	uint32_t backlog;
 	bool write_logs;
+	char rules_file[PATH_MAX];
+	bool rules_file_set;
 };
 
 void conf_defaults(struct nsd_conf *c);

@@ -5,7 +5,8 @@
  * Registers with the nsaudit module as the audit daemon of its user
  * namespace and writes what the module sends to a log in auditd's format
  * (logwriter.c), so that ausearch and aureport read it. The settings come
- * from an auditd.conf-style file (conf.c). Exit codes: 0 after SIGTERM or
+ * from an auditd.conf-style file (conf.c), the namespace's rules from an
+ * audit.rules-style file (../rules/file.c). Exit codes: 0 after SIGTERM or
  * SIGINT, 1 on a runtime error (the module went away included), 2 for a
  * usage or configuration error.
  */
@@ -33,6 +34,7 @@
 #include "conf.h"
 #include "logwriter.h"
 #include "ownrec.h"
+#include "rule.h"
 #include "sig.h"
 
 #define NSAUDITD_VERSION	"0.1.0"
@@ -76,6 +78,8 @@ struct daemon {
 	bool stopping;
 	struct timespec stop_at;
 	struct own_who stopper;
+	struct rule_file rules;
+	bool rules_found;
 };
 
 static bool use_syslog;
@@ -391,6 +395,101 @@ static int do_register(struct daemon *dm, struct nsaudit_daemon_info *info)
 	return err;
 }
 
+static void rules_note(void *ctx, const char *msg)
+{
+	(void)ctx;
+	say("%s", msg);
+}
+
+/* Parse the rules file before registering: a bad line is a usage error. */
+static int read_rules(struct daemon *dm)
+{
+	char err[RULE_ERR_MAX + PATH_MAX];
+
+	if (!rule_file_load(dm->conf.rules_file, dm->conf.rules_file_set,
+			    &dm->rules, &dm->rules_found, rules_note, NULL, err,
+			    sizeof(err)))
+		return 0;
+	say("%s", err);
+	return -1;
+}
+
+static void rule_fail(const char *where, struct nsaudit_handle *h, int err)
+{
+	const char *msg = nsaudit_errmsg(h);
+	bool kernel = nsaudit_errmsg_is_kernel(h);
+
+	say("%s: %s%s%s%s", where, strerror(-err),
+	    msg[0] ? (kernel ? " (kernel reports: " : " (") : "", msg,
+	    msg[0] ? ")" : "");
+}
+
+/*
+ * Replace the namespace's rules with the file's: all deleted, then the
+ * file's commands in order. Over a request socket of its own, since the
+ * daemon's socket carries records; registering needed CAP_AUDIT_CONTROL
+ * in the namespace, which is what changing its rules needs too. A missing
+ * default file leaves the rules alone, so that nsauditctl can own them.
+ */
+static int apply_rules(struct daemon *dm)
+{
+	const char *file = dm->conf.rules_file;
+	char msg[256], where[PATH_MAX + 32];
+	struct nsaudit_handle *h;
+	struct nsaudit_status st;
+	size_t i;
+	int err;
+
+	if (!dm->rules_found)
+		return 0;
+	err = nsaudit_open_err(&h, msg, sizeof(msg));
+	if (err) {
+		say("%s: cannot load the rules: %s", file,
+		    msg[0] ? msg : strerror(-err));
+		return -1;
+	}
+	err = nsaudit_status(h, &st);
+	if (err) {
+		rule_fail(file, h, err);
+		goto out;
+	}
+	if (!(st.features & NSAUDIT_FEATURE_RULES)) {
+		/* An empty file asks for nothing an older module lacks. */
+		if (dm->rules.count) {
+			say("%s: the nsaudit module has no per-namespace rules (interface %u.%u)",
+			    file, st.version_major, st.version_minor);
+			err = -EOPNOTSUPP;
+		}
+		goto out;
+	}
+	err = nsaudit_rule_delete_all(h);
+	if (err) {
+		snprintf(where, sizeof(where), "%s: deleting the old rules",
+			 file);
+		rule_fail(where, h, err);
+		goto out;
+	}
+	for (i = 0; i < dm->rules.count; i++) {
+		const struct rule_cmd *c = &dm->rules.lines[i].cmd;
+
+		if (c->op == RULE_OP_DELETE_ALL)
+			err = nsaudit_rule_delete_all(h);
+		else if (c->op == RULE_OP_DEL)
+			err = nsaudit_rule_del(h, c->rule, c->len);
+		else
+			err = nsaudit_rule_add(h, c->rule, c->len);
+		if (err) {
+			snprintf(where, sizeof(where), "%s:%u", file,
+				 dm->rules.lines[i].line);
+			rule_fail(where, h, err);
+			goto out;
+		}
+	}
+out:
+	nsaudit_close(h);
+	return err ? -1 : 0;
+}
+
 static void write_own(struct daemon *dm, unsigned int type,
 		      int (*fmt)(char *, size_t, const struct own_who *),
 		      const struct own_who *who)
@@ -700,7 +799,7 @@ int main(int argc, char **argv)
 	}
 	dm.opts = &o;
 	dm.sfd = -1;
-	if (load_conf(&o, &dm.conf)) {
+	if (load_conf(&o, &dm.conf) || read_rules(&dm)) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -726,6 +825,8 @@ int main(int argc, char **argv)
 	}
 	if (do_register(&dm, &info))
 		goto out_log;
+	if (apply_rules(&dm))
+		goto out_daemon;
 	if (o.pid_file && write_pid_file(o.pid_file))
 		goto out_daemon;
 	report_started(&report, EXIT_OK);
@@ -744,6 +845,7 @@ out_log:
 		close(dm.sfd);
 	report_started(&report, rc);
 out:
+	rule_file_free(&dm.rules);
 	free(o.alloc[0]);
 	free(o.alloc[1]);
 	free(o.alloc[2]);
