@@ -14,5 +14,7 @@ Suite *nsaudit_daemon_suite(void);
 Suite *nsaudit_cli_suite(void);
 Suite *nsaudit_nsauditd_suite(void);
 Suite *nsaudit_translate_suite(void);
+Suite *nsaudit_rulemsg_suite(void);
+Suite *nsaudit_rules_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

@@ -40,6 +40,12 @@
 /* Any id a family can have; not one the controller (0x10) uses. */
 #define FAMILY		0x1d
 
+/* This library's interface version, as its messages spell it. */
+#define STR(x)			#x
+#define VERSION_TEXT(a, b)	STR(a) "." STR(b)
+#define NSAUDIT_VERSION_TEXT \
+	VERSION_TEXT(NSAUDIT_VERSION_MAJOR, NSAUDIT_VERSION_MINOR)
+
 #define NOT_LOADED \
 	"nsaudit module not loaded (no \"nsaudit\" generic netlink family)"
 
@@ -654,11 +660,13 @@ START_TEST(test_version)
 	ck_assert_int_eq(nsaudit__check_version(2, 0, why, sizeof(why)),
 			 -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 2.0, this library 1.1");
+			 "module speaks nsaudit interface 2.0, this library "
+			 NSAUDIT_VERSION_TEXT);
 	ck_assert_int_eq(nsaudit__check_version(0, 5, why, sizeof(why)),
 			 -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 0.5, this library 1.1");
+			 "module speaks nsaudit interface 0.5, this library "
+			 NSAUDIT_VERSION_TEXT);
 	ck_assert_int_eq(nsaudit__check_version(NSAUDIT_VERSION_MAJOR + 1,
 						NSAUDIT_VERSION_MINOR, NULL, 0),
 			 -EPROTO);
@@ -680,7 +688,8 @@ START_TEST(test_status_other_major)
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), -EPROTO);
 	ck_assert_str_eq(why,
-			 "module speaks nsaudit interface 2.0, this library 1.1");
+			 "module speaks nsaudit interface 2.0, this library "
+			 NSAUDIT_VERSION_TEXT);
 
 	/* Without a major version there is nothing to go by. */
 	memcpy(a, status_attrs, sizeof(a));

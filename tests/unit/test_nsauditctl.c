@@ -778,6 +778,70 @@ START_TEST(test_write_error)
 }
 END_TEST
 
+/* --- args.c: auditctl's rule options ----------------------------------- */
+
+START_TEST(test_rule_commands)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("-a", "always,exit", "-F", "arch=b64", "-S",
+			  "openat", "-k", "k"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
+	ck_assert_int_eq(a.rule.op, RULE_OP_ADD);
+	ck_assert_uint_eq(a.rule.rule->field_count, 2);
+	cli_free(&a);
+	ck_assert_ptr_null(a.rule.rule);
+
+	parse_ok(&a, ARGS("-d", "always,exit", "-S", "all"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
+	ck_assert_int_eq(a.rule.op, RULE_OP_DEL);
+	cli_free(&a);
+
+	parse_ok(&a, ARGS("-l"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_LIST);
+	cli_free(&a);
+	parse_ok(&a, ARGS("-D"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_DELETE_ALL);
+	cli_free(&a);
+	parse_ok(&a, ARGS("-R", "/etc/nsaudit/nsaudit.rules"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_LOAD);
+	ck_assert_str_eq(a.file, "/etc/nsaudit/nsaudit.rules");
+	cli_free(&a);
+}
+END_TEST
+
+START_TEST(test_rule_command_errors)
+{
+	static const struct {
+		const char *argv[6];
+		const char *err;
+	} cases[] = {
+		{ { "-a", "always,exit", "-F", "path=/x" },
+		  "field 'path' is not supported by nsaudit rules" },
+		{ { "-a", "always,task" },
+		  "-a: list 'task' is not supported by nsaudit rules (only exit and exclude)" },
+		{ { "-w", "/etc" },
+		  "option '-w': file watches are not supported by nsaudit rules" },
+		/* A host setting typed by hand is refused, not ignored. */
+		{ { "-b", "8192" },
+		  "-b: the backlog is the host's (see nsauditctl set backlog)" },
+		{ { "-R" }, "option '-R' needs a rules file" },
+		{ { "-R", "a", "b" }, "-R: unexpected argument 'b'" },
+		{ { "--json", "-l" },
+		  "-l: option '--json' applies only to status, nsid and monitor" },
+		{ { "-l", "-k", "x" }, "-l: unexpected '-k' after it" },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_int_eq(parse(&a, cases[i].argv), -1);
+		ck_assert_str_eq(a.err, cases[i].err);
+		ck_assert_ptr_null(a.rule.rule);
+	}
+}
+END_TEST
+
 Suite *nsaudit_cli_suite(void)
 {
 	Suite *s = suite_create("nsauditctl");
@@ -785,6 +849,8 @@ Suite *nsaudit_cli_suite(void)
 
 	tc = tcase_create("args");
 	tcase_add_test(tc, test_status);
+	tcase_add_test(tc, test_rule_commands);
+	tcase_add_test(tc, test_rule_command_errors);
 	tcase_add_test(tc, test_set_enrich);
 	tcase_add_test(tc, test_set_limits);
 	tcase_add_test(tc, test_nsid);

@@ -60,6 +60,8 @@ START_TEST(test_conf_defaults)
 	ck_assert_str_eq(c.name, "");
 	ck_assert_uint_eq(c.backlog, 0);
 	ck_assert(c.write_logs);
+	ck_assert_str_eq(c.rules_file, "/etc/nsaudit/nsaudit.rules");
+	ck_assert(!c.rules_file_set);
 }
 END_TEST
 
@@ -79,7 +81,8 @@ START_TEST(test_conf_every_key)
 		"name_format = user\n"
 		"name = box-1.example:x\n"
 		"backlog = 4096\n"
-		"write_logs = No\n";
+		"write_logs = No\n"
+		"rules_file = /srv/a.rules\n";
 	struct nsd_conf c;
 	char err[NSD_ERR_MAX];
 
@@ -95,6 +98,8 @@ START_TEST(test_conf_every_key)
 	ck_assert_str_eq(c.name, "box-1.example:x");
 	ck_assert_uint_eq(c.backlog, 4096);
 	ck_assert(!c.write_logs);
+	ck_assert_str_eq(c.rules_file, "/srv/a.rules");
+	ck_assert(c.rules_file_set);
 }
 END_TEST
 
@@ -164,6 +169,8 @@ START_TEST(test_conf_errors)
 		  "t.conf:1: log_file: '/a b' is not a single value" },
 		{ "log_file = rel/a.log\n",
 		  "t.conf:1: log_file: 'rel/a.log' is not an absolute path" },
+		{ "rules_file = a.rules\n",
+		  "t.conf:1: rules_file: 'a.rules' is not an absolute path" },
 		{ "log_format = ENRICHED\n",
 		  "t.conf:1: log_format: ENRICHED is not supported: nsauditd writes RAW records" },
 		{ "log_format = json\n",

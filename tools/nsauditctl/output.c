@@ -28,6 +28,7 @@ static const struct {
 	{ NSAUDIT_FEATURE_ENRICH, "enrich" },
 	{ NSAUDIT_FEATURE_NSID, "nsid" },
 	{ NSAUDIT_FEATURE_DAEMONS, "daemons" },
+	{ NSAUDIT_FEATURE_RULES, "rules" },
 };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))

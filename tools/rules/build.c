@@ -483,10 +483,10 @@ static int whole_line(struct builder *b, int argc, char *const argv[],
 		cmd->op = RULE_OP_LIST;
 	} else if (a[0] == '-' && a[1] && (a[2] == '\0' || a[1] == '-') &&
 		   (note = ignored_note(a))) {
-		cmd->op = RULE_OP_IGNORED;
 		want = strcmp(a, "--loginuid-immutable") ? 2 : 1;
 		if (argc < want)
 			return fail(b, "%s: missing value", a);
+		cmd->op = RULE_OP_IGNORED;
 		snprintf(cmd->note, sizeof(cmd->note), "%s", note);
 	} else {
 		return 1;
