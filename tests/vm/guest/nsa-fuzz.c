@@ -10,7 +10,10 @@
  * answer before the next send, so the socket never overflows and nothing
  * ever waits without a bound. The mix:
  *   - most: a valid request (GET_STATUS and GET_NSID mostly, SET now and
- *     then with valid values), sent as is or after one to four mutations:
+ *     then with valid values, REGISTER and UNREGISTER, and the rule
+ *     commands with a plausible struct audit_rule_data: fields of every
+ *     kind, supported or not, operators, strings, lengths now and then
+ *     off), sent as is or after one to four mutations:
  *     random attributes and nests (types 0..40, depth up to 4), another
  *     genl cmd or version, other nlmsg_flags (dump too), trailing bytes,
  *     then bit flips, byte substitutions, truncation and corrupted
@@ -35,6 +38,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/audit.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 #include <poll.h>
@@ -282,15 +286,77 @@ static void put_limits(struct msg *m, int valid)
 	attr_end(m, off);
 }
 
+/*
+ * A rule as libaudit would build it, or nearly: fields drawn from the
+ * supported ones and some the module refuses, any operator, string
+ * fields with their bytes in buf, and now and then a count or a length
+ * that does not add up.
+ */
+static void put_rule(struct msg *m)
+{
+	static const uint32_t types[] = {
+		AUDIT_PID, AUDIT_UID, AUDIT_EUID, AUDIT_SUID, AUDIT_FSUID,
+		AUDIT_GID, AUDIT_EGID, AUDIT_SGID, AUDIT_FSGID, AUDIT_LOGINUID,
+		AUDIT_PERS, AUDIT_ARCH, AUDIT_MSGTYPE, AUDIT_PPID,
+		AUDIT_LOGINUID_SET, AUDIT_SESSIONID, AUDIT_WATCH, AUDIT_PERM,
+		AUDIT_EXIT, AUDIT_SUCCESS, AUDIT_ARG0, AUDIT_ARG1, AUDIT_ARG2,
+		AUDIT_ARG3, AUDIT_FILTERKEY, AUDIT_EXE, AUDIT_INODE,
+	};
+	static const uint32_t ops[] = {
+		AUDIT_EQUAL, AUDIT_NOT_EQUAL, AUDIT_LESS_THAN,
+		AUDIT_GREATER_THAN, AUDIT_LESS_THAN_OR_EQUAL,
+		AUDIT_GREATER_THAN_OR_EQUAL, AUDIT_BIT_MASK, AUDIT_BIT_TEST,
+	};
+	static unsigned char buf[sizeof(struct audit_rule_data) + 1024];
+	struct audit_rule_data *r = (struct audit_rule_data *)buf;
+	uint32_t i, n, len;
+
+	memset(buf, 0, sizeof(buf));
+	r->flags = chance(85) ? (chance(80) ? AUDIT_FILTER_EXIT :
+				 AUDIT_FILTER_EXCLUDE) : below(8);
+	if (chance(20))
+		r->flags |= AUDIT_FILTER_PREPEND;
+	r->action = chance(90) ? (chance(70) ? AUDIT_ALWAYS : AUDIT_NEVER) :
+		    (uint32_t)rnd();
+	n = chance(95) ? below(6) : (chance(50) ? AUDIT_MAX_FIELDS :
+				     AUDIT_MAX_FIELDS + 1);
+	r->field_count = n;
+	for (i = 0; i < AUDIT_BITMASK_SIZE; i++)
+		r->mask[i] = chance(10) ? ~0u : (chance(20) ? (uint32_t)rnd() : 0);
+	for (i = 0; i < n && i < AUDIT_MAX_FIELDS; i++) {
+		r->fields[i] = chance(95) ? types[below(sizeof(types) /
+						       sizeof(types[0]))] : below(120);
+		r->fieldflags[i] = chance(95) ? ops[below(8)] : (uint32_t)rnd();
+		r->values[i] = chance(70) ? below(70000) : interesting32();
+		if (r->fields[i] != AUDIT_FILTERKEY && r->fields[i] != AUDIT_EXE &&
+		    r->fields[i] != AUDIT_WATCH)
+			continue;
+		len = chance(90) ? 1 + below(64) : below(300);
+		if (r->buflen + len > 1024)
+			len = 0;
+		r->values[i] = len;
+		memset(r->buf + r->buflen, 'a' + (int)below(26), len);
+		if (r->fields[i] != AUDIT_FILTERKEY && len)
+			r->buf[r->buflen] = '/';
+		r->buflen += len;
+	}
+	len = (uint32_t)sizeof(*r) + r->buflen;
+	if (chance(5))
+		len = below(len + 1);
+	else if (chance(5))
+		r->buflen = (uint32_t)rnd();
+	put_attr(m, NSAUDIT_A_RULE, buf, len);
+}
+
 /* A request the module should accept (unless a mutation follows). */
 static void gen_valid(struct msg *m, uint16_t family)
 {
 	uint16_t flags = NLM_F_REQUEST | (chance(90) ? NLM_F_ACK : 0);
 	unsigned int r = below(100);
 
-	if (r < 45) {
+	if (r < 40) {
 		genl_init(m, family, NSAUDIT_CMD_GET_STATUS, flags);
-	} else if (r < 86) {
+	} else if (r < 76) {
 		genl_init(m, family, NSAUDIT_CMD_GET_NSID, flags);
 		put_u32(m, NSAUDIT_A_PID, pick_pid());
 	} else if (r < 88) {
@@ -300,13 +366,28 @@ static void gen_valid(struct msg *m, uint16_t family)
 				NSAUDIT_LIMIT_QUEUE_MIN + below(1024) : (uint32_t)rnd());
 	} else if (r < 90) {
 		genl_init(m, family, NSAUDIT_CMD_UNREGISTER, flags);
-	} else if (r < 95) {
+	} else if (r < 85) {
 		genl_init(m, family, NSAUDIT_CMD_SET, flags);
 		if (chance(60))
 			put_u8(m, NSAUDIT_A_ENRICH, chance(80) && orig.valid ?
 			       orig.enrich : (uint8_t)below(2));
 		if (chance(60))
 			put_limits(m, 1);
+	} else if (r < 95) {
+		unsigned int c = below(10);
+
+		if (c < 5) {
+			genl_init(m, family, NSAUDIT_CMD_ADD_RULE, flags);
+			put_rule(m);
+		} else if (c < 7) {
+			genl_init(m, family, NSAUDIT_CMD_DEL_RULE, flags);
+			put_rule(m);
+		} else if (c < 9) {
+			genl_init(m, family, NSAUDIT_CMD_LIST_RULES,
+				  flags | NLM_F_DUMP);
+		} else {
+			genl_init(m, family, NSAUDIT_CMD_DELETE_ALL, flags);
+		}
 	} else {
 		/* Commands and attributes the module must refuse. */
 		genl_init(m, family, chance(50) ? NSAUDIT_CMD_CONFIG_NTF :
@@ -502,6 +583,8 @@ static int ours_ok(int err)
 	case ESRCH: case ENOMEM:
 	/* REGISTER and UNREGISTER */
 	case EBUSY: case EALREADY: case ENOSPC: case ENOENT:
+	/* the rule commands */
+	case ENOTCONN: case EEXIST:
 		return 1;
 	}
 	return 0;
