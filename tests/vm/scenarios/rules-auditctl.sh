@@ -198,6 +198,20 @@ feed_back() {
 	ns_list "$STATE/$where.R"
 	same "the listing loaded with -R" "$STATE/$where.R" "$STATE/want.0.full"
 	note "$where: the listing fed back (-a lines, and -R) lists the same"
+	# The table's own rules again: a listing fed back made an exe!= rule
+	# exe= (auditctl's text; see nsauditctl(8)), and -d below deletes the
+	# rules as they were written.
+	add_table
+}
+# add_table: -D, then the table and the nsaudit-only rule with nsauditctl.
+add_table() {
+	ns -D || fail "$where: nsauditctl -D"
+	while IFS= read -r line <&3; do
+		apply nsauditctl "$line"
+	done 3<"$STATE/table"
+	apply nsauditctl "$NSONLY"
+	ns_list "$STATE/$where.again"
+	same "the table added again" "$STATE/$where.again" "$STATE/want.0.full"
 }
 feed_back
 
@@ -233,12 +247,7 @@ note "host: a daemon's rules end with it"
 # --- the container: the same, in its own view ---------------------------------
 where=container
 start_daemon ctrd
-while IFS= read -r line <&3; do
-	apply nsauditctl "$line"
-done 3<"$STATE/table"
-apply nsauditctl "$NSONLY"
-ns_list "$STATE/ctr.0"
-same "$n_table rules and the nsaudit-only one" "$STATE/ctr.0" "$STATE/want.0.full"
+add_table
 # Not in anyone else's rulespace.
 start_daemon_host_check() {
 	where=host
