@@ -9,7 +9,9 @@
  */
 #define _GNU_SOURCE	/* strdup() */
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -308,6 +310,67 @@ static bool exit_field(int field)
 	return false;
 }
 
+/*
+ * sessionid and exe, built here as libaudit 3.0.9 builds them (the same
+ * bytes), because libaudit first asks the kernel's audit whether it
+ * supports them (AUDIT_GET's feature bitmap) and refuses them when it
+ * cannot ask. From any user namespace but the initial one it never can:
+ * the kernel refuses NETLINK_AUDIT there, so a container's nsauditctl and
+ * nsauditd would refuse every sessionid and exe rule ("libaudit error
+ * -30"), although whether nsaudit supports them is the module's business,
+ * not the host audit's. @value: what follows the operator, not empty.
+ */
+static int add_sessionid(struct builder *b, int op, const char *value,
+			 const char *pair)
+{
+	struct audit_rule_data *r = b->rule;
+	char q[QUOTE_MAX + 4];
+	uint32_t v;
+
+	/* libaudit's reading (and its silent 0 for anything else: refused). */
+	if (isdigit((unsigned char)value[0]))
+		v = (uint32_t)strtoul(value, NULL, 0);
+	else if (value[0] == '-' && isdigit((unsigned char)value[1]))
+		v = (uint32_t)strtol(value, NULL, 0);
+	else if (!strcmp(value, "unset"))
+		v = 4294967295U;
+	else
+		return fail(b, "-F '%s': value is not a number", quote(q, pair));
+	if (r->field_count >= AUDIT_MAX_FIELDS)
+		return fail(b, "-F: more than %d fields", AUDIT_MAX_FIELDS);
+	r->fields[r->field_count] = AUDIT_SESSIONID;
+	r->fieldflags[r->field_count] = (uint32_t)op;
+	r->values[r->field_count] = v;
+	r->field_count++;
+	return 0;
+}
+
+static int add_exe(struct builder *b, int op, const char *value,
+		   const char *pair)
+{
+	struct audit_rule_data *r = b->rule;
+	char q[QUOTE_MAX + 4];
+	size_t len = strlen(value);
+
+	if (len > PATH_MAX)
+		return fail(b, "-F '%s': value too long", quote(q, pair));
+	if (r->field_count >= AUDIT_MAX_FIELDS)
+		return fail(b, "-F: more than %d fields", AUDIT_MAX_FIELDS);
+	r = realloc(r, sizeof(*r) + r->buflen + len);
+	if (!r)
+		return fail(b, "out of memory");
+	b->rule = r;
+	memcpy(r->buf + r->buflen, value, len);
+	r->buflen += (uint32_t)len;
+	r->fields[r->field_count] = AUDIT_EXE;
+	r->fieldflags[r->field_count] = (uint32_t)op;
+	r->values[r->field_count] = (uint32_t)len;
+	r->field_count++;
+	b->exe = true;
+	_audit_exeadded = 1;
+	return 0;
+}
+
 /* libaudit's refusals of a field pair, in our words. */
 static int fieldpair_error(struct builder *b, int rc, const char *pair,
 			   const char *name)
@@ -409,6 +472,10 @@ static int add_field(struct builder *b, const char *pair)
 
 	if (field == AUDIT_LOGINUID_SET)
 		return add_loginuid_set(b, op, pair + n + oplen, pair);
+	if (field == AUDIT_SESSIONID)
+		return add_sessionid(b, op, pair + n + oplen, pair);
+	if (field == AUDIT_EXE)
+		return add_exe(b, op, pair + n + oplen, pair);
 	if (b->rule->field_count >= AUDIT_MAX_FIELDS)
 		return fail(b, "-F: more than %d fields", AUDIT_MAX_FIELDS);
 
@@ -420,10 +487,6 @@ static int add_field(struct builder *b, const char *pair)
 	free(copy);
 	if (rc)
 		return fieldpair_error(b, rc, pair, name);
-	if (field == AUDIT_EXE) {
-		b->exe = true;
-		_audit_exeadded = 1;
-	}
 	return 0;
 }
 

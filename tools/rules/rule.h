@@ -95,7 +95,8 @@ void rule_cmd_free(struct rule_cmd *cmd);
  * The text is auditctl 3.0.9's: "-a ACTION,LIST", the arch fields, the
  * syscalls ("-S all" or names in number order), then the other fields in
  * rule order, uids and the like as signed decimals, a0-a3 in hex, exit as
- * an errno name where one fits, each key as "-F key=K". Where auditctl
+ * an errno name where one fits, exe as "-F exe=P" whatever its operator
+ * (auditctl's quirk: exe!= lists as exe=), each key as "-F key=K". Where auditctl
  * has no name for a field nsaudit supports (loginuid_set: libaudit 3.0.9
  * lacks it and would print " f24=1"), it is printed as "-F NAME=V" so
  * that the text parses back.

@@ -3,7 +3,7 @@
  * A rule as auditctl -l prints it. The text is the one auditctl 3.0.9
  * prints for the same rule listed by the kernel, down to its quirks
  * (a0-a3 in upper-case hex, other numbers as signed decimals, msgtype and
- * exit by name where libaudit has one), because admins and scripts
+ * exit by name where libaudit has one, exe always with "="), because admins and scripts
  * compare nsauditctl -l with auditctl -l and feed it back to both.
  * Names come from libaudit's tables, so they are auditctl's.
  */
@@ -158,6 +158,14 @@ static void print_field(FILE *f, const struct audit_rule_data *r,
 		return;
 	case AUDIT_DIR:
 		fprintf(f, " -F dir=%.*s", (int)value, str);
+		return;
+	case AUDIT_EXE:
+		/*
+		 * auditctl 3.0.9 prints "=" whatever the operator, so an
+		 * exe!= rule lists as exe= (and, fed back, becomes one);
+		 * byte-identical listings were chosen over that.
+		 */
+		fprintf(f, " -F exe=%.*s", (int)value, str);
 		return;
 	case AUDIT_FILTERKEY:
 		print_keys(f, str, value);

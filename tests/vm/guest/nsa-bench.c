@@ -5,7 +5,19 @@
  *   nsa-bench audited N PATH   N failing openat(PATH) calls (a rule logs each)
  *   nsa-bench plain N          N getppid() calls (no rule matches)
  *
- * Prints "ns=X": wall-clock nanoseconds per call (CLOCK_MONOTONIC).
+ * Prints "ns=X": wall-clock nanoseconds per call (CLOCK_MONOTONIC); audited
+ * also prints "start=T", the CLOCK_MONOTONIC time of its first call, for
+ * waitlog.
+ *
+ *   nsa-bench waitlog LOG OFFSET NEEDLE COUNT
+ *                              reads LOG from byte OFFSET on (polled every
+ *                              0.1 ms, 120 s bound) until NEEDLE has occurred
+ *                              COUNT times there
+ *
+ * Prints "at=T": the CLOCK_MONOTONIC time it saw the last one (the clock is
+ * the same in every namespace unless a time namespace offsets it), so that
+ * at - start is the time from a workload's first call until a daemon had
+ * logged all of its records. On the bound it prints "count=N" and exits 1.
  *
  *   nsa-bench burst N PATH LOG...
  *                              N failing openat(PATH), then one of
@@ -103,11 +115,76 @@ static int burst(long n, const char *path, int nlogs, char **logs)
 	return left ? 1 : 0;
 }
 
+/*
+ * How many times @needle (of length @len) occurs in @fd from *@off on,
+ * reading all there is now. @carry keeps the last @len - 1 bytes read,
+ * which hold no whole occurrence, so that one split by two reads is found
+ * once.
+ */
+static long count_new(int fd, off_t *off, const char *needle, size_t len,
+		      char *carry)
+{
+	static char buf[1 << 16];
+	size_t keep, total;
+	long found = 0;
+	ssize_t n;
+	char *p;
+
+	for (;;) {
+		keep = strlen(carry);
+		memcpy(buf, carry, keep);
+		n = pread(fd, buf + keep, sizeof(buf) - keep - 1, *off);
+		if (n <= 0)
+			return found;
+		*off += n;
+		total = keep + (size_t)n;
+		buf[total] = '\0';
+		/* Log lines hold no NUL; one would only end the search early. */
+		for (p = buf; (p = strstr(p, needle)); p += len)
+			found++;
+		keep = total < len - 1 ? total : len - 1;
+		memcpy(carry, buf + total - keep, keep);
+		carry[keep] = '\0';
+	}
+}
+
+static int waitlog(const char *log, off_t off, const char *needle, long count)
+{
+	static char carry[CARRY_MAX];
+	size_t len = strlen(needle);
+	double start = now_ns();
+	long seen_n = 0;
+	int fd;
+
+	if (!len || len >= CARRY_MAX || count <= 0)
+		return 2;
+	fd = open(log, O_RDONLY);
+	if (fd < 0) {
+		perror(log);
+		return 1;
+	}
+	while (now_ns() - start < WATCH_NS) {
+		seen_n += count_new(fd, &off, needle, len, carry);
+		if (seen_n >= count) {
+			printf("at=%.0f\n", now_ns());
+			close(fd);
+			return 0;
+		}
+		usleep(100);
+	}
+	printf("count=%ld\n", seen_n);
+	close(fd);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	double start;
 	long i, n;
 
+	if (argc == 6 && !strcmp(argv[1], "waitlog"))
+		return waitlog(argv[2], (off_t)atoll(argv[3]), argv[4],
+			       atol(argv[5]));
 	if (argc < 3 || (n = atol(argv[2])) <= 0)
 		goto usage;
 	if (!strcmp(argv[1], "burst") && argc >= 5)
@@ -124,8 +201,10 @@ int main(int argc, char **argv)
 		goto usage;
 	}
 	printf("ns=%.1f\n", (now_ns() - start) / n);
+	if (argc == 4)
+		printf("start=%.0f\n", start);
 	return 0;
 usage:
-	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | burst N PATH LOG...\n");
+	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | burst N PATH LOG... | waitlog LOG OFFSET NEEDLE COUNT\n");
 	return 2;
 }

@@ -75,3 +75,132 @@ printf '  %-34s %12.0f %12.0f %8.3f %8s\n' "records/s written to the log" "$(med
 	"$(median "$STATE/rate.nsauditd")" "$(median "$STATE/rate.ratio")" ">= 1.00"
 kill -TERM "$nsd"
 wait "$nsd" || fail "nsauditd exit $?"
+
+# --- per-namespace rules ------------------------------------------------------
+# (a) A syscall audited by a container's own rule (nsauditd, no host rule)
+# over the same syscall audited by the same rule in the kernel's own audit
+# (auditctl, Debian's auditd): a failing openat loop in a container, as ns
+# per call, and as ns per call until the daemon had logged every record of
+# the round ("until logged": from the first call until waitlog saw the
+# last record in the log). Ours runs in container C, whose nsauditd holds
+# the rule; the kernel's in container K, which has no daemon, so that the
+# module (loaded, as it stays) routes nothing of K's. Both daemons flush
+# every record (auditd: see guest_setup; nsauditd: freq = 1). Rounds
+# alternate; medians.
+mkdir -p "$STATE/own"
+chmod 1777 "$STATE" "$STATE/own"
+own_rule='-a always,exit -F arch=b64 -S openat -F success=0 -k b'
+echo "$own_rule" >"$STATE/own.rules"
+printf 'log_file = %s\nflush = incremental_async\nfreq = 1\nrules_file = %s\n' \
+	"$STATE/own/audit.log" "$STATE/own.rules" >"$STATE/own.conf"
+for c in C K; do
+	printf '. /nsaudit/lib.sh\nwait_until 1800 test -e %s/stop\n' "$STATE" >"$STATE/$c.sh"
+done
+nsa-runas 100000 100000 $CONTAINER sh "$STATE/C.sh" &
+nsa-runas 200000 200000 $CONTAINER sh "$STATE/K.sh" &
+trap ': >"$STATE/stop"' EXIT
+for c in C K; do
+	wait_until 60 eval "CPID_$c=\$(hostpid_of \"\$STATE/$c.sh\" sh)" || fail "container $c did not start"
+done
+# in_ctr C|K CMD...: CMD in that container, as its root.
+in_ctr() {
+	eval "_c=\$CPID_$1"
+	shift
+	nsenter -t "$_c" -U -m -n -p -- "$@"
+}
+in_ctr C nsauditd -c "$STATE/own.conf" 2>"$STATE/own.err" || fail "C: nsauditd: $(cat "$STATE/own.err")"
+expect_eq "C: its rules" "$(in_ctr C nsauditctl -l)" "-a always,exit -F arch=b64 -S openat -F success=0 -F key=b"
+expect_eq "host rules" "$(auditctl -l)" "No rules"
+in_ctr K nsauditctl status | grep -q '^daemon none' || fail "K has a daemon"
+own_lost() { in_ctr C nsauditctl status | sed -n 's/^daemon_lost //p'; }
+lost0=$(own_lost)
+
+n=2000
+# round_own I / round_kernel I: one round; appends ns per call (loop, and
+# until logged) to $STATE/rule.{own,kernel}{,.logged}.
+round_own() {
+	_log=$STATE/own/audit.log
+	_off=$(stat -c %s "$_log")
+	_out=$(in_ctr C nsa-bench audited $n "/nsa-missing/own.$1") || fail "own round $1: $_out"
+	_at=$(nsa-bench waitlog "$_log" "$_off" 'key="b"' $n) || fail "own round $1: nsauditd logged only $_at of $n"
+	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.own"
+	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.own.logged"
+}
+round_kernel() {
+	_path=/nsa-missing/kernel.$1
+	auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k b >/dev/null || fail "auditctl"
+	_off=$(stat -c %s "$LOG")
+	_out=$(in_ctr K nsa-bench audited $n "$_path") || fail "kernel round $1: $_out"
+	# The PATH record names the round's path; the event's EOE follows it.
+	_at=$(nsa-bench waitlog "$LOG" "$_off" "name=\"$_path\"" $n) ||
+		fail "kernel round $1: auditd logged only $_at of $n"
+	auditctl -D >/dev/null || fail "auditctl -D"
+	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.kernel"
+	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.kernel.logged"
+}
+# A round of each to warm up, not counted.
+round_kernel warm
+round_own warm
+rm -f "$STATE"/rule.*
+i=0
+while [ $i -lt "$rounds" ]; do
+	round_kernel $i
+	round_own $i
+	i=$((i + 1))
+done
+# Every record of ours arrived, and nothing else matched in C.
+expect_eq "C: records lost" "$(own_lost)" "$lost0"
+expect_eq "C: events with key b" "$(grep -c 'key="b"' "$STATE/own/audit.log")" $(((rounds + 1) * n))
+expect_eq "host log: events of C's workload" "$(grep -c 'name="/nsa-missing/own\.' "$LOG")" 0
+
+printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/call" "kernel" "nsaudit" "ratio" "target"
+for w in rule rule.logged; do
+	k=$(median "$STATE/$w.kernel")
+	o=$(median "$STATE/$w.own")
+	r=$(awk "BEGIN { printf \"%.3f\", $o / $k }")
+	case $w in
+	rule) what="audited openat, container rule"; target="<= 0.80"; tag=rule-audited ;;
+	*) what="the same, until logged"; target="-"; tag=rule-audited-logged ;;
+	esac
+	printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "$what" "$k" "$o" "$r" "$target"
+	eval "sum_$(echo $tag | tr - _)=\"kernel=$k nsaudit=$o ratio=$r target=$target\""
+done
+
+# (b) An unaudited host syscall while a container's nsauditd holds 50
+# rules (the module's syscall-exit hook armed) over no module loaded.
+i=1
+while [ $i -le 50 ]; do
+	echo "-a always,exit -F arch=b64 -S getppid,openat -F a1=$i -k r$i"
+	i=$((i + 1))
+done >"$STATE/fifty.rules"
+mkdir -p "$STATE/fifty" && chmod 1777 "$STATE/fifty"
+printf 'log_file = %s\nrules_file = %s\n' "$STATE/fifty/audit.log" "$STATE/fifty.rules" >"$STATE/fifty.conf"
+in_ctr C sh -c 'kill -TERM $(nsauditctl status | sed -n "s/^daemon_pid //p")'
+wait_until 60 eval 'in_ctr C nsauditctl status | grep -q "^daemon none"' || fail "C: nsauditd did not stop"
+nsa_unload
+i=0
+while [ $i -lt "$rounds" ]; do
+	nsa-bench plain 200000 | sed -n 's/^ns=//p' >>"$STATE/fifty.off"
+	nsa_load
+	in_ctr C nsauditd -c "$STATE/fifty.conf" 2>"$STATE/fifty.err" || fail "C: nsauditd: $(cat "$STATE/fifty.err")"
+	expect_eq "round $i: C's rules" "$(in_ctr C nsauditctl -l | grep -c '^-a always,exit ')" 50
+	nsa-bench plain 200000 | sed -n 's/^ns=//p' >>"$STATE/fifty.on"
+	in_ctr C sh -c 'kill -TERM $(nsauditctl status | sed -n "s/^daemon_pid //p")'
+	wait_until 60 eval 'in_ctr C nsauditctl status | grep -q "^daemon none"' || fail "C: nsauditd did not stop"
+	nsa_unload
+	i=$((i + 1))
+done
+off=$(median "$STATE/fifty.off")
+on=$(median "$STATE/fifty.on")
+r=$(awk "BEGIN { printf \"%.3f\", $on / $off }")
+printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/call" "unloaded" "loaded" "ratio" "target"
+printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "unaudited getppid, 50 ns rules" "$off" "$on" "$r" "<= 1.03"
+: >"$STATE/stop"
+wait
+
+# One line each, for the README: grep '^  bench: ' serial.log
+note "bench: rule-audited openat (ns/call) $sum_rule_audited"
+note "bench: rule-audited openat until logged (ns/call) $sum_rule_audited_logged"
+note "bench: unaudited getppid with 50 container rules (ns/call) unloaded=$off loaded=$on ratio=$r target=<= 1.03"
