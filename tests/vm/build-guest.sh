@@ -18,21 +18,23 @@ done
 
 # The tools as users get them, but static: the library and the tool
 # compiled from their sources (never from objects a host build left in the
-# tree). build_tool NAME [LIBS]: tools/NAME with lib/, and LIBS.
+# tree). build_tool NAME [LIBS]: tools/NAME with lib/ and the shared
+# auditctl-syntax rules code (tools/rules/, which both tools use), and LIBS.
 top=$(cd "$here/../.." && pwd)
 build_tool() {
 	local tool=$1 srcs newest
-	srcs=$(ls "$top/tools/$tool"/*.c "$top"/lib/*.c)
-	newest=$(ls -t $srcs "$top/tools/$tool"/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
+	srcs=$(ls "$top/tools/$tool"/*.c "$top"/tools/rules/*.c "$top"/lib/*.c)
+	newest=$(ls -t $srcs "$top/tools/$tool"/*.h "$top"/tools/rules/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
 	[ "$dir/$tool" -nt "$newest" ] && return 0
 	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/$tool" \
-		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/$tool" \
+		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/$tool" -I"$top/tools/rules" \
 		$(pkg-config --cflags libnl-genl-3.0) $srcs \
 		$(pkg-config --static --libs libnl-genl-3.0) ${2:-} 2>&1 |
 		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
 	[ "$dir/$tool" -nt "$newest" ] || { echo "build-guest: $tool failed" >&2; exit 1; }
 }
-build_tool nsauditctl
-# nsauditd names record types with libaudit.
+# Both build rules with libaudit (tools/rules/); nsauditd also names
+# record types with it.
+build_tool nsauditctl "$libs"
 build_tool nsauditd "$libs"
 echo "$dir"
