@@ -10,7 +10,8 @@
  * reads the registry under RCU from the context of whichever task logs a
  * record), stops its worker and frees it with its queue. It holds
  * references to its user namespace (the key), PID namespace and process
- * (its view), and network namespace (where its socket lives).
+ * (its view), and network namespace (where its socket lives). Its
+ * namespace's rules (rules.c) belong to it and go when it is removed.
  *
  * Locking: nsaudit_daemons_lock (a mutex, process context only) serialises
  * every change to the registry and is taken before nsaudit_hooks_lock.
@@ -31,11 +32,12 @@
 #include <linux/user_namespace.h>
 #include <net/genetlink.h>
 #include <net/netns/hash.h>
+#include <net/sock.h>
 #include "nsaudit.h"
 
 #define NSAUDIT_DAEMON_HASH_BITS	8
 
-static DEFINE_MUTEX(nsaudit_daemons_lock);
+DEFINE_MUTEX(nsaudit_daemons_lock);
 /* Keyed by user namespace: written under the lock, read under RCU. */
 static DEFINE_HASHTABLE(nsaudit_daemons_by_ns, NSAUDIT_DAEMON_HASH_BITS);
 /* Keyed by socket (netns, portid): under the lock only. */
@@ -161,6 +163,7 @@ static int nsaudit_daemon_insert(struct nsaudit_daemon *d,
 static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 {
 	lockdep_assert_held(&nsaudit_daemons_lock);
+	nsaudit_rules_clear(d);
 	hash_del_rcu(&d->ns_node);
 	hash_del(&d->sock_node);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count - 1);
@@ -303,6 +306,131 @@ int nsaudit_daemon_put_status(struct sk_buff *skb)
 		err = nsaudit_daemon_put(skb, d, task_active_pid_ns(current));
 	rcu_read_unlock();
 	return err;
+}
+
+/*
+ * Whether the sender of a rule command may change or read the rules of
+ * its user namespace: it is the namespace's daemon, or it has
+ * CAP_AUDIT_CONTROL there (the socket's opener and the sender).
+ */
+static bool nsaudit_rules_may(const struct sk_buff *skb,
+			      const struct nsaudit_daemon *d)
+{
+	if (d && net_eq(d->net, sock_net(skb->sk)) &&
+	    d->portid == NETLINK_CB(skb).portid)
+		return true;
+	return netlink_ns_capable(skb, current_user_ns(), CAP_AUDIT_CONTROL);
+}
+
+#define NSAUDIT_RULES_EPERM \
+	"rules need CAP_AUDIT_CONTROL in the caller's user namespace or its daemon's socket"
+
+/**
+ * nsaudit_daemon_rules_change() - ADD_RULE, DEL_RULE or DELETE_ALL
+ * @skb: the request's message
+ * @info: the request, from a task of the namespace whose rules change
+ * @cmd: NSAUDIT_CMD_ADD_RULE, _DEL_RULE or _DELETE_ALL
+ * @r: the parsed rule (ADD_RULE: owned by the rulespace on success; the
+ *	caller frees it otherwise) or NULL (DELETE_ALL)
+ * @prepend: ADD_RULE: first in its filter
+ *
+ * Context: process (a genetlink doit); sleeps.
+ *
+ * Return: 0 or a negative errno with an extack message.
+ */
+int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
+				u8 cmd, struct nsaudit_rule *r, bool prepend)
+{
+	struct nsaudit_daemon *d;
+	int err = 0;
+
+	mutex_lock(&nsaudit_daemons_lock);
+	d = nsaudit_daemon_find(current_user_ns());
+	if (!nsaudit_rules_may(skb, d)) {
+		GENL_SET_ERR_MSG(info, NSAUDIT_RULES_EPERM);
+		err = -EPERM;
+	} else if (cmd == NSAUDIT_CMD_DELETE_ALL) {
+		if (d)
+			nsaudit_rules_clear(d);
+	} else if (!d) {
+		GENL_SET_ERR_MSG(info,
+				 "no audit daemon registered in this user namespace");
+		err = -ENOTCONN;
+	} else if (cmd == NSAUDIT_CMD_ADD_RULE) {
+		err = nsaudit_rules_add(d, r, prepend, info->extack);
+	} else {
+		err = nsaudit_rules_del(d, r, info->extack);
+	}
+	mutex_unlock(&nsaudit_daemons_lock);
+	return err;
+}
+
+/**
+ * nsaudit_daemon_rules_start() - check a LIST_RULES dump's permission
+ * @cb: the dump
+ *
+ * Context: process (the requester's).
+ *
+ * Return: 0 or -EPERM with an extack message.
+ */
+int nsaudit_daemon_rules_start(struct netlink_callback *cb)
+{
+	bool may;
+
+	rcu_read_lock();
+	may = nsaudit_rules_may(cb->skb,
+				nsaudit_daemon_find(current_user_ns()));
+	rcu_read_unlock();
+	if (!may) {
+		NL_SET_ERR_MSG(cb->extack, NSAUDIT_RULES_EPERM);
+		return -EPERM;
+	}
+	/* The largest rule fits in every part of the dump. */
+	cb->min_dump_alloc = NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN +
+					 nla_total_size(NSAUDIT_RULE_MAX));
+	return 0;
+}
+
+/**
+ * nsaudit_daemon_rules_dump() - the rules of the caller's user namespace
+ * @skb: the dump message
+ * @cb: the dump; args[0] is the next rule's index
+ *
+ * A change of any rulespace between two parts of the dump marks it
+ * NLM_F_DUMP_INTR.
+ *
+ * Context: process (the requester's, reading its socket).
+ *
+ * Return: the length of @skb, 0 at the end, or a negative errno.
+ */
+int nsaudit_daemon_rules_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct nsaudit_ruleset *rs = NULL;
+	struct nsaudit_daemon *d;
+	void *hdr;
+	int err;
+
+	rcu_read_lock();
+	cb->seq = nsaudit_rules_generation_now();
+	d = nsaudit_daemon_find(current_user_ns());
+	if (d)
+		rs = rcu_dereference(d->rules);
+	for (;; cb->args[0]++) {
+		hdr = nsaudit_genl_dump_put(skb, cb, NSAUDIT_CMD_LIST_RULES);
+		if (!hdr) {
+			err = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		err = nsaudit_rule_put(skb, rs, cb->args[0]);
+		if (err) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	rcu_read_unlock();
+	return skb->len ?: min(err, 0);
 }
 
 /*

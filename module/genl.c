@@ -22,7 +22,7 @@
 
 /* What this module implements, reported in NSAUDIT_A_FEATURES. */
 #define NSAUDIT_FEATURES	(NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID | \
-				 NSAUDIT_FEATURE_DAEMONS)
+				 NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES)
 
 enum nsaudit_genl_mcgrp {
 	NSAUDIT_GENL_MCGRP_CONFIG,
@@ -80,6 +80,11 @@ static const struct nla_policy nsaudit_get_nsid_policy[NSAUDIT_A_MAX + 1] = {
 
 static const struct nla_policy nsaudit_register_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_BACKLOG] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
+};
+
+/* Its length and contents are checked by nsaudit_rule_parse(). */
+static const struct nla_policy nsaudit_rule_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_RULE] = { .type = NLA_BINARY, .len = NSAUDIT_RULE_MAX },
 };
 
 static struct genl_family nsaudit_genl_family;
@@ -382,7 +387,42 @@ static int nsaudit_nl_unregister(struct sk_buff *skb, struct genl_info *info)
 					 info->extack);
 }
 
-/* Do-only: a dump request is refused by the genetlink core (EOPNOTSUPP). */
+/* ADD_RULE and DEL_RULE: the rule, in the caller's view. */
+static int nsaudit_nl_rule(struct sk_buff *skb, struct genl_info *info)
+{
+	u8 cmd = info->genlhdr->cmd;
+	struct nsaudit_rule *r;
+	struct nlattr *attr;
+	bool prepend;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_RULE))
+		return -EINVAL;
+	attr = info->attrs[NSAUDIT_A_RULE];
+	r = nsaudit_rule_parse(nla_data(attr), nla_len(attr),
+			       current_user_ns(), &prepend, info->extack);
+	if (IS_ERR(r)) {
+		if (!info->extack->_msg)
+			NL_SET_BAD_ATTR(info->extack, attr);
+		return PTR_ERR(r);
+	}
+	err = nsaudit_daemon_rules_change(skb, info, cmd, r, prepend);
+	/* A rule added belongs to the rulespace; otherwise it was a probe. */
+	if (err || cmd != NSAUDIT_CMD_ADD_RULE)
+		nsaudit_rule_free(r);
+	return err;
+}
+
+static int nsaudit_nl_delete_all(struct sk_buff *skb, struct genl_info *info)
+{
+	return nsaudit_daemon_rules_change(skb, info, NSAUDIT_CMD_DELETE_ALL,
+					   NULL, false);
+}
+
+/*
+ * Do-only but LIST_RULES: a dump request of any other is refused by the
+ * genetlink core (EOPNOTSUPP), and so is a do of LIST_RULES.
+ */
 static const struct genl_ops nsaudit_genl_ops[] = {
 	{
 		.cmd = NSAUDIT_CMD_GET_STATUS,
@@ -411,6 +451,28 @@ static const struct genl_ops nsaudit_genl_ops[] = {
 		.cmd = NSAUDIT_CMD_UNREGISTER,
 		.doit = nsaudit_nl_unregister,
 	},
+	{
+		.cmd = NSAUDIT_CMD_ADD_RULE,
+		.doit = nsaudit_nl_rule,
+		.policy = nsaudit_rule_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		.cmd = NSAUDIT_CMD_DEL_RULE,
+		.doit = nsaudit_nl_rule,
+		.policy = nsaudit_rule_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		/* No policy: the core refuses any attribute. */
+		.cmd = NSAUDIT_CMD_LIST_RULES,
+		.start = nsaudit_daemon_rules_start,
+		.dumpit = nsaudit_daemon_rules_dump,
+	},
+	{
+		.cmd = NSAUDIT_CMD_DELETE_ALL,
+		.doit = nsaudit_nl_delete_all,
+	},
 };
 
 static struct genl_family nsaudit_genl_family __ro_after_init = {
@@ -438,6 +500,23 @@ static struct genl_family nsaudit_genl_family __ro_after_init = {
 void *nsaudit_genl_put(struct sk_buff *skb, u8 cmd)
 {
 	return genlmsg_put(skb, 0, 0, &nsaudit_genl_family, 0, cmd);
+}
+
+/**
+ * nsaudit_genl_dump_put() - the header of one message of a dump
+ * @skb: the dump's message
+ * @cb: the dump
+ * @cmd: NSAUDIT_CMD_*
+ *
+ * Context: process (a dumpit).
+ *
+ * Return: the user header, or NULL without room.
+ */
+void *nsaudit_genl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+			    u8 cmd)
+{
+	return genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			   &nsaudit_genl_family, NLM_F_MULTI, cmd);
 }
 
 /**

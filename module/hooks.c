@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
+#include <linux/tracepoint.h>
 #include <asm/ibt.h>
 #include "nsaudit.h"
 
@@ -25,12 +26,15 @@
  */
 static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
 					     unsigned int mode);
+/* The serial of audit events, so that ours never share one with the kernel's. */
+static unsigned int (*nsaudit_audit_serial_fn)(void);
 
 static const struct {
 	const char *name;
 	void **fn;
 } nsaudit_functions[] = {
 	{ "ptrace_may_access", (void **)&nsaudit_ptrace_may_access_fn },
+	{ "audit_serial", (void **)&nsaudit_audit_serial_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -58,6 +62,20 @@ static int nsaudit_resolve(const char *name, void **fn)
 	return 0;
 }
 
+/*
+ * The raw syscall exit tracepoint (not exported as a symbol: found by
+ * name). Registering a probe on it is what makes every task take the
+ * syscall exit work path, so it is registered only while needed.
+ */
+static struct tracepoint *nsaudit_sys_exit;
+static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock */
+
+static void nsaudit_find_sys_exit(struct tracepoint *tp, void *priv)
+{
+	if (!strcmp(tp->name, "sys_exit"))
+		nsaudit_sys_exit = tp;
+}
+
 /**
  * nsaudit_hooks_resolve() - find every unexported function the module calls
  *
@@ -75,7 +93,24 @@ int nsaudit_hooks_resolve(void)
 		if (err)
 			return err;
 	}
+	for_each_kernel_tracepoint(nsaudit_find_sys_exit, NULL);
+	if (!nsaudit_sys_exit) {
+		pr_err("cannot find the sys_exit tracepoint\n");
+		return -ENOENT;
+	}
 	return 0;
+}
+
+/**
+ * nsaudit_audit_serial() - the kernel's audit_serial()
+ *
+ * Context: any.
+ *
+ * Return: the next serial number of an audit event.
+ */
+u32 nsaudit_audit_serial(void)
+{
+	return nsaudit_audit_serial_fn();
 }
 
 /**
@@ -266,6 +301,40 @@ int nsaudit_hooks_set_route(bool route)
 
 	mutex_lock(&nsaudit_hooks_lock);
 	err = nsaudit_hooks_update(&nsaudit_route_on, route);
+	mutex_unlock(&nsaudit_hooks_lock);
+	return err;
+}
+
+/**
+ * nsaudit_hooks_set_sysexit() - register or unregister the sys_exit probe
+ * @probe: the probe (sysexit.c)
+ * @on: register it
+ *
+ * The caller waits for probes still running before the module goes
+ * (nsaudit_sysexit_exit()).
+ *
+ * Context: process; sleeps.
+ *
+ * Return: 0 or the tracepoint core's error.
+ */
+int nsaudit_hooks_set_sysexit(void *probe, bool on)
+{
+	int err = 0;
+
+	mutex_lock(&nsaudit_hooks_lock);
+	if (on != nsaudit_sys_exit_on) {
+		if (on)
+			err = tracepoint_probe_register(nsaudit_sys_exit,
+							probe, NULL);
+		else
+			err = tracepoint_probe_unregister(nsaudit_sys_exit,
+							  probe, NULL);
+		if (err)
+			pr_err("cannot %sregister the sys_exit probe: %d\n",
+			       on ? "" : "un", err);
+		else
+			nsaudit_sys_exit_on = on;
+	}
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }

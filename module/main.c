@@ -114,7 +114,7 @@ NSAUDIT_LIMIT_PARAM(memory, NSAUDIT_CONFIG_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
 		    NSAUDIT_LIMIT_MEMORY_MAX,
 		    "KiB the records queued for all daemons may occupy (default: 65536)");
 NSAUDIT_LIMIT_PARAM(rules, NSAUDIT_CONFIG_RULES, 0, NSAUDIT_LIMIT_RULES_MAX,
-		    "Most rules per namespace daemon (default: 256)");
+		    "Most rules per user namespace (default: 256)");
 
 static int __init nsaudit_init(void)
 {
@@ -132,9 +132,12 @@ static int __init nsaudit_init(void)
 	err = nsaudit_hooks_register();
 	if (err)
 		goto err_enrich;
-	err = nsaudit_daemons_init();
+	err = nsaudit_sysexit_init();
 	if (err)
 		goto err_hooks;
+	err = nsaudit_daemons_init();
+	if (err)
+		goto err_sysexit;
 	err = nsaudit_genl_init();
 	if (err)
 		goto err_daemons;
@@ -146,6 +149,8 @@ static int __init nsaudit_init(void)
 
 err_daemons:
 	nsaudit_daemons_exit();
+err_sysexit:
+	nsaudit_sysexit_exit();
 err_hooks:
 	nsaudit_hooks_unregister();
 err_enrich:
@@ -158,6 +163,7 @@ static void __exit nsaudit_exit(void)
 	nsaudit_config_set_announce(false);
 	nsaudit_genl_exit();
 	nsaudit_daemons_exit();
+	nsaudit_sysexit_exit();
 	nsaudit_hooks_unregister();
 	nsaudit_enrich_exit();
 	pr_info("unloaded after enriching %llu records\n",

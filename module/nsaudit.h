@@ -10,11 +10,20 @@
 #include <linux/kprobes.h>
 #include <linux/skbuff.h>
 #include <linux/workqueue.h>
+#include <linux/sched.h>
+#include <linux/pid.h>
+#include <linux/uidgid.h>
+#include <linux/mutex.h>
+#include <uapi/linux/audit.h>
 #include <uapi/linux/nsaudit.h>
 
 struct audit_buffer;
+struct audit_rule_data;
+struct callback_head;
 struct genl_info;
+struct netlink_callback;
 struct net;
+struct nsaudit_rule;
 struct netlink_ext_ack;
 struct pid;
 struct pid_namespace;
@@ -54,7 +63,11 @@ struct nsaudit_daemon {
 	unsigned long retry;		/* worker only: pause while full */
 	u64 lost_told;			/* worker only: lost count last sent */
 	atomic64_t routed, delivered, lost;
+	/* Its namespace's rules: changed under the registry lock, RCU. */
+	struct nsaudit_ruleset __rcu *rules;
 };
+
+extern struct mutex nsaudit_daemons_lock;
 
 DECLARE_STATIC_KEY_FALSE(nsaudit_route_key);
 
@@ -67,8 +80,96 @@ int nsaudit_daemon_unregister(struct net *net, u32 portid,
 int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
 		       struct pid_namespace *pid_ns);
 int nsaudit_daemon_put_status(struct sk_buff *skb);
+int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
+				u8 cmd, struct nsaudit_rule *r, bool prepend);
+int nsaudit_daemon_rules_start(struct netlink_callback *cb);
+int nsaudit_daemon_rules_dump(struct sk_buff *skb,
+			      struct netlink_callback *cb);
 
-/* route.c: copies of records to daemons, their queues and senders. */
+/*
+ * rules.c: per-namespace rules. Operators in the order of the kernel's
+ * own (kernel/audit.h), which are not visible to modules.
+ */
+enum nsaudit_rule_op {
+	NSAUDIT_OP_EQ,
+	NSAUDIT_OP_NE,
+	NSAUDIT_OP_MASK,
+	NSAUDIT_OP_TEST,
+	NSAUDIT_OP_LT,
+	NSAUDIT_OP_GT,
+	NSAUDIT_OP_LE,
+	NSAUDIT_OP_GE,
+};
+
+struct nsaudit_rule_field {
+	u32 type;			/* AUDIT_PID, ... */
+	enum nsaudit_rule_op op;
+	u32 val;			/* in the owner's view */
+	kgid_t gid;			/* AUDIT_GID, AUDIT_EGID: for groups */
+};
+
+/* Immutable once published; freed after a grace period. */
+struct nsaudit_rule {
+	struct rcu_head rcu;
+	u32 listnr;			/* AUDIT_FILTER_EXIT or _EXCLUDE */
+	u32 action;			/* AUDIT_NEVER or AUDIT_ALWAYS */
+	u32 mask[AUDIT_BITMASK_SIZE];	/* the syscalls it names */
+	char *key;			/* or NULL */
+	char *exe;			/* or NULL */
+	struct audit_rule_data *data;	/* as listed and compared */
+	u32 len;			/* of @data with its buf */
+	u32 field_count;
+	struct nsaudit_rule_field fields[];
+};
+
+/* A namespace's rules: exit rules first, then exclude rules, in order. */
+struct nsaudit_ruleset {
+	struct rcu_head rcu;
+	u32 count;
+	u32 exit_count;
+	u32 mask[AUDIT_BITMASK_SIZE];	/* every syscall an exit rule names */
+	struct nsaudit_rule *rule[];
+};
+
+struct nsaudit_rule *nsaudit_rule_parse(const void *buf, u32 len,
+					struct user_namespace *ns,
+					bool *prepend,
+					struct netlink_ext_ack *extack);
+void nsaudit_rule_free(struct nsaudit_rule *r);
+int nsaudit_rules_add(struct nsaudit_daemon *d, struct nsaudit_rule *r,
+		      bool prepend, struct netlink_ext_ack *extack);
+int nsaudit_rules_del(struct nsaudit_daemon *d, const struct nsaudit_rule *r,
+		      struct netlink_ext_ack *extack);
+void nsaudit_rules_clear(struct nsaudit_daemon *d);
+int nsaudit_rule_put(struct sk_buff *skb, const struct nsaudit_ruleset *rs,
+		     u32 i);
+bool nsaudit_rule_compare(u32 left, enum nsaudit_rule_op op, u32 right);
+bool nsaudit_rules_excluded(const struct nsaudit_daemon *d, u16 type);
+unsigned int nsaudit_rules_generation_now(void);
+
+/* sysexit.c: namespace rules evaluated at syscall exit. */
+struct nsaudit_syscall {
+	int nr;
+	u32 arch;
+	long ret;
+	bool success;
+	unsigned long args[6];
+};
+
+int nsaudit_sysexit_init(void);
+void nsaudit_sysexit_exit(void);
+int nsaudit_sysexit_arm(bool on);
+
+/*
+ * route.c: copies of records to daemons, their queues and senders.
+ * Whether @d takes records of current: not those of its own process.
+ * Inlined: it runs in probe handlers too, where a call could be probed.
+ */
+static __always_inline bool nsaudit_route_takes(const struct nsaudit_daemon *d)
+{
+	return d && d->tgid != task_tgid(current);
+}
+
 int nsaudit_route_init(void);
 void nsaudit_route_exit(void);
 bool nsaudit_route_wanted(void);
@@ -78,6 +179,9 @@ void nsaudit_route_work(struct work_struct *work);
 void nsaudit_route_start(struct nsaudit_daemon *d);
 void nsaudit_route_purge(struct nsaudit_daemon *d);
 void nsaudit_route_counters(u64 *forwarded, u64 *lost);
+void nsaudit_route_drop(struct nsaudit_daemon *d);
+void nsaudit_route_syscall(struct nsaudit_daemon *d, const char *text,
+			   size_t len, const struct nsaudit_nsid *id);
 
 /* enrich.c: additions to records on the kernel's audit logging path. */
 int nsaudit_enrich_init(void);
@@ -97,6 +201,8 @@ int nsaudit_hooks_register(void);
 void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);
 int nsaudit_hooks_set_route(bool route);
+int nsaudit_hooks_set_sysexit(void *probe, bool on);
+u32 nsaudit_audit_serial(void);
 bool nsaudit_hooks_enrich(void);
 u64 nsaudit_hooks_missed(void);
 
@@ -139,6 +245,8 @@ int nsaudit_genl_init(void);
 void nsaudit_genl_exit(void);
 void nsaudit_genl_notify_config(void);
 void *nsaudit_genl_put(struct sk_buff *skb, u8 cmd);
+void *nsaudit_genl_dump_put(struct sk_buff *skb, struct netlink_callback *cb,
+			    u8 cmd);
 int nsaudit_genl_reply_daemon(struct genl_info *info,
 			      const struct nsaudit_daemon *d);
 

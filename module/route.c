@@ -48,15 +48,6 @@ static atomic_long_t nsaudit_route_bytes = ATOMIC_LONG_INIT(0);
 static atomic64_t nsaudit_route_forwarded = ATOMIC64_INIT(0);
 static atomic64_t nsaudit_route_lost = ATOMIC64_INIT(0);
 
-/*
- * Whether @d takes records of current: not those of its own process.
- * Inlined: it runs in the probe handler too, where a call could be probed.
- */
-static __always_inline bool nsaudit_route_takes(const struct nsaudit_daemon *d)
-{
-	return d && d->tgid != task_tgid(current);
-}
-
 /**
  * nsaudit_route_wanted() - whether a record of current goes to a daemon
  *
@@ -113,12 +104,13 @@ static u32 nsaudit_route_map(enum nsaudit_field_kind kind, u32 id,
 static struct sk_buff *nsaudit_route_copy(const struct nsaudit_daemon *d,
 					  u16 type, const char *text,
 					  size_t len, size_t bound,
-					  const char *nsid, int nsid_len)
+					  const char *nsid, int nsid_len,
+					  bool own_key)
 {
 	const struct nsaudit_view view = {
 		.map = nsaudit_route_map,
 		.arg = d,
-		.reveal_keys = d->reveal_keys,
+		.reveal_keys = d->reveal_keys || own_key,
 	};
 	size_t room = bound + nsid_len + 1, n;
 	struct sk_buff *skb;
@@ -211,16 +203,61 @@ void nsaudit_route_record(const struct sk_buff *rec, u16 type,
 	rcu_read_lock();
 	for (ns = current_user_ns(); ns; ns = ns->parent) {
 		d = nsaudit_daemon_find(ns);
-		if (!nsaudit_route_takes(d))
+		if (!nsaudit_route_takes(d) || nsaudit_rules_excluded(d, type))
 			continue;
 		if (!bound)
 			bound = nsaudit_translate_bound(text, len);
 		nsaudit_route_queue(d, nsaudit_route_copy(d, type, text, len,
 							  bound, nsid,
-							  nsid_len),
+							  nsid_len, false),
 				    (long)cfg.limits.memory << 10);
 	}
 	rcu_read_unlock();
+}
+
+/**
+ * nsaudit_route_syscall() - queue a SYSCALL record a daemon's rule made
+ * @d: the daemon whose rule matched (under RCU)
+ * @text: the record as the kernel would write it, in the initial
+ *	namespaces' view, with the key of @d's rule
+ * @len: its length
+ * @id: the nsID set of the task
+ *
+ * Translated into @d's view like a routed record, but with its key: the
+ * rule is the daemon's own.
+ *
+ * Context: the task that made the syscall, inside an RCU read-side
+ * section; GFP_NOWAIT allocations.
+ */
+void nsaudit_route_syscall(struct nsaudit_daemon *d, const char *text,
+			   size_t len, const struct nsaudit_nsid *id)
+{
+	char nsid[NSAUDIT_NSID_TEXT_MAX];
+	struct nsaudit_config cfg;
+	int nsid_len;
+
+	if (nsaudit_rules_excluded(d, AUDIT_SYSCALL))
+		return;
+	nsaudit_config_read(&cfg);
+	nsid_len = nsaudit_nsid_print(nsid, sizeof(nsid), id);
+	nsaudit_route_queue(d, nsaudit_route_copy(d, AUDIT_SYSCALL, text, len,
+						  nsaudit_translate_bound(text,
+									  len),
+						  nsid, nsid_len, true),
+			    (long)cfg.limits.memory << 10);
+}
+
+/**
+ * nsaudit_route_drop() - count a record for @d that could not be made
+ * @d: the daemon (under RCU)
+ *
+ * Context: any; no lock, no allocation.
+ */
+void nsaudit_route_drop(struct nsaudit_daemon *d)
+{
+	atomic64_inc(&d->routed);
+	atomic64_inc(&d->lost);
+	atomic64_inc(&nsaudit_route_lost);
 }
 
 /* Tell the daemon how many records it lost; the message goes or not. */

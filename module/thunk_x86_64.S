@@ -12,6 +12,7 @@
  * the unlock, whatever preemption does.
  */
 #include <linux/linkage.h>
+#include <asm/ibt.h>
 
 	.text
 /* void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx) */
@@ -22,3 +23,20 @@ SYM_FUNC_START(nsaudit_log_end_thunk)
 	movq	%rax, %rdi
 	jmp	__srcu_read_unlock
 SYM_FUNC_END(nsaudit_log_end_thunk)
+
+/*
+ * void nsaudit_sysexit_thunk(struct callback_head *work): the task work
+ * sysexit.c queues. Its probe entered an SRCU read-side section on
+ * nsaudit_sysexit_srcu for it; the body returns the index and the thunk
+ * leaves the section by the same tail jump, so that module exit's
+ * synchronize_srcu() covers every instruction of it.
+ */
+SYM_FUNC_START(nsaudit_sysexit_thunk)
+	ENDBR
+	pushq	%rbp			/* aligns the stack for the call */
+	call	nsaudit_sysexit_work	/* returns the SRCU index */
+	popq	%rbp
+	movl	%eax, %esi
+	leaq	nsaudit_sysexit_srcu(%rip), %rdi
+	jmp	__srcu_read_unlock
+SYM_FUNC_END(nsaudit_sysexit_thunk)

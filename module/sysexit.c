@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Namespace rules at syscall exit: SYSCALL records for namespace daemons.
+ *
+ * Two halves, because the place where a syscall ends is not a place where
+ * a record can be built:
+ *
+ * 1. A probe on the sys_exit tracepoint, registered only while some
+ *    namespace has an exit rule (so that nothing runs per syscall
+ *    otherwise: registering the tracepoint is what sets the syscall work
+ *    flag of every task). It runs with preemption disabled: it may not
+ *    allocate, sleep or take a sleeping lock (none of these is allowed on
+ *    PREEMPT_RT there). A task whose user namespace and ancestors have no
+ *    daemon with an exit rule for this syscall number costs one RCU hash
+ *    look-up per level. Otherwise the probe takes a preallocated slot,
+ *    notes the syscall (number, arch, return value, arguments, read from
+ *    the registers now) and queues it as task work on the task itself.
+ *
+ * 2. The task work runs in the task's own context before it returns to
+ *    user space, where the kernel's own audit builds its records: it may
+ *    sleep and allocate. It evaluates the rules of every namespace on the
+ *    task's chain that has a daemon, each in that daemon's view (the first
+ *    matching rule decides), and for each "always" match builds one record
+ *    in the kernel's SYSCALL format, which route.c translates and queues
+ *    for that daemon only.
+ *
+ * Lifetime: the task work's code is module text. The probe enters an SRCU
+ * read-side section for each queued slot, and the work leaves it through
+ * a thunk that tail-jumps into __srcu_read_unlock() (as for audit_log_end,
+ * see thunk_x86_64.S): module exit unregisters the tracepoint and waits
+ * with synchronize_srcu() for every queued work. A slot is owned by the
+ * task it was queued on from the probe until the work has copied it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/audit.h>
+#include <linux/bitmap.h>
+#include <linux/cred.h>
+#include <linux/dcache.h>
+#include <linux/err.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/kprobes.h>
+#include <linux/mm.h>
+#include <linux/personality.h>
+#include <linux/pid_namespace.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
+#include <linux/task_work.h>
+#include <linux/timekeeping.h>
+#include <linux/tracepoint.h>
+#include <linux/tty.h>
+#include <linux/uidgid.h>
+#include <linux/user_namespace.h>
+#include <asm/syscall.h>
+#include "nsaudit.h"
+
+/*
+ * Syscalls between their exit probe and their work, over all tasks: a
+ * task has at most one, so this bounds the tasks preempted in that window
+ * at once. Beyond it, the syscall is counted as lost for the daemon.
+ */
+#define NSAUDIT_PENDING_MAX	512
+
+struct nsaudit_pending {
+	struct callback_head work;
+	int srcu_idx;
+	struct nsaudit_syscall sc;
+};
+
+static struct nsaudit_pending *nsaudit_pending;
+static unsigned long *nsaudit_pending_used;
+
+/* Read by the thunk: the section each queued work leaves. */
+struct srcu_struct nsaudit_sysexit_srcu;
+
+static struct nsaudit_pending *nsaudit_pending_get(void)
+{
+	unsigned int i;
+
+	do {
+		i = find_first_zero_bit(nsaudit_pending_used,
+					NSAUDIT_PENDING_MAX);
+		if (i >= NSAUDIT_PENDING_MAX)
+			return NULL;
+	} while (test_and_set_bit_lock(i, nsaudit_pending_used));
+	return &nsaudit_pending[i];
+}
+
+static void nsaudit_pending_put(struct nsaudit_pending *p)
+{
+	clear_bit_unlock(p - nsaudit_pending, nsaudit_pending_used);
+}
+
+static __always_inline bool nsaudit_in_mask(const u32 *mask, int nr)
+{
+	return nr >= 0 && nr < AUDIT_BITMASK_SIZE * 32 &&
+	       (mask[nr / 32] & BIT(nr % 32));
+}
+
+/*
+ * The daemon nearest to current on its user namespace chain whose exit
+ * rules name syscall @nr, or NULL. Under RCU; inlined for the probe.
+ */
+static __always_inline struct nsaudit_daemon *nsaudit_sysexit_wanted(int nr)
+{
+	const struct nsaudit_ruleset *rs;
+	const struct user_namespace *ns;
+	struct nsaudit_daemon *d;
+
+	for (ns = current_user_ns(); ns; ns = ns->parent) {
+		d = nsaudit_daemon_find(ns);
+		if (!nsaudit_route_takes(d))
+			continue;
+		rs = rcu_dereference(d->rules);
+		if (rs && rs->exit_count && nsaudit_in_mask(rs->mask, nr))
+			return d;
+	}
+	return NULL;
+}
+
+void nsaudit_sysexit_thunk(struct callback_head *work);
+
+/*
+ * The sys_exit tracepoint probe. Context: the task ending a syscall, with
+ * preemption disabled: no allocation, no sleeping lock.
+ */
+static notrace void nsaudit_sysexit_probe(void *data, struct pt_regs *regs,
+					  long ret)
+{
+	struct nsaudit_daemon *d;
+	struct nsaudit_pending *p;
+	int nr;
+
+	if (unlikely(current->flags & (PF_KTHREAD | PF_EXITING)))
+		return;
+	nr = syscall_get_nr(current, regs);
+	rcu_read_lock();
+	d = nsaudit_sysexit_wanted(nr);
+	if (!d)
+		goto out;
+	p = nsaudit_pending_get();
+	if (!p) {
+		nsaudit_route_drop(d);
+		goto out;
+	}
+	p->sc.nr = nr;
+	p->sc.arch = syscall_get_arch(current);
+	p->sc.ret = regs_return_value(regs);
+	syscall_get_arguments(current, regs, p->sc.args);
+	p->srcu_idx = __srcu_read_lock(&nsaudit_sysexit_srcu);
+	init_task_work(&p->work, nsaudit_sysexit_thunk);
+	if (task_work_add(current, &p->work, TWA_RESUME)) {
+		__srcu_read_unlock(&nsaudit_sysexit_srcu, p->srcu_idx);
+		nsaudit_pending_put(p);
+	}
+out:
+	rcu_read_unlock();
+}
+
+/* Room for the record's fixed fields, beyond comm, exe and key. */
+#define NSAUDIT_SYSCALL_FIXED	640
+
+/* What the record says of the task, gathered where sleeping is allowed. */
+struct nsaudit_task_facts {
+	char comm[TASK_COMM_LEN];
+	char tty[64];
+	char *exe;		/* d_path() result inside exe_buf, or NULL */
+	char *exe_buf;		/* PATH_MAX bytes or NULL */
+	bool exe_too_long;
+};
+
+static void nsaudit_facts_get(struct nsaudit_task_facts *t)
+{
+	struct tty_struct *tty = get_current_tty();
+	struct mm_struct *mm = current->mm;
+	struct file *exe = NULL;
+	char *p;
+
+	get_task_comm(t->comm, current);
+	strscpy(t->tty, tty ? tty_name(tty) : "(none)", sizeof(t->tty));
+	tty_kref_put(tty);
+	t->exe = NULL;
+	t->exe_too_long = false;
+	t->exe_buf = NULL;
+	if (mm) {
+		rcu_read_lock();
+		exe = rcu_dereference(mm->exe_file);
+		if (exe && !get_file_rcu(exe))
+			exe = NULL;
+		rcu_read_unlock();
+	}
+	if (!exe)
+		return;
+	t->exe_buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (t->exe_buf) {
+		p = d_path(&exe->f_path, t->exe_buf, PATH_MAX);
+		if (IS_ERR(p))
+			t->exe_too_long = true;
+		else
+			t->exe = p;
+	}
+	fput(exe);
+}
+
+static void nsaudit_facts_put(struct nsaudit_task_facts *t)
+{
+	kfree(t->exe_buf);
+}
+
+/* Whether current is in group @gid (a gid or egid rule's groups_search). */
+static bool nsaudit_in_groups(const struct cred *cred, kgid_t gid)
+{
+	const struct group_info *gi = cred->group_info;
+	int i;
+
+	for (i = 0; gi && i < gi->ngroups; i++)
+		if (gid_eq(gi->gid[i], gid))
+			return true;
+	return false;
+}
+
+/* audit_filter_rules() for one field, in @d's view. */
+static bool nsaudit_field_match(const struct nsaudit_rule *r,
+				const struct nsaudit_rule_field *f,
+				const struct nsaudit_syscall *sc,
+				const struct nsaudit_daemon *d,
+				const struct cred *cred,
+				const struct nsaudit_task_facts *t)
+{
+	struct user_namespace *ns = d->user_ns;
+	kgid_t gid = INVALID_GID;
+	bool hit;
+	u32 left;
+
+	switch (f->type) {
+	case AUDIT_PID:
+		left = task_tgid_nr_ns(current, d->pid_ns);
+		break;
+	case AUDIT_PPID:
+		left = task_ppid_nr_ns(current, d->pid_ns);
+		break;
+	case AUDIT_UID:
+		left = from_kuid(ns, cred->uid);
+		break;
+	case AUDIT_EUID:
+		left = from_kuid(ns, cred->euid);
+		break;
+	case AUDIT_SUID:
+		left = from_kuid(ns, cred->suid);
+		break;
+	case AUDIT_FSUID:
+		left = from_kuid(ns, cred->fsuid);
+		break;
+	case AUDIT_GID:
+		gid = cred->gid;
+		left = from_kgid(ns, gid);
+		break;
+	case AUDIT_EGID:
+		gid = cred->egid;
+		left = from_kgid(ns, gid);
+		break;
+	case AUDIT_SGID:
+		left = from_kgid(ns, cred->sgid);
+		break;
+	case AUDIT_FSGID:
+		left = from_kgid(ns, cred->fsgid);
+		break;
+	case AUDIT_LOGINUID:
+		left = from_kuid(ns, audit_get_loginuid(current));
+		break;
+	case AUDIT_LOGINUID_SET:
+		left = audit_loginuid_set(current);
+		break;
+	case AUDIT_SESSIONID:
+		left = audit_get_sessionid(current);
+		break;
+	case AUDIT_ARCH:
+		left = sc->arch;
+		break;
+	case AUDIT_EXIT:
+		left = sc->ret;
+		break;
+	case AUDIT_SUCCESS:
+		/* AUDITSC_SUCCESS or AUDITSC_FAILURE, on both sides. */
+		return nsaudit_rule_compare(sc->success ? 1 : 2, f->op,
+					    f->val ? 1 : 2);
+	case AUDIT_ARG0 ... AUDIT_ARG3:
+		left = sc->args[f->type - AUDIT_ARG0];
+		break;
+	case AUDIT_EXE:
+		hit = t->exe && !strcmp(t->exe, r->exe);
+		return f->op == NSAUDIT_OP_NE ? !hit : hit;
+	default:	/* the key */
+		return true;
+	}
+	hit = nsaudit_rule_compare(left, f->op, f->val);
+	/* A group rule looks at the supplementary groups too. */
+	if (gid_valid(gid)) {
+		if (f->op == NSAUDIT_OP_EQ && !hit)
+			hit = nsaudit_in_groups(cred, f->gid);
+		else if (f->op == NSAUDIT_OP_NE && hit)
+			hit = !nsaudit_in_groups(cred, f->gid);
+	}
+	return hit;
+}
+
+/* The first exit rule of @d matching the syscall, or NULL. Under RCU. */
+static const struct nsaudit_rule *
+nsaudit_sysexit_match(const struct nsaudit_daemon *d,
+		      const struct nsaudit_syscall *sc,
+		      const struct nsaudit_task_facts *t)
+{
+	const struct nsaudit_ruleset *rs = rcu_dereference(d->rules);
+	const struct cred *cred = current_cred();
+	const struct nsaudit_rule *r;
+	u32 i, j;
+
+	if (!rs || !nsaudit_in_mask(rs->mask, sc->nr))
+		return NULL;
+	for (i = 0; i < rs->exit_count; i++) {
+		r = rs->rule[i];
+		if (!nsaudit_in_mask(r->mask, sc->nr))
+			continue;
+		for (j = 0; j < r->field_count; j++)
+			if (!nsaudit_field_match(r, &r->fields[j], sc, d, cred, t))
+				break;
+		if (j == r->field_count)
+			return r;
+	}
+	return NULL;
+}
+
+/* Append an untrusted string as audit_log_untrustedstring() does. */
+static int nsaudit_put_untrusted(char *buf, size_t size, const char *s)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = s; *p; p++)
+		if (*p == '"' || *p < 0x21 || *p > 0x7e)
+			break;
+	if (!*p)
+		return scnprintf(buf, size, "\"%s\"", s);
+	for (p = s; *p && size - n > 2; p++)
+		n += scnprintf(buf + n, size - n, "%02X", (u8)*p);
+	return n;
+}
+
+/*
+ * The record as the kernel's audit_log_exit() writes its SYSCALL record,
+ * in the initial namespaces' view (route.c translates it), up to the key.
+ * items is 0: the module adds no PATH records.
+ */
+static int nsaudit_sysexit_format(char *buf, size_t size,
+				  const struct nsaudit_syscall *sc,
+				  const struct nsaudit_task_facts *t)
+{
+	const struct cred *cred = current_cred();
+	struct timespec64 ts;
+	int n;
+
+	ktime_get_coarse_real_ts64(&ts);
+	n = scnprintf(buf, size, "audit(%llu.%03lu:%u): arch=%x syscall=%d",
+		      (unsigned long long)ts.tv_sec, ts.tv_nsec / NSEC_PER_MSEC,
+		      nsaudit_audit_serial(), sc->arch, sc->nr);
+	if (current->personality != PER_LINUX)
+		n += scnprintf(buf + n, size - n, " per=%lx",
+			       (unsigned long)current->personality);
+	n += scnprintf(buf + n, size - n,
+		       " success=%s exit=%ld a0=%lx a1=%lx a2=%lx a3=%lx items=0 ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u tty=%s ses=%u comm=",
+		       sc->success ? "yes" : "no", sc->ret,
+		       sc->args[0], sc->args[1], sc->args[2], sc->args[3],
+		       task_ppid_nr(current), task_tgid_nr(current),
+		       from_kuid(&init_user_ns, audit_get_loginuid(current)),
+		       from_kuid(&init_user_ns, cred->uid),
+		       from_kgid(&init_user_ns, cred->gid),
+		       from_kuid(&init_user_ns, cred->euid),
+		       from_kuid(&init_user_ns, cred->suid),
+		       from_kuid(&init_user_ns, cred->fsuid),
+		       from_kgid(&init_user_ns, cred->egid),
+		       from_kgid(&init_user_ns, cred->sgid),
+		       from_kgid(&init_user_ns, cred->fsgid),
+		       t->tty, audit_get_sessionid(current));
+	n += nsaudit_put_untrusted(buf + n, size - n, t->comm);
+	n += scnprintf(buf + n, size - n, " exe=");
+	if (t->exe)
+		n += nsaudit_put_untrusted(buf + n, size - n, t->exe);
+	else
+		n += scnprintf(buf + n, size - n, "%s",
+			       t->exe_too_long ? "<too_long>" : "(null)");
+	return n;
+}
+
+static int nsaudit_put_key(char *buf, size_t size, const char *key)
+{
+	int n = scnprintf(buf, size, " key=");
+
+	if (key)
+		return n + nsaudit_put_untrusted(buf + n, size - n, key);
+	return n + scnprintf(buf + n, size - n, "(null)");
+}
+
+/*
+ * The task work's body: evaluate, build, route. Context: the task that
+ * made the syscall, on its way back to user space; may sleep.
+ */
+static void nsaudit_sysexit_run(struct nsaudit_syscall *sc)
+{
+	const struct user_namespace *ns;
+	const struct nsaudit_rule *r;
+	struct nsaudit_task_facts t;
+	struct nsaudit_daemon *d;
+	struct nsaudit_nsid id;
+	size_t size = 0;
+	char *text;
+	int n = 0;
+
+	/* audit_return_fixup(): a restarted syscall reads as interrupted. */
+	sc->success = !IS_ERR_VALUE((unsigned long)sc->ret);
+	if (sc->ret <= -ERESTARTSYS && sc->ret >= -ERESTART_RESTARTBLOCK &&
+	    sc->ret != -ENOIOCTLCMD)
+		sc->ret = -EINTR;
+	nsaudit_facts_get(&t);
+	/* Strings may double as hex; the key goes after the rest. */
+	size = NSAUDIT_SYSCALL_FIXED + 2 * TASK_COMM_LEN +
+	       2 * (t.exe ? strlen(t.exe) : 0) + 2 * AUDIT_MAX_KEY_LEN;
+	text = kmalloc(size, GFP_KERNEL);
+	if (!nsaudit_nsid_current(&id))
+		memset(&id, 0, sizeof(id));
+
+	rcu_read_lock();
+	for (ns = current_user_ns(); ns; ns = ns->parent) {
+		d = nsaudit_daemon_find(ns);
+		if (!nsaudit_route_takes(d))
+			continue;
+		r = nsaudit_sysexit_match(d, sc, &t);
+		if (!r || r->action != AUDIT_ALWAYS)
+			continue;
+		if (!text) {
+			nsaudit_route_drop(d);
+			continue;
+		}
+		if (!n)
+			n = nsaudit_sysexit_format(text, size, sc, &t);
+		nsaudit_route_syscall(d, text,
+				      n + nsaudit_put_key(text + n, size - n,
+							  r->key),
+				      &id);
+	}
+	rcu_read_unlock();
+	kfree(text);
+	nsaudit_facts_put(&t);
+}
+
+/**
+ * nsaudit_sysexit_work() - the task work, called by the thunk
+ * @work: the slot's callback head
+ *
+ * Context: the task that made the syscall (task_work_run()); may sleep.
+ *
+ * Return: the SRCU index the thunk leaves the section with.
+ */
+notrace int nsaudit_sysexit_work(struct callback_head *work)
+{
+	struct nsaudit_pending *p = container_of(work, struct nsaudit_pending,
+						 work);
+	struct nsaudit_syscall sc = p->sc;
+	int idx = p->srcu_idx;
+
+	nsaudit_pending_put(p);
+	if (!(current->flags & PF_EXITING))
+		nsaudit_sysexit_run(&sc);
+	return idx;
+}
+
+/**
+ * nsaudit_sysexit_arm() - count a namespace with exit rules in or out
+ * @on: one more (true) or one fewer
+ *
+ * The first registers the tracepoint probe, the last unregisters it.
+ *
+ * Context: process, under nsaudit_daemons_lock.
+ *
+ * Return: 0, or the error of registering the probe (nothing counted).
+ */
+int nsaudit_sysexit_arm(bool on)
+{
+	static unsigned int ruled;	/* under nsaudit_daemons_lock */
+	int err;
+
+	lockdep_assert_held(&nsaudit_daemons_lock);
+	if (on) {
+		if (!ruled) {
+			err = nsaudit_hooks_set_sysexit(nsaudit_sysexit_probe,
+							true);
+			if (err)
+				return err;
+		}
+		ruled++;
+	} else if (!--ruled) {
+		nsaudit_hooks_set_sysexit(nsaudit_sysexit_probe, false);
+	}
+	return 0;
+}
+
+/**
+ * nsaudit_sysexit_init() - the slots and the SRCU the task works use
+ *
+ * Context: process (module init).
+ *
+ * Return: 0 or a negative errno.
+ */
+int nsaudit_sysexit_init(void)
+{
+	int err;
+
+	nsaudit_pending = kcalloc(NSAUDIT_PENDING_MAX,
+				  sizeof(*nsaudit_pending), GFP_KERNEL);
+	nsaudit_pending_used = bitmap_zalloc(NSAUDIT_PENDING_MAX, GFP_KERNEL);
+	err = init_srcu_struct(&nsaudit_sysexit_srcu);
+	if (!nsaudit_pending || !nsaudit_pending_used || err) {
+		if (!err)
+			cleanup_srcu_struct(&nsaudit_sysexit_srcu);
+		bitmap_free(nsaudit_pending_used);
+		kfree(nsaudit_pending);
+		return err ?: -ENOMEM;
+	}
+	return 0;
+}
+
+/**
+ * nsaudit_sysexit_exit() - wait for every queued work and rule to go
+ *
+ * Called once no daemon is left, so the tracepoint probe is unregistered:
+ * waits for probes still running, then for the works they queued (their
+ * SRCU sections), then for rules waiting for a grace period.
+ *
+ * Context: process (module exit); sleeps.
+ */
+void nsaudit_sysexit_exit(void)
+{
+	tracepoint_synchronize_unregister();
+	synchronize_srcu(&nsaudit_sysexit_srcu);
+	cleanup_srcu_struct(&nsaudit_sysexit_srcu);
+	rcu_barrier();
+	bitmap_free(nsaudit_pending_used);
+	kfree(nsaudit_pending);
+}
