@@ -365,8 +365,10 @@ NSAUDIT_EXPORT int nsaudit_config_next(struct nsaudit_handle *h,
  * audit_rule_syscallbyname_data(), audit_rule_fieldpair_data()); @len is
  * sizeof(struct audit_rule_data) + buflen. The calls act on the rulespace
  * of the caller's user namespace and need its daemon's socket or
- * CAP_AUDIT_CONTROL in it. A module without rules refuses them with
- * -EOPNOTSUPP.
+ * CAP_AUDIT_CONTROL in it. The rules belong to the registration of the
+ * namespace's daemon: adding one without a registered daemon gives
+ * -ENOTCONN, and they are deleted when it ends. A module without rules
+ * refuses them with -EOPNOTSUPP.
  */
 
 /**

@@ -18,8 +18,8 @@ done
 
 # The tools as users get them, but static: the library and the tool
 # compiled from their sources (never from objects a host build left in the
-# tree). build_tool NAME [LIBS]: tools/NAME with lib/ and the shared
-# auditctl-syntax rules code (tools/rules/, which both tools use), and LIBS.
+# tree). build_tool NAME [LIBS]: tools/NAME with lib/ and tools/rules/ (the
+# auditctl rule syntax both tools share), and LIBS.
 top=$(cd "$here/../.." && pwd)
 build_tool() {
 	local tool=$1 srcs newest
@@ -33,8 +33,7 @@ build_tool() {
 		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
 	[ "$dir/$tool" -nt "$newest" ] || { echo "build-guest: $tool failed" >&2; exit 1; }
 }
-# Both build rules with libaudit (tools/rules/); nsauditd also names
-# record types with it.
+# libaudit builds rules from auditctl syntax; nsauditd names record types.
 build_tool nsauditctl "$libs"
 build_tool nsauditd "$libs"
 echo "$dir"

@@ -136,7 +136,36 @@ enum nsaudit_ns_index {
  * Who may: the registered daemon of the namespace, or a process with
  * CAP_AUDIT_CONTROL in it (EPERM otherwise, for LIST_RULES too: keys and
  * paths are the daemon's business). How many: the host's "rules" limit
- * per namespace (ENOSPC beyond it).
+ * per namespace (ENOSPC beyond it; lowering the limit keeps the rules
+ * already there).
+ *
+ * Lifetime: the rules of a namespace belong to the registration of its
+ * daemon, since the records they select have nowhere else to go. ADD_RULE
+ * while the namespace has no daemon is refused with ENOTCONN, and the
+ * rules are deleted when the registration ends (a daemon loads its rules
+ * after registering, as auditd does at start). So what a namespace can
+ * make the module hold stays within the "daemons" and "rules" limits.
+ *
+ * Evaluation: at the end of each syscall of a task whose user namespace
+ * is the rule's or a descendant of it (never of the daemon's own
+ * process), the rules of each such namespace with a daemon are tried in
+ * order and the first that matches decides (never: nothing; always: one
+ * record). Values are compared in that namespace's view: pid and ppid in
+ * its daemon's PID namespace, uids and gids (auid too) in the user
+ * namespace, as u32 numbers the way the kernel's audit_comparator() does;
+ * a gid or egid rule with = or != also looks at supplementary groups; exe
+ * compares the path of the task's executable, as the exe= field prints it.
+ * A match sends that daemon, and no other, one AUDIT_SYSCALL record in the
+ * format of the kernel's own (arch syscall [per] success exit a0 a1 a2 a3
+ * items ppid pid auid uid gid euid suid fsuid egid sgid fsgid tty ses comm
+ * exe key), translated into its view like a routed record but with the
+ * rule's key, followed by the nsID set. items is 0: no PATH, CWD or
+ * PROCTITLE record comes with it, and no subj= field; a0 to a3 are read
+ * from the registers at syscall exit (after a successful execve they are
+ * the new program's, 0). The serial comes from the kernel's own counter,
+ * so it never repeats that of a kernel event. The exclude filter drops
+ * every record (routed or made by a rule) whose type its msgtype fields
+ * match, for that daemon only.
  */
 
 /*
@@ -188,20 +217,23 @@ enum nsaudit_ns_index {
  *	the rulespace of the caller's user namespace: at its end, or at its
  *	start if the rule's flags have AUDIT_FILTER_PREPEND. EPERM unless the
  *	caller is the namespace's daemon or has CAP_AUDIT_CONTROL in it;
- *	EINVAL for a malformed rule or an unsupported filter, field, operator
- *	or value (the extended ACK names it); EEXIST if the same rule is
- *	there already (as the kernel's audit compares rules); ENOSPC at the
- *	"rules" limit. No reply but the ACK.
+ *	ENOTCONN if the namespace has no registered daemon; EINVAL for a
+ *	malformed rule or an unsupported filter, field, operator or value
+ *	(the extended ACK names it); EEXIST if the same rule is there already
+ *	(as the kernel's audit compares rules); ENOSPC at the "rules" limit.
+ *	No reply but the ACK.
  * @NSAUDIT_CMD_DEL_RULE: do. Request: %NSAUDIT_A_RULE, as it was added.
- *	Deletes that rule; ENOENT if there is none. EPERM and EINVAL as
- *	ADD_RULE. No reply but the ACK.
+ *	Deletes that rule; ENOENT if there is none. EPERM, ENOTCONN and
+ *	EINVAL as ADD_RULE. No reply but the ACK.
  * @NSAUDIT_CMD_LIST_RULES: dump only. No request attributes. One message
  *	per rule of the caller's user namespace, in evaluation order, each
  *	with %NSAUDIT_A_RULE as the kernel's AUDIT_LIST_RULES has it (flags
  *	hold the filter, without AUDIT_FILTER_PREPEND); NLM_F_DUMP_INTR if
- *	the rules changed during the dump (list again). EPERM as ADD_RULE.
+ *	the rules changed during the dump (list again). EPERM as ADD_RULE;
+ *	no rule (nothing but the end of the dump) without a daemon.
  * @NSAUDIT_CMD_DELETE_ALL: do. No attributes. Deletes every rule of the
- *	caller's user namespace. EPERM as ADD_RULE. No reply but the ACK.
+ *	caller's user namespace (none without a daemon). EPERM as
+ *	ADD_RULE. No reply but the ACK.
  * @__NSAUDIT_CMD_MAX: one past the last command
  */
 enum nsaudit_cmd {

@@ -80,3 +80,43 @@ note ""
 note "ausearch -if (the container's log, as its own auditor reads it):"
 ausearch -i -if "$clog" -a "$serial" 2>&1 | grep -v '^----' | fold -w 150 | sed 's/^/    /'
 [ "$(field userns "$hline")" = "$(field userns "$cline")" ] || fail "not the same event"
+
+# The container's own rules: no host rule at all; nsauditd in the
+# container loads its rules file and logs what its rule selects, in its
+# own view and with its own key; the host's auditd sees nothing of it.
+note ""
+note "The container's own rule, with no host rule at all (auditctl -D):"
+auditctl -D >/dev/null || fail "auditctl -D"
+mkdir -m 1777 "$STATE/own"
+cat >"$STATE/own/nsaudit.rules" <<EOS
+-a always,exit -F arch=b64 -S openat -F success=0 -F uid=0 -k mine
+EOS
+cat >"$STATE/own/nsauditd.conf" <<EOS
+log_file = $STATE/own/audit.log
+name_format = user
+name = demo-ctr
+rules_file = $STATE/own/nsaudit.rules
+EOS
+cat >"$STATE/own.sh" <<EOS
+. /nsaudit/lib.sh
+nsauditd --foreground --config $STATE/own/nsauditd.conf 2>$STATE/own.err &
+d=\$!
+wait_until 60 eval 'nsauditctl -l 2>/dev/null | grep -q mine' || exit 1
+nsauditctl -l >$STATE/own.rules
+nsa-gen open 1 /etc/nsaudit-demo-own >$STATE/own.gen
+wait_until 60 grep -q 'key="mine"' $STATE/own/audit.log
+kill -TERM \$d
+wait
+EOS
+nsa-runas 100000 100000 $CONTAINER sh "$STATE/own.sh" || fail "container: $(cat "$STATE/own.err")"
+sed 's/^/    nsauditctl -l (in the container): /' "$STATE/own.rules"
+own_view=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/own.gen")
+oline=$(grep '^node=demo-ctr type=SYSCALL ' "$STATE/own/audit.log" | grep " pid=$own_view " | grep 'key="mine"' | head -n 1)
+[ -n "$oline" ] || fail "the container's rule record is missing"
+note "    container log: $(echo "$oline" | cut -c1-200)..."
+log_barrier || fail "auditd did not catch up"
+! grep -q 'key="mine"' "$LOG" || fail "the container's rule reached the host log"
+note "    host log: no record with key \"mine\" (the rule is the container's alone)"
+note ""
+note "ausearch -if -k mine (the container's log):"
+ausearch -i -if "$STATE/own/audit.log" -k mine 2>&1 | grep -v '^----' | fold -w 150 | sed 's/^/    /'
