@@ -7,12 +7,14 @@
  * then waits until FILE exists, so that a scenario can take ground truth
  * from /proc/H before the events happen.
  *
- *   nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--loginuid UID]
- *           [--wait FILE] MODE ARGS
+ *   nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...]
+ *           [--loginuid UID] [--personality HEX] [--wait FILE] MODE ARGS
  *
- * --loginuid sets the login uid (and so a new session) first, --gids and
- * --uids then set the real, effective, saved and file-system IDs, all
- * before the first line is printed, so /proc shows them by then. (The
+ * --loginuid sets the login uid (and so a new session) first, --personality
+ * the execution domain (the per= field of SYSCALL records), --groups the
+ * supplementary groups, --gids and --uids then the real, effective, saved
+ * and file-system IDs, all before the first line is printed, so /proc
+ * shows them by then. (The
  * file-system IDs can differ from the others because the capabilities are
  * kept across the changes: SECBIT_NO_SETUID_FIXUP, which needs
  * CAP_SETPCAP, e.g. root of a user namespace.)
@@ -42,6 +44,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <libaudit.h>
 #include <limits.h>
 #include <signal.h>
@@ -51,6 +54,7 @@
 #include <linux/audit.h>
 #include <linux/securebits.h>
 #include <sys/fsuid.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -268,6 +272,25 @@ static int parse_ids(const char *s, unsigned int id[4])
 	return sscanf(s, "%u,%u,%u,%u", &id[0], &id[1], &id[2], &id[3]) == 4 ? 0 : -1;
 }
 
+/* --groups G,...: the supplementary groups. */
+static int set_groups(const char *list)
+{
+	gid_t groups[32];
+	char buf[512], *tok, *save = NULL;
+	int n = 0;
+
+	if (strlen(list) >= sizeof(buf))
+		return -1;
+	strcpy(buf, list);
+	for (tok = strtok_r(buf, ",", &save); tok && n < 32; tok = strtok_r(NULL, ",", &save))
+		groups[n++] = (gid_t)strtoul(tok, NULL, 10);
+	if (setgroups(n, groups)) {
+		fprintf(stderr, "nsa-gen: setgroups: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * The IDs given with --gids and --uids: kept capabilities let the
  * file-system IDs differ from the effective ones (setres*id() resets them).
@@ -321,7 +344,7 @@ static int gen_connect(const char *path)
 
 int main(int argc, char **argv)
 {
-	const char *wait_file = NULL, *loginuid = NULL;
+	const char *wait_file = NULL, *loginuid = NULL, *groups = NULL, *persona = NULL;
 	unsigned int uids[4], gids[4];
 	int have_uids = 0, have_gids = 0;
 
@@ -331,6 +354,10 @@ int main(int argc, char **argv)
 			wait_file = argv[2];
 		} else if (!strcmp(argv[1], "--loginuid")) {
 			loginuid = argv[2];
+		} else if (!strcmp(argv[1], "--groups")) {
+			groups = argv[2];
+		} else if (!strcmp(argv[1], "--personality")) {
+			persona = argv[2];
 		} else if (!strcmp(argv[1], "--uids")) {
 			if (parse_ids(argv[2], uids))
 				goto usage;
@@ -348,6 +375,12 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		goto usage;
 	if (loginuid && gen_loginuid(loginuid))
+		return 1;
+	if (persona && personality(strtoul(persona, NULL, 16)) == -1) {
+		fprintf(stderr, "nsa-gen: personality: %s\n", strerror(errno));
+		return 1;
+	}
+	if (groups && set_groups(groups))
 		return 1;
 	if ((have_uids || have_gids) &&
 	    set_ids(have_uids ? uids : NULL, have_gids ? gids : NULL))
@@ -370,7 +403,8 @@ int main(int argc, char **argv)
 	if (argc >= 3 && !strcmp(argv[1], "sys"))
 		return gen_sys(argc - 2, argv + 2);
 usage:
-	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--loginuid UID] [--wait FILE]\n"
+	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
+		"               [--personality HEX] [--wait FILE]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
 		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]...\n");
 	return 2;

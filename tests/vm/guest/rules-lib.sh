@@ -128,7 +128,9 @@ tty_name() {
 # task_truth PID: what a SYSCALL record says of the task PID (a pid in this
 # process's /proc), read from /proc as this process sees it: pids in its
 # PID namespace, IDs in its user namespace. Sets T_PID, T_PPID, T_UIDS
-# ("uid euid suid fsuid"), T_GIDS, T_AUID, T_SES, T_COMM, T_EXE, T_NSID and
+# ("uid euid suid fsuid"), T_GIDS, T_GROUPS (supplementary), T_PER (" per=X"
+# for a personality other than Linux's, as the record has it, else empty),
+# T_AUID, T_SES, T_COMM, T_EXE, T_NSID and
 # T_TASK: the record's fields from ppid= to exe= in the kernel's order
 # (and subj= where the kernel writes one, KSUBJ=1, if RULE_SUBJ=1: see
 # kernel_format_probe). Fails if PID is gone.
@@ -139,7 +141,10 @@ task_truth() {
 		/^PPid:/ { print "T_PPID=" $2 }
 		/^Uid:/ { print "T_UIDS=\"" $2 " " $3 " " $4 " " $5 "\"" }
 		/^Gid:/ { print "T_GIDS=\"" $2 " " $3 " " $4 " " $5 "\"" }
+		/^Groups:/ { $1 = ""; print "T_GROUPS=\"" substr($0, 2) "\"" }
 	' "/proc/$1/status")" || fail "no /proc/$1/status"
+	T_PER=$(sed 's/^0*//' "/proc/$1/personality") || fail "no /proc/$1/personality"
+	[ -z "$T_PER" ] || T_PER=" per=$T_PER"
 	T_AUID=$(cat "/proc/$1/loginuid") && T_SES=$(cat "/proc/$1/sessionid") &&
 		T_COMM=$(cat "/proc/$1/comm") && T_EXE=$(readlink "/proc/$1/exe") &&
 		_tty=$(sed 's/.*) //' "/proc/$1/stat" | cut -d ' ' -f 5) &&
@@ -170,7 +175,7 @@ key_field() {
 # arch=... exit=... a0=..."), matched as WANT says ("I KEYSPEC" a line, in
 # call order), make, for the task whose truth task_truth set last.
 expected_records() {
-	awk -v task="$T_TASK" -v nsid="$T_NSID" -v want="$2" '
+	awk -v task="$T_TASK" -v nsid="$T_NSID" -v per="$T_PER" -v want="$2" '
 		BEGIN {
 			while ((getline l < want) > 0) {
 				split(l, w, " ")
@@ -183,7 +188,7 @@ expected_records() {
 				next
 			ex = substr($4, 6) + 0
 			ok = (ex < 0 && ex >= -4095) ? "no" : "yes"
-			print $2 " " $3 " success=" ok " " $4 " " $5 " " $6 " " $7 " " $8 \
+			print $2 " " $3 per " success=" ok " " $4 " " $5 " " $6 " " $7 " " $8 \
 				" items=0 " task " " key[i] " " nsid
 		}' "$1"
 }
@@ -253,11 +258,11 @@ only_login_events() {
 # --- the kernel's own format -------------------------------------------------------
 
 # kernel_format_probe: the kernel's own SYSCALL records, from a host rule
-# and a host process, against expected_records: proves that the expected
-# text is the kernel's, field for field, key encodings and (with IA32
-# emulation) 32-bit calls included, and sets KSUBJ=1 if the kernel writes
-# an LSM context (subj=, AppArmor's on Debian's kernels). Leaves no host
-# rule behind.
+# and host processes, against expected_records: proves that the expected
+# text is the kernel's, field for field, key encodings, a personality
+# (per=) and (with IA32 emulation) 32-bit calls included, and sets KSUBJ=1
+# if the kernel writes an LSM context (subj=, AppArmor's on Debian's
+# kernels). Leaves no host rule behind.
 #
 # The one field rule records leave out: the record format nsaudit
 # specifies for them lists every field of the kernel's SYSCALL record but
@@ -265,7 +270,7 @@ only_login_events() {
 # subj= as the kernel has it), the probe compares the kernel's records
 # without it.
 kernel_format_probe() {
-	local _m=0x70726f62 _calls _n=2 _p
+	local _m=0x70726f62 _calls _n=3 _p _opts _i=0
 	auditctl -D >/dev/null
 	auditctl -a always,exit -F arch=b64 -S getppid,close -F a3=$_m -F a0!=9 -k nsa-probe >/dev/null &&
 		auditctl -a always,exit -F arch=b64 -S getppid -F a3=$_m -F a0=9 -k probe-a -k probe-b >/dev/null ||
@@ -278,33 +283,39 @@ kernel_format_probe() {
 			fail "probe: auditctl b32"
 		_calls="$_calls i386:64,1,2,3,$_m i386:6,0x7fffffff,0,0,$_m"
 		printf '4 %s\n5 %s\n' "$(key_field nsa-probe)" "$(key_field nsa-probe)" >>"$STATE/probe.want"
-		_n=4
+		_n=5
 	fi
-	rm -f "$STATE/go"
-	nsa-gen --wait "$STATE/go" sys $_calls >"$STATE/probe.gen" 2>&1 &
-	wait_until 20 grep -qs hostpid= "$STATE/probe.gen" || fail "probe: $(cat "$STATE/probe.gen")"
-	_p=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/probe.gen")
-	KSUBJ=
-	if grep -q . "/proc/$_p/attr/current" 2>/dev/null; then
-		KSUBJ=1
-		cat "/proc/$_p/attr/current" >"$STATE/probe.subj"
-	fi
-	task_truth "$_p"
-	: >"$STATE/go"
-	wait
-	rm -f "$STATE/go"
+	: >"$STATE/probe.exp"
+	: >"$STATE/probe.got"
+	for _opts in "" "--personality 0x40000"; do
+		_i=$((_i + 1))
+		rm -f "$STATE/go"
+		nsa-gen $_opts --wait "$STATE/go" sys $_calls >"$STATE/probe$_i.gen" 2>&1 &
+		wait_until 20 grep -qs hostpid= "$STATE/probe$_i.gen" || fail "probe: $(cat "$STATE/probe$_i.gen")"
+		_p=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/probe$_i.gen")
+		KSUBJ=
+		if grep -q . "/proc/$_p/attr/current" 2>/dev/null; then
+			KSUBJ=1
+			cat "/proc/$_p/attr/current" >"$STATE/probe.subj"
+		fi
+		task_truth "$_p"
+		: >"$STATE/go"
+		wait $!
+		rm -f "$STATE/go"
+		log_barrier || fail "probe: log barrier"
+		if [ -n "$KSUBJ" ] && [ -z "${RULE_SUBJ:-}" ]; then
+			records SYSCALL "$_p" | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
+				-e 's/ subj=[^ ]* key=/ key=/' >>"$STATE/probe.got"
+		else
+			records SYSCALL "$_p" | sed 's/^type=SYSCALL msg=audit([0-9.:]*): //' >>"$STATE/probe.got"
+		fi
+		expected_records "$STATE/probe$_i.gen" "$STATE/probe.want" >>"$STATE/probe.exp"
+	done
 	auditctl -D >/dev/null
-	log_barrier || fail "probe: log barrier"
-	if [ -n "$KSUBJ" ] && [ -z "${RULE_SUBJ:-}" ]; then
-		records SYSCALL "$_p" | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
-			-e 's/ subj=[^ ]* key=/ key=/' >"$STATE/probe.got"
-	else
-		records SYSCALL "$_p" | sed 's/^type=SYSCALL msg=audit([0-9.:]*): //' >"$STATE/probe.got"
-	fi
-	expected_records "$STATE/probe.gen" "$STATE/probe.want" >"$STATE/probe.exp"
-	[ "$(wc -l <"$STATE/probe.exp")" = $((_n + 1)) ] || fail "probe: expected $(cat "$STATE/probe.exp")"
+	[ "$(wc -l <"$STATE/probe.exp")" = $((2 * _n)) ] || fail "probe: expected $(cat "$STATE/probe.exp")"
+	grep -q ' per=40000 ' "$STATE/probe.exp" || fail "probe: no per= expected: $(cat "$STATE/probe.exp")"
 	same_records "the kernel's own records (probe)" "$STATE/probe.exp" "$STATE/probe.got"
-	note "the kernel's own SYSCALL records equal the expected text ($((_n + 1)) records${IA32:+, b32 too})"
+	note "the kernel's own SYSCALL records equal the expected text ($((2 * _n)) records, per= too${IA32:+, b32 too})"
 	[ -n "$KSUBJ" ] && [ -z "${RULE_SUBJ:-}" ] &&
 		note "(the kernel's records carry subj=$(cat "$STATE/probe.subj"), which rule records leave out, as specified)"
 	return 0
