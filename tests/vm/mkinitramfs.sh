@@ -44,7 +44,7 @@ done
 cp "$guestbin"/* "$root/nsaudit/bin/"
 cp /bin/busybox "$root/nsaudit/bin/busybox"
 cp "$here/guest/init" "$root/init"
-cp "$here/guest/run.sh" "$here/guest/lib.sh" "$root/nsaudit/"
+cp "$here/guest/run.sh" "$here/guest/lib.sh" "$here/guest/rules-lib.sh" "$root/nsaudit/"
 mkdir -p "$root/nsaudit/scenarios"
 cp "$here"/scenarios/*.sh "$root/nsaudit/scenarios/"
 echo "root:x:0:0:root:/root:/bin/sh" >"$root/etc/passwd"

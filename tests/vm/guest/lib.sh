@@ -273,7 +273,7 @@ container() {
 # ends with the words TAIL (and starts with the word PROG).
 hostpid_of() {
 	for _p in /proc/[0-9]*; do
-		case "$(tr '\0' ' ' <"$_p/cmdline" 2>/dev/null)" in
+		case "$(tr '\0' ' ' 2>/dev/null <"$_p/cmdline")" in
 		"${2:-}"*" $1 ") echo "${_p#/proc/}"; return 0 ;;
 		esac
 	done

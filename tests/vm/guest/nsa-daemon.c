@@ -4,12 +4,18 @@
  * Raw netlink and libc only, independent of libnsaudit, so that the kernel
  * side is tested on its own terms (nsauditd is tested on top of it).
  *
- *   nsa-daemon [--backlog N] [--rcvbuf BYTES] OUT
+ *   nsa-daemon [--backlog N] [--rcvbuf BYTES] [--drop-caps] [--rule HEX] OUT
  *
  * Registers its socket as the audit daemon of its user namespace and
  * prints one line on stdout:
  *   registered pid=P userns=U backlog=B
  *   error ENAME msg="TEXT"                 (and exits 1)
+ * With --rule, it then sends NSAUDIT_CMD_ADD_RULE over its own (the
+ * registered) socket, HEX being the NSAUDIT_A_RULE payload (a struct
+ * audit_rule_data and its buf), after giving up every capability first if
+ * --drop-caps is given, and prints one line:
+ *   rule ok
+ *   rule error ENAME msg="TEXT"
  * Then appends to OUT, one line each, flushed after every read:
  *   type=T TEXT                            a record
  *   lost routed=R delivered=D lost=L       a loss notice
@@ -33,7 +39,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/capability.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "../../../include/uapi/linux/nsaudit.h"
@@ -90,6 +98,57 @@ static void send_req(int fd, uint16_t type, uint8_t cmd, uint8_t version,
 	memcpy(m + NLMSG_HDRLEN + GENL_HDRLEN, attrs, alen);
 	if (sendto(fd, m, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
 		die("sendto");
+}
+
+/* ADD_RULE with @len bytes of @rule, on the daemon's own socket. */
+static void send_rule(int fd, const unsigned char *rule, size_t len)
+{
+	static unsigned char m[NLMSG_HDRLEN + GENL_HDRLEN + NLA_HDRLEN + NSAUDIT_RULE_MAX + 8];
+	struct nlmsghdr *nh = (struct nlmsghdr *)m;
+	struct genlmsghdr *gh = (struct genlmsghdr *)(m + NLMSG_HDRLEN);
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct nlattr nla = { .nla_len = NLA_HDRLEN + len, .nla_type = NSAUDIT_A_RULE };
+	size_t off = NLMSG_HDRLEN + GENL_HDRLEN;
+
+	memset(m, 0, sizeof(m));
+	memcpy(m + off, &nla, sizeof(nla));
+	memcpy(m + off + NLA_HDRLEN, rule, len);
+	off += NLA_ALIGN(NLA_HDRLEN + len);
+	nh->nlmsg_len = (uint32_t)off;
+	nh->nlmsg_type = family;
+	nh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nh->nlmsg_seq = 6;
+	gh->cmd = NSAUDIT_CMD_ADD_RULE;
+	gh->version = NSAUDIT_GENL_VERSION;
+	if (sendto(fd, m, off, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
+		die("sendto (rule)");
+}
+
+/* Hex text into bytes; the count, or -1. */
+static long unhex(const char *s, unsigned char *out, size_t size)
+{
+	size_t n = strlen(s), i;
+
+	if (n % 2 || n / 2 > size)
+		return -1;
+	for (i = 0; i < n; i += 2) {
+		unsigned int b;
+
+		if (sscanf(s + i, "%2x", &b) != 1)
+			return -1;
+		out[i / 2] = (unsigned char)b;
+	}
+	return (long)(n / 2);
+}
+
+/* Every capability gone: what is left is the registered socket. */
+static void drop_caps(void)
+{
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2] = { { 0 } };
+
+	if (syscall(SYS_capset, &hdr, data))
+		die("capset");
 }
 
 /* Walks the attributes from @start to @end, each copied into @nla. */
@@ -182,7 +241,9 @@ int main(int argc, char **argv)
 	unsigned char a[64];
 	size_t alen = 0;
 	uint32_t backlog;
-	bool unregistering = false, status_pending = false;
+	static unsigned char rule[NSAUDIT_RULE_MAX + 4096];
+	long rule_len = -1;
+	bool unregistering = false, status_pending = false, dropping = false;
 	const char *reason = NULL;
 	FILE *out;
 
@@ -192,12 +253,20 @@ int main(int argc, char **argv)
 			alen = put_attr(a, 0, NSAUDIT_A_BACKLOG, &backlog, 4);
 		} else if (!strcmp(argv[i], "--rcvbuf")) {
 			rcvbuf = atoi(argv[i + 1]);
+		} else if (!strcmp(argv[i], "--rule")) {
+			rule_len = unhex(argv[i + 1], rule, sizeof(rule));
+			if (rule_len < 0)
+				break;
+		} else if (!strcmp(argv[i], "--drop-caps")) {
+			dropping = true;
+			i--;	/* no value */
 		} else {
 			break;
 		}
 	}
 	if (i != argc - 1) {
-		fprintf(stderr, "usage: %s [--backlog N] [--rcvbuf BYTES] OUT\n", prog);
+		fprintf(stderr, "usage: %s [--backlog N] [--rcvbuf BYTES] [--drop-caps] [--rule HEX] OUT\n",
+			prog);
 		return 2;
 	}
 	out = fopen(argv[i], "a");
@@ -272,6 +341,15 @@ int main(int argc, char **argv)
 					printf("error %s msg=\"%s\"\n", strerrorname_np(-err), msg);
 					return 1;
 				}
+				if (nh->nlmsg_seq == 6) {
+					if (err)
+						printf("rule error %s msg=\"%s\"\n",
+						       strerrorname_np(-err), msg);
+					else
+						printf("rule ok\n");
+					fflush(stdout);
+					continue;
+				}
 				if (nh->nlmsg_seq == 5 && err == -ENOENT)
 					err = 0;
 				if (nh->nlmsg_seq == 3 || nh->nlmsg_seq == 5) {
@@ -318,6 +396,10 @@ int main(int argc, char **argv)
 				       (unsigned long long)di.v[NSAUDIT_DAEMON_A_USERNS],
 				       (unsigned long long)di.v[NSAUDIT_DAEMON_A_BACKLOG]);
 				fflush(stdout);
+				if (dropping)
+					drop_caps();
+				if (rule_len >= 0)
+					send_rule(fd, rule, (size_t)rule_len);
 				break;
 			case NSAUDIT_CMD_GET_STATUS:
 				status_pending = false;

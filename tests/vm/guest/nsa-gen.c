@@ -7,7 +7,17 @@
  * then waits until FILE exists, so that a scenario can take ground truth
  * from /proc/H before the events happen.
  *
- *   nsa-gen [--wait FILE] MODE ARGS
+ *   nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...]
+ *           [--loginuid UID] [--personality HEX] [--wait FILE] MODE ARGS
+ *
+ * --loginuid sets the login uid (and so a new session) first, --personality
+ * the execution domain (the per= field of SYSCALL records), --groups the
+ * supplementary groups, --gids and --uids then the real, effective, saved
+ * and file-system IDs, all before the first line is printed, so /proc
+ * shows them by then. (The
+ * file-system IDs can differ from the others because the capabilities are
+ * kept across the changes: SECBIT_NO_SETUID_FIXUP, which needs
+ * CAP_SETPCAP, e.g. root of a user namespace.)
  *
  *   ids                  nothing more (an execve event of its own)
  *   open N PATH          N failing openat(PATH) calls
@@ -16,16 +26,36 @@
  *   user TEXT            one AUDIT_USER message
  *   loginuid UID         sets the login uid (an AUDIT_LOGIN record)
  *   connect PATH         one failing AF_UNIX connect (a SOCKADDR record)
+ *   sys CALL...          raw system calls, in order. CALL is
+ *                        NR[,A0[,A1[,A2[,A3]]]] for a 64-bit call through
+ *                        syscall(2), or i386:NR[,A0...] for a 32-bit
+ *                        (compat) call through int $0x80; missing
+ *                        arguments are 0. An argument is a number
+ *                        (decimal, 0x hex, or negative), or "path": the
+ *                        address of the static string /nsa-missing/nsa-gen
+ *                        (below 4 GiB: the binary is static and not PIE).
+ *                        Once all calls are made, one line each:
+ *                        "call=I arch=HEX syscall=NR exit=RET a0=HEX
+ *                        a1=HEX a2=HEX a3=HEX", arch and arguments as the
+ *                        kernel's SYSCALL record prints them (32-bit ones
+ *                        as the 32-bit registers held them), RET the raw
+ *                        result (-errno for a failure).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <libaudit.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/audit.h>
+#include <linux/securebits.h>
+#include <sys/fsuid.h>
+#include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -115,6 +145,187 @@ static int gen_loginuid(const char *uid)
 	return 0;
 }
 
+/* The string "path" stands for; static, so its address is below 4 GiB. */
+static const char sys_path[] = "/nsa-missing/nsa-gen";
+
+#define SYS_CALLS_MAX	256
+
+struct sys_call {
+	int compat;
+	long nr;
+	unsigned long a[4];
+	long ret;
+};
+
+static int parse_arg(const char *s, unsigned long *v)
+{
+	char *end;
+
+	if (!strcmp(s, "path")) {
+		*v = (unsigned long)sys_path;
+		return 0;
+	}
+	errno = 0;
+	if (*s == '-')
+		*v = (unsigned long)strtol(s, &end, 0);
+	else
+		*v = strtoul(s, &end, 0);
+	return errno || end == s || *end ? -1 : 0;
+}
+
+/* "[i386:]NR[,A0[,A1[,A2[,A3]]]]" into @c. */
+static int parse_call(const char *spec, struct sys_call *c)
+{
+	char buf[256], *tok, *save = NULL;
+	int i = -1;
+
+	memset(c, 0, sizeof(*c));
+	if (!strncmp(spec, "i386:", 5)) {
+		c->compat = 1;
+		spec += 5;
+	}
+	if (strlen(spec) >= sizeof(buf))
+		return -1;
+	strcpy(buf, spec);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		unsigned long v;
+
+		if (i >= 4 || parse_arg(tok, &v))
+			return -1;
+		if (i < 0)
+			c->nr = (long)v;
+		else
+			c->a[i] = v;
+		i++;
+	}
+	if (i < 0)
+		return -1;
+	if (c->compat) {
+		/* What the 32-bit registers can hold, and so what is logged. */
+		for (i = 0; i < 4; i++) {
+			if (c->a[i] > 0xffffffffUL &&
+			    ((long)c->a[i] >= 0 || (long)c->a[i] < -0x80000000L))
+				return -1;
+			c->a[i] &= 0xffffffffUL;
+		}
+	}
+	return 0;
+}
+
+/* A 32-bit system call of a 64-bit process: the i386 table, compat arch. */
+static long sys_i386(long nr, const unsigned long *a)
+{
+	unsigned int eax = (unsigned int)nr;
+
+	asm volatile("int $0x80"
+		     : "+a"(eax)
+		     : "b"((unsigned int)a[0]), "c"((unsigned int)a[1]),
+		       "d"((unsigned int)a[2]), "S"((unsigned int)a[3])
+		     : "memory", "cc", "r8", "r9", "r10", "r11");
+	return (long)(int)eax;
+}
+
+static int gen_sys(int n, char **specs)
+{
+	static struct sys_call calls[SYS_CALLS_MAX];
+	int i;
+
+	if (n < 1 || n > SYS_CALLS_MAX) {
+		fprintf(stderr, "nsa-gen: sys: 1 to %d calls\n", SYS_CALLS_MAX);
+		return 2;
+	}
+	if ((unsigned long)sys_path > 0xffffffffUL) {
+		fprintf(stderr, "nsa-gen: sys: static data above 4 GiB (a PIE build?)\n");
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (parse_call(specs[i], &calls[i])) {
+			fprintf(stderr, "nsa-gen: sys: bad call '%s'\n", specs[i]);
+			return 2;
+		}
+	}
+	/* All calls first: no other system call of ours comes between them. */
+	for (i = 0; i < n; i++) {
+		struct sys_call *c = &calls[i];
+
+		if (c->compat) {
+			c->ret = sys_i386(c->nr, c->a);
+		} else {
+			c->ret = syscall(c->nr, c->a[0], c->a[1], c->a[2], c->a[3], 0L, 0L);
+			if (c->ret == -1)
+				c->ret = -errno;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		const struct sys_call *c = &calls[i];
+
+		printf("call=%d arch=%x syscall=%ld exit=%ld a0=%lx a1=%lx a2=%lx a3=%lx\n",
+		       i + 1, c->compat ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64,
+		       c->nr, c->ret, c->a[0], c->a[1], c->a[2], c->a[3]);
+	}
+	return 0;
+}
+
+/* "A,B,C,D" into four IDs. */
+static int parse_ids(const char *s, unsigned int id[4])
+{
+	return sscanf(s, "%u,%u,%u,%u", &id[0], &id[1], &id[2], &id[3]) == 4 ? 0 : -1;
+}
+
+/* --groups G,...: the supplementary groups. */
+static int set_groups(const char *list)
+{
+	gid_t groups[32];
+	char buf[512], *tok, *save = NULL;
+	int n = 0;
+
+	if (strlen(list) >= sizeof(buf))
+		return -1;
+	strcpy(buf, list);
+	for (tok = strtok_r(buf, ",", &save); tok && n < 32; tok = strtok_r(NULL, ",", &save))
+		groups[n++] = (gid_t)strtoul(tok, NULL, 10);
+	if (setgroups(n, groups)) {
+		fprintf(stderr, "nsa-gen: setgroups: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The IDs given with --gids and --uids: kept capabilities let the
+ * file-system IDs differ from the effective ones (setres*id() resets them).
+ */
+static int set_ids(const unsigned int *uids, const unsigned int *gids)
+{
+	if (prctl(PR_SET_SECUREBITS, SECBIT_NO_SETUID_FIXUP, 0, 0, 0)) {
+		fprintf(stderr, "nsa-gen: SECBIT_NO_SETUID_FIXUP: %s\n", strerror(errno));
+		return -1;
+	}
+	if (gids) {
+		if (setresgid(gids[0], gids[1], gids[2])) {
+			fprintf(stderr, "nsa-gen: setresgid: %s\n", strerror(errno));
+			return -1;
+		}
+		setfsgid(gids[3]);
+		if ((unsigned int)setfsgid(-1) != gids[3]) {
+			fprintf(stderr, "nsa-gen: setfsgid %u refused\n", gids[3]);
+			return -1;
+		}
+	}
+	if (uids) {
+		if (setresuid(uids[0], uids[1], uids[2])) {
+			fprintf(stderr, "nsa-gen: setresuid: %s\n", strerror(errno));
+			return -1;
+		}
+		setfsuid(uids[3]);
+		if ((unsigned int)setfsuid(-1) != uids[3]) {
+			fprintf(stderr, "nsa-gen: setfsuid %u refused\n", uids[3]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int gen_connect(const char *path)
 {
 	struct sockaddr_un sun = { .sun_family = AF_UNIX };
@@ -133,16 +344,47 @@ static int gen_connect(const char *path)
 
 int main(int argc, char **argv)
 {
-	const char *wait_file = NULL;
+	const char *wait_file = NULL, *loginuid = NULL, *groups = NULL, *persona = NULL;
+	unsigned int uids[4], gids[4];
+	int have_uids = 0, have_gids = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (argc > 2 && !strcmp(argv[1], "--wait")) {
-		wait_file = argv[2];
+	while (argc > 2 && !strncmp(argv[1], "--", 2)) {
+		if (!strcmp(argv[1], "--wait")) {
+			wait_file = argv[2];
+		} else if (!strcmp(argv[1], "--loginuid")) {
+			loginuid = argv[2];
+		} else if (!strcmp(argv[1], "--groups")) {
+			groups = argv[2];
+		} else if (!strcmp(argv[1], "--personality")) {
+			persona = argv[2];
+		} else if (!strcmp(argv[1], "--uids")) {
+			if (parse_ids(argv[2], uids))
+				goto usage;
+			have_uids = 1;
+		} else if (!strcmp(argv[1], "--gids")) {
+			if (parse_ids(argv[2], gids))
+				goto usage;
+			have_gids = 1;
+		} else {
+			goto usage;
+		}
 		argc -= 2;
 		argv += 2;
 	}
 	if (argc < 2)
 		goto usage;
+	if (loginuid && gen_loginuid(loginuid))
+		return 1;
+	if (persona && personality(strtoul(persona, NULL, 16)) == -1) {
+		fprintf(stderr, "nsa-gen: personality: %s\n", strerror(errno));
+		return 1;
+	}
+	if (groups && set_groups(groups))
+		return 1;
+	if ((have_uids || have_gids) &&
+	    set_ids(have_uids ? uids : NULL, have_gids ? gids : NULL))
+		return 1;
 	print_ids();
 	if (wait_file)
 		wait_for(wait_file);
@@ -158,7 +400,12 @@ int main(int argc, char **argv)
 		return gen_loginuid(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "connect"))
 		return gen_connect(argv[2]);
+	if (argc >= 3 && !strcmp(argv[1], "sys"))
+		return gen_sys(argc - 2, argv + 2);
 usage:
-	fprintf(stderr, "usage: nsa-gen [--wait FILE] ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n");
+	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
+		"               [--personality HEX] [--wait FILE]\n"
+		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
+		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]...\n");
 	return 2;
 }

@@ -8,7 +8,8 @@
  * Usage: nsa-nlreq [OPTION...] [ATTR...]
  *
  *   --cmd C              genlmsghdr.cmd: 0..255 or get-status, set,
- *                        get-nsid, config-ntf (default get-status)
+ *                        get-nsid, config-ntf, add-rule, del-rule,
+ *                        list-rules, delete-all (default get-status)
  *   --version V          genlmsghdr.version, 0..255 (default
  *                        NSAUDIT_GENL_VERSION)
  *   --reserved R         genlmsghdr.reserved, 0..65535 (default 0)
@@ -87,7 +88,8 @@ static void usage(const char *why)
 	if (why)
 		fprintf(stderr, "%s: %s\n", prog, why);
 	fprintf(stderr,
-		"usage: %s [--cmd N|get-status|set|get-nsid|config-ntf] [--version V]\n"
+		"usage: %s [--cmd N|get-status|set|get-nsid|config-ntf|add-rule|del-rule|\n"
+		"       list-rules|delete-all] [--version V]\n"
 		"       [--reserved R] [--flags ack,dump,...|N] [--raw-tail HEX]\n"
 		"       [--nlmsg-len-delta D] [--show] [ATTR...]\n"
 		"ATTR: TYPE:u8|u16|u32|u64|str|hex=VALUE, or TYPE:nest=[ ATTR... ]\n"
@@ -601,6 +603,7 @@ static const struct attr_desc top_attrs[__NSAUDIT_A_MAX] = {
 	[NSAUDIT_A_LIMITS] = { "limits", K_NEST, &limit_set },
 	[NSAUDIT_A_PID] = { "pid", K_U32, NULL },
 	[NSAUDIT_A_NSID] = { "nsid", K_NEST, &nsid_set },
+	[NSAUDIT_A_RULE] = { "rule", K_NONE, NULL },	/* printed in hex */
 };
 
 static const struct attr_set top_set = { top_attrs, __NSAUDIT_A_MAX };
@@ -689,6 +692,14 @@ static int cmd_by_name(const char *s)
 		return NSAUDIT_CMD_GET_NSID;
 	if (!strcmp(s, "config-ntf"))
 		return NSAUDIT_CMD_CONFIG_NTF;
+	if (!strcmp(s, "add-rule"))
+		return NSAUDIT_CMD_ADD_RULE;
+	if (!strcmp(s, "del-rule"))
+		return NSAUDIT_CMD_DEL_RULE;
+	if (!strcmp(s, "list-rules"))
+		return NSAUDIT_CMD_LIST_RULES;
+	if (!strcmp(s, "delete-all"))
+		return NSAUDIT_CMD_DELETE_ALL;
 	return (int)parse_long(s, 0, 255, "--cmd");
 }
 
