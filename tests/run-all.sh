@@ -58,12 +58,13 @@ step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 # Longest first: debug and fuzz (both the debug kernel) start together.
 lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
+rules="rules-fields rules-isolation rules-refused rules-unload"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing rules-auditctl rules-nsauditd"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

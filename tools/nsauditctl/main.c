@@ -394,21 +394,11 @@ static int cmd_load(const struct cli_args *args)
 		rule_file_free(&rf);
 		return EXIT_ERROR;
 	}
-	for (i = 0; i < rf.count; i++) {
-		const struct rule_cmd *c = &rf.lines[i].cmd;
-
-		if (c->op == RULE_OP_DELETE_ALL)
-			err = nsaudit_rule_delete_all(h);
-		else if (c->op == RULE_OP_DEL)
-			err = nsaudit_rule_del(h, c->rule, c->len);
-		else
-			err = nsaudit_rule_add(h, c->rule, c->len);
-		if (err < 0) {
-			snprintf(where, sizeof(where), "%s:%u", args->file,
-				 rf.lines[i].line);
-			rc = ctl_rule_fail(where, h, err);
-			break;
-		}
+	err = rule_file_send(h, &rf, &i);
+	if (err < 0) {
+		snprintf(where, sizeof(where), "%s:%u", args->file,
+			 rf.lines[i].line);
+		rc = ctl_rule_fail(where, h, err);
 	}
 	rule_file_free(&rf);
 	nsaudit_close(h);

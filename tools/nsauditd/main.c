@@ -469,21 +469,11 @@ static int apply_rules(struct daemon *dm)
 		rule_fail(where, h, err);
 		goto out;
 	}
-	for (i = 0; i < dm->rules.count; i++) {
-		const struct rule_cmd *c = &dm->rules.lines[i].cmd;
-
-		if (c->op == RULE_OP_DELETE_ALL)
-			err = nsaudit_rule_delete_all(h);
-		else if (c->op == RULE_OP_DEL)
-			err = nsaudit_rule_del(h, c->rule, c->len);
-		else
-			err = nsaudit_rule_add(h, c->rule, c->len);
-		if (err) {
-			snprintf(where, sizeof(where), "%s:%u", file,
-				 dm->rules.lines[i].line);
-			rule_fail(where, h, err);
-			goto out;
-		}
+	err = rule_file_send(h, &dm->rules, &i);
+	if (err) {
+		snprintf(where, sizeof(where), "%s:%u", file,
+			 dm->rules.lines[i].line);
+		rule_fail(where, h, err);
 	}
 out:
 	nsaudit_close(h);

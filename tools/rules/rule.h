@@ -169,4 +169,19 @@ int rule_file_load(const char *path, bool required, struct rule_file *rf,
 
 void rule_file_free(struct rule_file *rf);
 
+struct nsaudit_handle;
+
+/**
+ * rule_file_send() - send a rules file's commands, in order (send.c)
+ * @h: an open libnsaudit handle
+ * @rf: the parsed file
+ * @failed: set to the index of the command the module refused
+ *
+ * Stops at the first refusal: what came before it stays done.
+ *
+ * Return: 0, or the library's negative errno (its message in @h).
+ */
+int rule_file_send(struct nsaudit_handle *h, const struct rule_file *rf,
+		   size_t *failed);
+
 #endif /* NSAUDIT_TOOLS_RULE_H */
