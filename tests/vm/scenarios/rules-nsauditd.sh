@@ -86,7 +86,7 @@ spawn_ctr() {
 	_n=$1
 	shift
 	ctr sh -c 'nsa-gen --wait "$0" "$@"; true' "$STATE/go.$_n" "$@" >"$STATE/$_n.gen" 2>&1 &
-	wait_until 60 grep -q hostpid= "$STATE/$_n.gen" || fail "$_n did not start: $(cat "$STATE/$_n.gen")"
+	wait_until 60 grep -qs hostpid= "$STATE/$_n.gen" || fail "$_n did not start: $(cat "$STATE/$_n.gen")"
 	eval "P_$_n=\$(sed -n 's/^pid=\([0-9]*\) .*/\1/p' \"\$STATE/\$_n.gen\")"
 	eval "H_$_n=\$(hostpid_of \"$*\" nsa-gen)" || fail "$_n: no host pid"
 }
