@@ -5,4 +5,5 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 "$here/host-deps.sh"
-"$here/vm/run-lane.sh" auditd bench
+# The rounds take 10 to 25 minutes under emulation, more beside another VM.
+NSAUDIT_VM_TIMEOUT=${NSAUDIT_VM_TIMEOUT:-3600} "$here/vm/run-lane.sh" auditd bench

@@ -25,7 +25,14 @@ while [ $i -lt "$rounds" ]; do
 	nsa_unload
 	i=$((i + 1))
 done
-log_barrier || fail "auditd did not catch up"
+# What the rounds queued (up to the 65536 backlog) drains at a few hundred
+# records a second when another VM shares the host: up to 5 barriers of
+# 120 s each.
+i=0
+until log_barrier; do
+	i=$((i + 1))
+	[ $i -lt 5 ] || fail "auditd did not catch up"
+done
 
 printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/call" "unloaded" "loaded" "ratio" "target"
 for w in audited plain; do
@@ -87,6 +94,8 @@ wait "$nsd" || fail "nsauditd exit $?"
 # module (loaded, as it stays) routes nothing of K's. Both daemons flush
 # every record (auditd: see guest_setup; nsauditd: freq = 1). Rounds
 # alternate; medians.
+# No host rule: the rows above leave theirs.
+auditctl -D >/dev/null || fail "auditctl -D"
 mkdir -p "$STATE/own"
 chmod 1777 "$STATE" "$STATE/own"
 own_rule='-a always,exit -F arch=b64 -S openat -F success=0 -k b'
