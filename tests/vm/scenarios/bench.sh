@@ -140,7 +140,7 @@ round_own() {
 	_at=$(nsa-bench waitlog "$_log" "$_off" 'key="b"' $n 900) || fail "own round $1: nsauditd logged only $_at of $n"
 	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.own"
 	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
-		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.own.logged"
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.logged.own"
 }
 round_kernel() {
 	_path=/nsa-missing/kernel.$1
@@ -153,7 +153,7 @@ round_kernel() {
 	auditctl -D >/dev/null || fail "auditctl -D"
 	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.kernel"
 	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
-		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.kernel.logged"
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.logged.kernel"
 }
 # A round of each to warm up, not counted.
 round_kernel warm
