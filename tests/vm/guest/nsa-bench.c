@@ -9,10 +9,10 @@
  * also prints "start=T", the CLOCK_MONOTONIC time of its first call, for
  * waitlog.
  *
- *   nsa-bench waitlog LOG OFFSET NEEDLE COUNT
+ *   nsa-bench waitlog LOG OFFSET NEEDLE COUNT [SECONDS]
  *                              reads LOG from byte OFFSET on (polled every
- *                              0.1 ms, 120 s bound) until NEEDLE has occurred
- *                              COUNT times there
+ *                              0.1 ms, for at most SECONDS, 120 by default)
+ *                              until NEEDLE has occurred COUNT times there
  *
  * Prints "at=T": the CLOCK_MONOTONIC time it saw the last one (the clock is
  * the same in every namespace unless a time namespace offsets it), so that
@@ -148,7 +148,8 @@ static long count_new(int fd, off_t *off, const char *needle, size_t len,
 	}
 }
 
-static int waitlog(const char *log, off_t off, const char *needle, long count)
+static int waitlog(const char *log, off_t off, const char *needle, long count,
+		   double bound_ns)
 {
 	static char carry[CARRY_MAX];
 	size_t len = strlen(needle);
@@ -163,7 +164,7 @@ static int waitlog(const char *log, off_t off, const char *needle, long count)
 		perror(log);
 		return 1;
 	}
-	while (now_ns() - start < WATCH_NS) {
+	while (now_ns() - start < bound_ns) {
 		seen_n += count_new(fd, &off, needle, len, carry);
 		if (seen_n >= count) {
 			printf("at=%.0f\n", now_ns());
@@ -182,9 +183,10 @@ int main(int argc, char **argv)
 	double start;
 	long i, n;
 
-	if (argc == 6 && !strcmp(argv[1], "waitlog"))
+	if ((argc == 6 || argc == 7) && !strcmp(argv[1], "waitlog"))
 		return waitlog(argv[2], (off_t)atoll(argv[3]), argv[4],
-			       atol(argv[5]));
+			       atol(argv[5]),
+			       argc == 7 ? atof(argv[6]) * 1e9 : WATCH_NS);
 	if (argc < 3 || (n = atol(argv[2])) <= 0)
 		goto usage;
 	if (!strcmp(argv[1], "burst") && argc >= 5)
@@ -205,6 +207,6 @@ int main(int argc, char **argv)
 		printf("start=%.0f\n", start);
 	return 0;
 usage:
-	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | burst N PATH LOG... | waitlog LOG OFFSET NEEDLE COUNT\n");
+	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | burst N PATH LOG... | waitlog LOG OFFSET NEEDLE COUNT [SECONDS]\n");
 	return 2;
 }

@@ -71,9 +71,13 @@ while [ $i -lt 3 ]; do
 	awk "BEGIN { print $n * 1e9 / $t_nsd }" >>"$STATE/rate.nsauditd"
 	awk "BEGIN { print $t_auditd / $t_nsd }" >>"$STATE/rate.ratio"
 	[ "$(daemon lost)" = "$lost" ] || fail "burst $i: nsauditd lost $(($(daemon lost) - lost)) of $n records"
-	expect_eq "burst $i: events in nsauditd's log" \
-		"$(grep -c "name=\"$path.burst$i\"" "$STATE/nsd/audit.log")" $burst
-	expect_eq "burst $i: events in auditd's log" "$(grep -c "name=\"$path.burst$i\"" "$LOG")" $burst
+	# Every event reaches both logs. The kernel's audit may deliver the
+	# marker before some earlier records when auditd's socket was full
+	# (kauditd's retry and hold queues), so the count may need a moment.
+	for f in "$STATE/nsd/audit.log" "$LOG"; do
+		wait_until 300 eval '[ "$(grep -c "name=\"$path.burst$i\"" "$f")" = $burst ]' ||
+			fail "burst $i: events in $f: $(grep -c "name=\"$path.burst$i\"" "$f"), want $burst"
+	done
 	note "burst $i: $n records to nsauditd, none lost; auditd $((t_auditd / 1000000)) ms, nsauditd $((t_nsd / 1000000)) ms"
 	i=$((i + 1))
 done
@@ -124,17 +128,19 @@ in_ctr K nsauditctl status | grep -q '^daemon none' || fail "K has a daemon"
 own_lost() { in_ctr C nsauditctl status | sed -n 's/^daemon_lost //p'; }
 lost0=$(own_lost)
 
-n=2000
+# 1000 calls a round: the kernel's 5 records an event take auditd 20 s to
+# several minutes to write under emulation, beside another VM.
+n=1000
 # round_own I / round_kernel I: one round; appends ns per call (loop, and
 # until logged) to $STATE/rule.{own,kernel}{,.logged}.
 round_own() {
 	_log=$STATE/own/audit.log
 	_off=$(stat -c %s "$_log")
 	_out=$(in_ctr C nsa-bench audited $n "/nsa-missing/own.$1") || fail "own round $1: $_out"
-	_at=$(nsa-bench waitlog "$_log" "$_off" 'key="b"' $n) || fail "own round $1: nsauditd logged only $_at of $n"
+	_at=$(nsa-bench waitlog "$_log" "$_off" 'key="b"' $n 900) || fail "own round $1: nsauditd logged only $_at of $n"
 	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.own"
 	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
-		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.own.logged"
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.logged.own"
 }
 round_kernel() {
 	_path=/nsa-missing/kernel.$1
@@ -142,12 +148,12 @@ round_kernel() {
 	_off=$(stat -c %s "$LOG")
 	_out=$(in_ctr K nsa-bench audited $n "$_path") || fail "kernel round $1: $_out"
 	# The PATH record names the round's path; the event's EOE follows it.
-	_at=$(nsa-bench waitlog "$LOG" "$_off" "name=\"$_path\"" $n) ||
+	_at=$(nsa-bench waitlog "$LOG" "$_off" "name=\"$_path\"" $n 900) ||
 		fail "kernel round $1: auditd logged only $_at of $n"
 	auditctl -D >/dev/null || fail "auditctl -D"
 	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.kernel"
 	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
-		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.kernel.logged"
+		"BEGIN { print (a - s) / $n }" >>"$STATE/rule.logged.kernel"
 }
 # A round of each to warm up, not counted.
 round_kernel warm
