@@ -366,25 +366,45 @@ int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
 }
 
 /**
- * nsaudit_daemon_rules_start() - check a LIST_RULES dump's permission
- * @cb: the dump
+ * nsaudit_daemon_rules_may() - whether the sender may use rule commands
+ * @skb: the request's message
+ * @extack: for the reason of a refusal
+ *
+ * Checked before a rule is even parsed, so that a caller without the
+ * right learns nothing from the parser.
  *
  * Context: process (the requester's).
  *
  * Return: 0 or -EPERM with an extack message.
  */
-int nsaudit_daemon_rules_start(struct netlink_callback *cb)
+int nsaudit_daemon_rules_may(const struct sk_buff *skb,
+			     struct netlink_ext_ack *extack)
 {
 	bool may;
 
 	rcu_read_lock();
-	may = nsaudit_rules_may(cb->skb,
-				nsaudit_daemon_find(current_user_ns()));
+	may = nsaudit_rules_may(skb, nsaudit_daemon_find(current_user_ns()));
 	rcu_read_unlock();
 	if (!may) {
-		NL_SET_ERR_MSG(cb->extack, NSAUDIT_RULES_EPERM);
+		NL_SET_ERR_MSG(extack, NSAUDIT_RULES_EPERM);
 		return -EPERM;
 	}
+	return 0;
+}
+
+/**
+ * nsaudit_daemon_rules_start() - prepare a LIST_RULES dump
+ * @cb: the dump
+ *
+ * The permission is checked by the first part of the dump, whose error
+ * carries the extended ACK (a start callback's does not, in 6.1).
+ *
+ * Context: process (the requester's).
+ *
+ * Return: 0.
+ */
+int nsaudit_daemon_rules_start(struct netlink_callback *cb)
+{
 	/* The largest rule fits in every part of the dump. */
 	cb->min_dump_alloc = NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN +
 					 nla_total_size(NSAUDIT_RULE_MAX));
@@ -394,7 +414,8 @@ int nsaudit_daemon_rules_start(struct netlink_callback *cb)
 /**
  * nsaudit_daemon_rules_dump() - the rules of the caller's user namespace
  * @skb: the dump message
- * @cb: the dump; args[0] is the next rule's index
+ * @cb: the dump; args[0] is the next rule's index, args[1] whether the
+ *	permission was checked
  *
  * A change of any rulespace between two parts of the dump marks it
  * NLM_F_DUMP_INTR.
@@ -410,6 +431,13 @@ int nsaudit_daemon_rules_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	void *hdr;
 	int err;
 
+	/* args[1]: the permission was checked by an earlier part. */
+	if (!cb->args[1]) {
+		err = nsaudit_daemon_rules_may(cb->skb, cb->extack);
+		if (err)
+			return err;
+		cb->args[1] = 1;
+	}
 	rcu_read_lock();
 	cb->seq = nsaudit_rules_generation_now();
 	d = nsaudit_daemon_find(current_user_ns());

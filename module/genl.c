@@ -396,6 +396,9 @@ static int nsaudit_nl_rule(struct sk_buff *skb, struct genl_info *info)
 	bool prepend;
 	int err;
 
+	err = nsaudit_daemon_rules_may(skb, info->extack);
+	if (err)
+		return err;
 	if (GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_RULE))
 		return -EINVAL;
 	attr = info->attrs[NSAUDIT_A_RULE];

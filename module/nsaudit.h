@@ -82,6 +82,8 @@ int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
 int nsaudit_daemon_put_status(struct sk_buff *skb);
 int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
 				u8 cmd, struct nsaudit_rule *r, bool prepend);
+int nsaudit_daemon_rules_may(const struct sk_buff *skb,
+			     struct netlink_ext_ack *extack);
 int nsaudit_daemon_rules_start(struct netlink_callback *cb);
 int nsaudit_daemon_rules_dump(struct sk_buff *skb,
 			      struct netlink_callback *cb);

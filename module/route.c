@@ -285,8 +285,8 @@ static int nsaudit_route_send_lost(struct nsaudit_daemon *d, u64 *told)
  *
  * Never blocks on the socket: a full socket (-EAGAIN) leaves the record at
  * the head of the queue and the worker comes back after a pause that
- * doubles up to NSAUDIT_RETRY_MAX while the socket stays full. The extra
- * reference taken before each send keeps the record when the send fails.
+ * doubles up to NSAUDIT_RETRY_MAX while the socket stays full. Each send
+ * is of a clone, so that the record itself stays when the send fails.
  *
  * Context: process (the nsaudit workqueue); one instance per daemon.
  */
@@ -294,8 +294,8 @@ void nsaudit_route_work(struct work_struct *work)
 {
 	struct nsaudit_daemon *d = container_of(to_delayed_work(work),
 						struct nsaudit_daemon, work);
+	struct sk_buff *skb, *clone;
 	unsigned int truesize;
-	struct sk_buff *skb;
 	u64 told;
 	int err;
 
@@ -310,8 +310,17 @@ void nsaudit_route_work(struct work_struct *work)
 		if (!skb)
 			break;
 		truesize = skb->truesize;
-		skb_get(skb);
-		err = genlmsg_unicast(d->net, skb, d->portid);
+		/*
+		 * A clone goes out and the record stays ours until it is
+		 * delivered. Not an extra reference to the record itself:
+		 * the socket would own it, and if the daemon closed the
+		 * socket meanwhile, its last reference, dropped inside
+		 * netlink_unicast(), would find the record still charged
+		 * to it (netlink_sock_destruct() warns, seen on the rt lane).
+		 */
+		clone = skb_clone(skb, GFP_KERNEL);
+		err = clone ? genlmsg_unicast(d->net, clone, d->portid) :
+			      -EAGAIN;
 		if (err == -EAGAIN) {
 			skb_queue_head(&d->queue, skb);
 			goto retry;

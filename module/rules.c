@@ -85,7 +85,7 @@ static const char *const nsaudit_unsupported_field[] = {
 	[AUDIT_OBJ_UID] = NSAUDIT_FIELD_NAME("obj_uid"),
 	[AUDIT_OBJ_GID] = NSAUDIT_FIELD_NAME("obj_gid"),
 	[AUDIT_FIELD_COMPARE] = NSAUDIT_FIELD_NAME("field_compare"),
-	[AUDIT_FSTYPE] = NSAUDIT_FIELD_NAME("fs_type"),
+	[AUDIT_FSTYPE] = NSAUDIT_FIELD_NAME("fstype"),
 	[AUDIT_SADDR_FAM] = NSAUDIT_FIELD_NAME("saddr_fam"),
 };
 

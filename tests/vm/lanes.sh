@@ -10,7 +10,9 @@ lane_kernel() {
 	local flavour line
 	ROOTFS=
 	ROOTMODS=
-	TIMEOUT=900
+	# The rules scenarios made the generic lanes about 10 minutes long
+	# beside another lane; twice that counts as hung.
+	TIMEOUT=1800
 	case "$1" in
 	generic) flavour=amd64 ;;
 	auditd)
@@ -38,9 +40,9 @@ lane_kernel() {
 		KVER=$(cat "$KDIR/include/config/kernel.release")
 		MEM=2048
 		DKMS=0
-		# KASAN and lockdep under emulation: 20 to 25 minutes of
-		# scenarios beside another lane.
-		TIMEOUT=2700
+		# KASAN and lockdep under emulation: 30 to 40 minutes of
+		# scenarios beside another lane, the rules scenarios included.
+		TIMEOUT=3600
 		return 0
 		;;
 	*) echo "lanes: unknown lane '$1' (generic, rt, debug, fuzz, auditd)" >&2; return 2 ;;

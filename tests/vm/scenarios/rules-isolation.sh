@@ -88,8 +88,9 @@ add_rules C close
 # workload NAME NS CALLS: NAME runs in NS and makes CALLS (nsa-gen sys)
 # once every namespace that sees it took its ground truth: W_NAME_LEVEL is
 # its pid at each PID namespace level from the host's (0) down,
-# TRUTH_NAME_VIEWER the record fields from ppid= to exe= and, on a second
-# line, the nsID set, as VIEWER (host, A, B, C) sees the task.
+# TRUTH_NAME_VIEWER the record fields from ppid= to exe=, on a second
+# line the nsID set and on a third the per= field (T_PER), as VIEWER
+# (host, A, B, C) sees the task.
 workload() {
 	local _w=$1 _ns=$2 _calls=$3 _h= _v _l _p _pv
 	rm -f "$STATE/go.$_w"
@@ -111,7 +112,7 @@ workload() {
 		*) continue ;;
 		esac
 		eval "_pv=\$W_${_w}_$(level $_v)"
-		run_ok $_v "task_truth $_pv; echo \"\$T_TASK\"; echo \"\$T_NSID\""
+		run_ok $_v "task_truth $_pv; echo \"\$T_TASK\"; echo \"\$T_NSID\"; echo \"\$T_PER\""
 		eval "TRUTH_${_w}_$_v=\$OUT"
 	done
 	eval "_pv=\$W_${_w}_$(level "$_ns")"
@@ -162,6 +163,7 @@ expect() {
 	eval "_t=\$TRUTH_${_w}_$_v"
 	T_TASK=$(echo "$_t" | sed -n 1p)
 	T_NSID=$(echo "$_t" | sed -n 2p)
+	T_PER=$(echo "$_t" | sed -n 3p)
 	awk -v s="syscall=$_sys" -v k="$(key_field in$_v)" '$3 == s { print substr($1, 6), k }' \
 		"$STATE/$_w.gen" >"$STATE/$_d.$_w.want"
 	expected_records "$STATE/$_w.gen" "$STATE/$_d.$_w.want" >"$STATE/$_d.$_w.exp"
