@@ -148,8 +148,16 @@ round_kernel() {
 	_off=$(stat -c %s "$LOG")
 	_out=$(in_ctr K nsa-bench audited $n "$_path") || fail "kernel round $1: $_out"
 	# The PATH record names the round's path; the event's EOE follows it.
-	_at=$(nsa-bench waitlog "$LOG" "$_off" "name=\"$_path\"" $n 900) ||
-		fail "kernel round $1: auditd logged only $_at of $n"
+	# Records auditd's full socket refused wait in kauditd's retry and
+	# hold queues until some new record wakes kauditd: while waiting, a
+	# USER record every 5 s does.
+	nsa-bench waitlog "$LOG" "$_off" "name=\"$_path\"" $n 600 >"$STATE/waitlog.out" &
+	_w=$!
+	while kill -0 $_w 2>/dev/null; do
+		wait_until 5 eval '! kill -0 $_w 2>/dev/null' || nsa-gen user nsa-bench-wake >/dev/null
+	done
+	wait $_w || fail "kernel round $1: auditd logged only $(cat "$STATE/waitlog.out") of $n"
+	_at=$(cat "$STATE/waitlog.out")
 	auditctl -D >/dev/null || fail "auditctl -D"
 	echo "$_out" | sed -n 's/^ns=//p' >>"$STATE/rule.kernel"
 	awk -v s="$(echo "$_out" | sed -n 's/^start=//p')" -v a="${_at#at=}" \
