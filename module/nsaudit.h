@@ -160,7 +160,7 @@ struct nsaudit_syscall {
 
 int nsaudit_sysexit_init(void);
 void nsaudit_sysexit_exit(void);
-int nsaudit_sysexit_arm(bool on);
+int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on);
 
 /*
  * route.c: copies of records to daemons, their queues and senders.

@@ -436,14 +436,14 @@ static int nsaudit_ruleset_swap(struct nsaudit_daemon *d,
 	int err;
 
 	if (has && !had) {
-		err = nsaudit_sysexit_arm(true);
+		err = nsaudit_sysexit_arm(d->user_ns, true);
 		if (err)
 			return err;
 	}
 	rcu_assign_pointer(d->rules, new);
 	WRITE_ONCE(nsaudit_rules_generation, nsaudit_rules_generation + 1);
 	if (had && !has)
-		nsaudit_sysexit_arm(false);
+		nsaudit_sysexit_arm(d->user_ns, false);
 	if (old)
 		kfree_rcu(old, rcu);
 	return 0;

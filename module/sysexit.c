@@ -11,8 +11,10 @@
  *    flag of every task). It runs with preemption disabled: it may not
  *    allocate, sleep or take a sleeping lock (none of these is allowed on
  *    PREEMPT_RT there). A task whose user namespace and ancestors have no
- *    daemon with an exit rule for this syscall number costs one RCU hash
- *    look-up per level. Otherwise the probe takes a preallocated slot,
+ *    exit rule costs one load and test per level (nsaudit_ruled below);
+ *    one that has some, one RCU hash look-up per level to find a daemon
+ *    whose rules name this syscall number. Then the probe takes a
+ *    preallocated slot,
  *    notes the syscall (number, arch, return value, arguments, read from
  *    the registers now) and queues it as task work on the task itself.
  *
@@ -40,6 +42,7 @@
 #include <linux/err.h>
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/hash.h>
 #include <linux/kprobes.h>
 #include <linux/mm.h>
 #include <linux/personality.h>
@@ -93,6 +96,26 @@ static void nsaudit_pending_put(struct nsaudit_pending *p)
 	clear_bit_unlock(p - nsaudit_pending, nsaudit_pending_used);
 }
 
+/*
+ * Namespaces with exit rules, counted in buckets by a hash of their user
+ * namespace, and a flag for the initial one: the probe's cheap check,
+ * one load per level of a task's chain (one for a host task), before any
+ * look-up. Written under nsaudit_daemons_lock before
+ * a namespace's first exit rule is published and after its last one is
+ * gone; read without a lock (a probe that reads a stale zero misses only
+ * a rule added at that very moment).
+ */
+#define NSAUDIT_RULED_BITS	8
+static unsigned int nsaudit_ruled[1 << NSAUDIT_RULED_BITS];
+
+static bool nsaudit_ruled_host;	/* the same for the initial namespace */
+
+static __always_inline unsigned int *
+nsaudit_ruled_bucket(const struct user_namespace *ns)
+{
+	return &nsaudit_ruled[hash_ptr(ns, NSAUDIT_RULED_BITS)];
+}
+
 static __always_inline bool nsaudit_in_mask(const u32 *mask, int nr)
 {
 	return nr >= 0 && nr < AUDIT_BITMASK_SIZE * 32 &&
@@ -100,16 +123,19 @@ static __always_inline bool nsaudit_in_mask(const u32 *mask, int nr)
 }
 
 /*
- * The daemon nearest to current on its user namespace chain whose exit
- * rules name syscall @nr, or NULL. Under RCU; inlined for the probe.
+ * The daemon nearest to current on its user namespace chain, from @ns up,
+ * whose exit rules name syscall @nr, or NULL. Under RCU; inlined for the
+ * probe.
  */
-static __always_inline struct nsaudit_daemon *nsaudit_sysexit_wanted(int nr)
+static __always_inline struct nsaudit_daemon *
+nsaudit_sysexit_wanted(const struct user_namespace *ns, int nr)
 {
 	const struct nsaudit_ruleset *rs;
-	const struct user_namespace *ns;
 	struct nsaudit_daemon *d;
 
-	for (ns = current_user_ns(); ns; ns = ns->parent) {
+	for (; ns; ns = ns->parent) {
+		if (!READ_ONCE(*nsaudit_ruled_bucket(ns)))
+			continue;
 		d = nsaudit_daemon_find(ns);
 		if (!nsaudit_route_takes(d))
 			continue;
@@ -123,11 +149,12 @@ static __always_inline struct nsaudit_daemon *nsaudit_sysexit_wanted(int nr)
 void nsaudit_sysexit_thunk(struct callback_head *work);
 
 /*
- * The sys_exit tracepoint probe. Context: the task ending a syscall, with
- * preemption disabled: no allocation, no sleeping lock.
+ * The probe's part for a task on a ruled chain, from the lowest ruled
+ * level @ns: finds the daemon and queues the syscall. Out of line, so
+ * that the probe's check saves no register.
  */
-static notrace void nsaudit_sysexit_probe(void *data, struct pt_regs *regs,
-					  long ret)
+static noinline notrace void
+nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 {
 	struct nsaudit_daemon *d;
 	struct nsaudit_pending *p;
@@ -137,7 +164,7 @@ static notrace void nsaudit_sysexit_probe(void *data, struct pt_regs *regs,
 		return;
 	nr = syscall_get_nr(current, regs);
 	rcu_read_lock();
-	d = nsaudit_sysexit_wanted(nr);
+	d = nsaudit_sysexit_wanted(ns, nr);
 	if (!d)
 		goto out;
 	p = nsaudit_pending_get();
@@ -157,6 +184,27 @@ static notrace void nsaudit_sysexit_probe(void *data, struct pt_regs *regs,
 	}
 out:
 	rcu_read_unlock();
+}
+
+/*
+ * The sys_exit tracepoint probe. Context: the task ending a syscall, with
+ * preemption disabled: no allocation, no sleeping lock. Every task of the
+ * system runs it at every syscall exit while it is registered, so it does
+ * no more than the cheap check for a task outside every ruled namespace.
+ */
+static notrace void nsaudit_sysexit_probe(void *data, struct pt_regs *regs,
+					  long ret)
+{
+	const struct user_namespace *ns;
+
+	for (ns = current_user_ns(); ns != &init_user_ns; ns = ns->parent)
+		if (unlikely(READ_ONCE(*nsaudit_ruled_bucket(ns))))
+			goto ruled;
+	/* A host task: a load and a test, no hash. */
+	if (likely(!READ_ONCE(nsaudit_ruled_host)))
+		return;
+ruled:
+	nsaudit_sysexit_ruled(regs, ns);
 }
 
 /* Room for the record's fixed fields, beyond comm, exe and key. */
@@ -477,7 +525,9 @@ notrace int nsaudit_sysexit_work(struct callback_head *work)
 
 /**
  * nsaudit_sysexit_arm() - count a namespace with exit rules in or out
- * @on: one more (true) or one fewer
+ * @ns: its user namespace
+ * @on: one more (true, before its first exit rule is published) or one
+ *	fewer (false, after its last one is gone)
  *
  * The first registers the tracepoint probe, the last unregisters it.
  *
@@ -485,9 +535,10 @@ notrace int nsaudit_sysexit_work(struct callback_head *work)
  *
  * Return: 0, or the error of registering the probe (nothing counted).
  */
-int nsaudit_sysexit_arm(bool on)
+int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on)
 {
 	static unsigned int ruled;	/* under nsaudit_daemons_lock */
+	unsigned int *bucket = nsaudit_ruled_bucket(ns);
 	int err;
 
 	lockdep_assert_held(&nsaudit_daemons_lock);
@@ -499,8 +550,15 @@ int nsaudit_sysexit_arm(bool on)
 				return err;
 		}
 		ruled++;
-	} else if (!--ruled) {
-		nsaudit_hooks_set_sysexit(nsaudit_sysexit_probe, false);
+		WRITE_ONCE(*bucket, *bucket + 1);
+		if (ns == &init_user_ns)
+			WRITE_ONCE(nsaudit_ruled_host, true);
+	} else {
+		if (ns == &init_user_ns)
+			WRITE_ONCE(nsaudit_ruled_host, false);
+		WRITE_ONCE(*bucket, *bucket - 1);
+		if (!--ruled)
+			nsaudit_hooks_set_sysexit(nsaudit_sysexit_probe, false);
 	}
 	return 0;
 }
