@@ -6,7 +6,8 @@
 #   lockdep, DEBUG_ATOMIC_SLEEP, kmemleak, UBSAN; built from linux-source)
 # Environment: NSAUDIT_CACHE (default /var/cache/nsaudit), NSAUDIT_BUILD
 # (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds; the
-# lane's own bound, 900 for most).
+# lane's own bound by default), NSAUDIT_VM_SMP (vCPUs, 2), NSAUDIT_VM_ICOUNT
+# (QEMU -icount options: guest time counts instructions; the benchmark's).
 #
 # A run passes only if the guest reported success through the exit port
 # AND the serial log has no splat. Logs stay in $NSAUDIT_BUILD/vm/LANE/.
@@ -43,6 +44,7 @@ echo "run-lane: $lane ($KVER): $*"
 start=$(date +%s)
 set +e
 timeout "${NSAUDIT_VM_TIMEOUT:-$TIMEOUT}" qemu-system-x86_64 -accel "tcg,thread=${NSAUDIT_VM_TCG_THREAD:-single}" -cpu max -smp "${NSAUDIT_VM_SMP:-2}" -m "$MEM" \
+	${NSAUDIT_VM_ICOUNT:+-icount "$NSAUDIT_VM_ICOUNT"} \
 	-nographic -no-reboot -monitor none -serial "file:$log" \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	-kernel "$KIMAGE" -initrd "$out/initramfs.cpio.gz" "${disk[@]}" \
