@@ -1,0 +1,642 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Audit container IDs, after the upstream "audit container ID" proposal.
+ *
+ * An orchestrator with CAP_AUDIT_CONTROL in the initial user namespace sets
+ * a u64 ID on a process that has neither threads nor children. Every task
+ * created from then on by a task carrying an ID (threads, processes, io
+ * workers) carries the same ID, across exec; nothing changes or clears it.
+ * Records of a task carrying an ID say contid=N after the nsID set (nsid.c).
+ *
+ * Objects:
+ * - struct nsaudit_cid: one per ID value in use, in nsaudit_cids (by value,
+ *   under nsaudit_cid_lock). @tasks counts the live tasks carrying it; when
+ *   the last one exits, its drop work logs op=drop and takes it out of the
+ *   table. @ref counts what keeps its memory: each task entry, and the table
+ *   (or the drop work the table's reference passed to).
+ * - struct nsaudit_cid_task: one per task carrying an ID, in a fixed hash
+ *   table keyed by the task_struct pointer (bit-locked buckets: insert and
+ *   remove allocate nothing and may run in any context; RCU readers). It
+ *   lives from the fork (or SET) that made it until free_task(), and is
+ *   freed after an RCU grace period.
+ *
+ * Hooks (hooks.c), armed while any entry exists (nothing runs otherwise):
+ * - a kprobe on cgroup_fork(), which copy_process() calls for every new task
+ *   in the parent's context before the child is visible: when the parent
+ *   carries an ID, the call is redirected (as for audit_log_end, enrich.c)
+ *   to nsaudit_cid_fork_body(), which allocates the child's entry where
+ *   sleeping is allowed, then calls cgroup_fork().
+ * - the task_newtask tracepoint, at the end of copy_process() (the child is
+ *   linked but has not run): a child lacking its parent's ID (the ID was set
+ *   while the parent was forking, or the allocation above failed) takes the
+ *   CPU's spare entry; without one it is killed before it runs a user
+ *   instruction. No task runs without the ID it should carry.
+ * - the sched_process_exit tracepoint: the task stops counting as live.
+ * - a kprobe on free_task(): the entry goes (a failed fork's counted too).
+ *
+ * Lifetime: module text that a redirected fork runs is covered by an SRCU
+ * read-side section left by the thunk's tail jump (thunk_x86_64.S); works
+ * run on the module's own workqueue, destroyed at exit.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/audit.h>
+#include <linux/hash.h>
+#include <linux/hashtable.h>
+#include <linux/list_bl.h>
+#include <linux/percpu.h>
+#include <linux/rculist_bl.h>
+#include <linux/refcount.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
+#include <linux/vmalloc.h>
+#include "nsaudit.h"
+
+struct nsaudit_cid {
+	u64 id;
+	refcount_t ref;
+	atomic_t tasks;
+	pid_t last_pid;			/* the last task to exit */
+	struct hlist_node node;		/* in nsaudit_cids */
+	struct work_struct drop;
+	struct rcu_head rcu;
+};
+
+struct nsaudit_cid_task {
+	struct hlist_bl_node node;
+	const struct task_struct *task;	/* the key; never dereferenced */
+	struct nsaudit_cid *cid;
+	bool live;			/* counted in cid->tasks */
+	struct rcu_head rcu;
+};
+
+/*
+ * Buckets of task entries: 16 384, so that a look-up walks about one entry
+ * for every 16 384 tasks carrying IDs (128 KiB).
+ */
+#define NSAUDIT_CID_TASK_BITS	14
+static struct hlist_bl_head *nsaudit_cid_tasks;
+
+/* IDs by value; writers hold nsaudit_cid_lock, which also serialises arming. */
+static DEFINE_HASHTABLE(nsaudit_cids, 10);
+static DEFINE_MUTEX(nsaudit_cid_lock);
+static unsigned int nsaudit_cid_count;	/* IDs in nsaudit_cids, dying ones too */
+static bool nsaudit_cid_armed;		/* under nsaudit_cid_lock */
+
+/* Task entries that exist, and the spares the fork tracepoint may take. */
+static atomic_t nsaudit_cid_entries = ATOMIC_INIT(0);
+static DEFINE_PER_CPU(struct nsaudit_cid_task *, nsaudit_cid_spare);
+static atomic64_t nsaudit_cid_killed = ATOMIC64_INIT(0);
+
+static struct workqueue_struct *nsaudit_cid_wq;
+static void nsaudit_cid_refill(struct work_struct *work);
+static void nsaudit_cid_idle(struct work_struct *work);
+static DECLARE_WORK(nsaudit_cid_refill_work, nsaudit_cid_refill);
+static DECLARE_WORK(nsaudit_cid_idle_work, nsaudit_cid_idle);
+
+/* Held by each redirected fork from the probe to the thunk's last jump. */
+static struct srcu_struct nsaudit_cid_srcu;
+
+/* The record type of CONTAINER_OP records (module parameter, main.c). */
+unsigned int nsaudit_contid_op_type = NSAUDIT_CONTID_OP_TYPE_DEFAULT;
+
+static struct hlist_bl_head *nsaudit_cid_bucket(const struct task_struct *t)
+{
+	return &nsaudit_cid_tasks[hash_ptr(t, NSAUDIT_CID_TASK_BITS)];
+}
+
+/* Under RCU (or the bucket lock); any context. */
+static __always_inline struct nsaudit_cid_task *
+nsaudit_cid_task_find(const struct task_struct *t)
+{
+	struct nsaudit_cid_task *e;
+	struct hlist_bl_node *pos;
+
+	hlist_bl_for_each_entry_rcu(e, pos, nsaudit_cid_bucket(t), node)
+		if (e->task == t)
+			return e;
+	return NULL;
+}
+
+/* The ID @t carries, or NULL. Under RCU; any context. */
+static __always_inline struct nsaudit_cid *
+nsaudit_cid_of(const struct task_struct *t)
+{
+	struct nsaudit_cid_task *e;
+
+	if (!atomic_read(&nsaudit_cid_entries))
+		return NULL;
+	e = nsaudit_cid_task_find(t);
+	return e ? e->cid : NULL;
+}
+
+/**
+ * nsaudit_contid_current() - the container ID of the current task
+ *
+ * Context: any; no lock, no allocation.
+ *
+ * Return: the ID, or NSAUDIT_CONTID_UNSET.
+ */
+u64 nsaudit_contid_current(void)
+{
+	struct nsaudit_cid *cid;
+	u64 id = NSAUDIT_CONTID_UNSET;
+
+	rcu_read_lock();
+	cid = nsaudit_cid_of(current);
+	if (cid)
+		id = cid->id;
+	rcu_read_unlock();
+	return id;
+}
+NOKPROBE_SYMBOL(nsaudit_contid_current);
+
+/**
+ * nsaudit_contid_task() - the container ID of a task
+ * @t: the task, referenced by the caller
+ *
+ * Context: any.
+ *
+ * Return: the ID, or NSAUDIT_CONTID_UNSET.
+ */
+u64 nsaudit_contid_task(const struct task_struct *t)
+{
+	struct nsaudit_cid *cid;
+	u64 id = NSAUDIT_CONTID_UNSET;
+
+	rcu_read_lock();
+	cid = nsaudit_cid_of(t);
+	if (cid)
+		id = cid->id;
+	rcu_read_unlock();
+	return id;
+}
+
+static void nsaudit_cid_put(struct nsaudit_cid *cid)
+{
+	if (refcount_dec_and_test(&cid->ref))
+		kfree_rcu(cid, rcu);
+}
+
+/*
+ * A live task of @cid is gone (exited, or a fork that failed). The last
+ * one hands the table's reference to the drop work. Any context.
+ */
+static void nsaudit_cid_task_gone(struct nsaudit_cid *cid, pid_t pid)
+{
+	if (atomic_dec_and_test(&cid->tasks)) {
+		WRITE_ONCE(cid->last_pid, pid);
+		queue_work(nsaudit_cid_wq, &cid->drop);
+	}
+}
+
+/* Adds @e for @t, carrying @cid (a live task of it). Any context. */
+static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
+				 const struct task_struct *t,
+				 struct nsaudit_cid *cid)
+{
+	struct hlist_bl_head *b = nsaudit_cid_bucket(t);
+
+	e->task = t;
+	e->cid = cid;
+	e->live = true;
+	refcount_inc(&cid->ref);
+	atomic_inc(&cid->tasks);
+	atomic_inc(&nsaudit_cid_entries);
+	hlist_bl_lock(b);
+	hlist_bl_add_head_rcu(&e->node, b);
+	hlist_bl_unlock(b);
+}
+
+static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
+{
+	nsaudit_cid_put(e->cid);
+	kfree_rcu(e, rcu);
+	if (atomic_dec_and_test(&nsaudit_cid_entries))
+		queue_work(nsaudit_cid_wq, &nsaudit_cid_idle_work);
+}
+
+/*
+ * Logs a CONTAINER_OP record: "op=set opid=PID contid=N old-contid=-1"
+ * with the setter's task fields, or "op=drop opid=PID contid=-1
+ * old-contid=N". Ended through nsaudit_log_end(), so that a user task's
+ * record gets its nsID set as any other.
+ */
+static void nsaudit_cid_log(bool set, pid_t opid, u64 id)
+{
+	struct audit_buffer *ab;
+
+	ab = audit_log_start(set ? audit_context() : NULL, GFP_KERNEL,
+			     READ_ONCE(nsaudit_contid_op_type));
+	if (!ab)
+		return;
+	if (set) {
+		audit_log_format(ab, "op=set opid=%d contid=%llu old-contid=-1",
+				 opid, id);
+		audit_log_task_info(ab);
+	} else {
+		audit_log_format(ab, "op=drop opid=%d contid=-1 old-contid=%llu",
+				 opid, id);
+	}
+	audit_log_format(ab, " res=1");
+	nsaudit_log_end(ab);
+}
+
+/* Disarms the hooks once no entry and no ID is left. */
+static void nsaudit_cid_disarm_idle(void)
+{
+	lockdep_assert_held(&nsaudit_cid_lock);
+	if (nsaudit_cid_armed && !atomic_read(&nsaudit_cid_entries) &&
+	    !nsaudit_cid_count) {
+		nsaudit_hooks_set_contid(false);
+		nsaudit_cid_armed = false;
+	}
+}
+
+static void nsaudit_cid_drop(struct work_struct *work)
+{
+	struct nsaudit_cid *cid = container_of(work, struct nsaudit_cid, drop);
+
+	nsaudit_cid_log(false, READ_ONCE(cid->last_pid), cid->id);
+	mutex_lock(&nsaudit_cid_lock);
+	hash_del(&cid->node);
+	nsaudit_cid_count--;
+	nsaudit_cid_disarm_idle();
+	mutex_unlock(&nsaudit_cid_lock);
+	nsaudit_cid_put(cid);
+}
+
+static void nsaudit_cid_idle(struct work_struct *work)
+{
+	mutex_lock(&nsaudit_cid_lock);
+	nsaudit_cid_disarm_idle();
+	mutex_unlock(&nsaudit_cid_lock);
+}
+
+/* Gives every CPU without a spare entry a new one. */
+static void nsaudit_cid_refill(struct work_struct *work)
+{
+	struct nsaudit_cid_task *e;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		if (READ_ONCE(per_cpu(nsaudit_cid_spare, cpu)))
+			continue;
+		e = kzalloc(sizeof(*e), GFP_KERNEL);
+		if (!e)
+			return;
+		if (cmpxchg(per_cpu_ptr(&nsaudit_cid_spare, cpu), NULL, e))
+			kfree(e);
+	}
+}
+
+/**
+ * nsaudit_cid_fork_pre() - kprobe pre-handler on cgroup_fork()
+ * @p: the kprobe
+ * @regs: registers at the entry of cgroup_fork(child)
+ *
+ * Redirects the call to nsaudit_cid_fork_thunk() when the parent (current)
+ * carries an ID. Context: probe, preemption disabled; no allocation, no lock.
+ *
+ * Return: 1 when execution was redirected, else 0.
+ */
+int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	bool carries;
+
+	rcu_read_lock();
+	carries = nsaudit_cid_of(current);
+	rcu_read_unlock();
+	/* Our own call from nsaudit_cid_fork_body() goes to the real one. */
+	if (!carries ||
+	    within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
+		return 0;
+	regs->si = __srcu_read_lock(&nsaudit_cid_srcu);
+	instruction_pointer_set(regs, (unsigned long)nsaudit_cid_fork_thunk);
+	return 1;
+}
+NOKPROBE_SYMBOL(nsaudit_cid_fork_pre);
+
+/**
+ * nsaudit_cid_fork_body() - the child's entry, then cgroup_fork(child)
+ * @child: the task copy_process() is making, not yet visible
+ *
+ * Called by nsaudit_cid_fork_thunk() only. An allocation that fails here
+ * leaves the child to the task_newtask probe.
+ *
+ * Context: the forking parent's, where copy_process() may sleep; inside the
+ * probe's SRCU read-side section.
+ *
+ * Return: the srcu_struct the thunk must leave.
+ */
+notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
+{
+	struct nsaudit_cid_task *e;
+	struct nsaudit_cid *cid;
+
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (e) {
+		rcu_read_lock();
+		/* Still there: the parent is live, its ID cannot drop. */
+		cid = nsaudit_cid_of(current);
+		if (cid)
+			nsaudit_cid_task_add(e, child, cid);
+		rcu_read_unlock();
+		if (!cid)
+			kfree(e);
+	}
+	nsaudit_cgroup_fork(child);
+	return &nsaudit_cid_srcu;
+}
+
+/**
+ * nsaudit_cid_newtask() - task_newtask probe: no child without its ID
+ * @data: unused
+ * @child: the new task, linked but not yet run
+ * @clone_flags: unused
+ *
+ * Context: the parent's, at the end of copy_process(); preemption disabled.
+ */
+void nsaudit_cid_newtask(void *data, struct task_struct *child,
+			 unsigned long clone_flags)
+{
+	struct nsaudit_cid_task *e;
+	struct nsaudit_cid *cid;
+
+	rcu_read_lock();
+	cid = nsaudit_cid_of(current);
+	if (!cid || nsaudit_cid_task_find(child))
+		goto out;
+	e = this_cpu_xchg(nsaudit_cid_spare, NULL);
+	if (e) {
+		nsaudit_cid_task_add(e, child, cid);
+		queue_work(nsaudit_cid_wq, &nsaudit_cid_refill_work);
+	} else {
+		/* It has not run: it dies before any instruction of its own. */
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, child);
+		atomic64_inc(&nsaudit_cid_killed);
+		pr_warn_ratelimited("no memory for the container ID of a new task of pid %d: killed it\n",
+				    task_pid_nr(current));
+	}
+out:
+	rcu_read_unlock();
+}
+
+/**
+ * nsaudit_cid_exit() - sched_process_exit probe: a live task less
+ * @data: unused
+ * @t: current, in do_exit()
+ *
+ * Context: the exiting task's; preemption disabled.
+ */
+void nsaudit_cid_exit(void *data, struct task_struct *t)
+{
+	struct nsaudit_cid_task *e;
+
+	rcu_read_lock();
+	e = atomic_read(&nsaudit_cid_entries) ? nsaudit_cid_task_find(t) : NULL;
+	if (e && xchg(&e->live, false))
+		nsaudit_cid_task_gone(e->cid, task_pid_nr(t));
+	rcu_read_unlock();
+}
+
+/**
+ * nsaudit_cid_free_pre() - kprobe pre-handler on free_task(): the entry goes
+ * @p: the kprobe
+ * @regs: registers at the entry of free_task(task)
+ *
+ * Context: wherever the last reference to a task is dropped (an RCU
+ * callback, or the failing fork); preemption disabled.
+ *
+ * Return: 0.
+ */
+int nsaudit_cid_free_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	struct task_struct *t = (void *)regs_get_kernel_argument(regs, 0);
+	struct hlist_bl_head *b;
+	struct nsaudit_cid_task *e;
+
+	if (!atomic_read(&nsaudit_cid_entries))
+		return 0;
+	b = nsaudit_cid_bucket(t);
+	hlist_bl_lock(b);
+	e = nsaudit_cid_task_find(t);
+	if (e)
+		hlist_bl_del_rcu(&e->node);
+	hlist_bl_unlock(b);
+	if (!e)
+		return 0;
+	/* A fork that failed after its entry was made: never exited. */
+	if (xchg(&e->live, false))
+		nsaudit_cid_task_gone(e->cid, task_pid_nr(t));
+	nsaudit_cid_task_free(e);
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_cid_free_pre);
+
+/* The live ID of value @id, or NULL. Under nsaudit_cid_lock. */
+static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
+{
+	struct nsaudit_cid *cid;
+
+	hash_for_each_possible(nsaudit_cids, cid, node, id)
+		if (cid->id == id && atomic_read(&cid->tasks))
+			return cid;
+	return NULL;
+}
+
+/**
+ * nsaudit_contid_set() - give a process its container ID
+ * @task: the process, referenced by the caller
+ * @id: the ID
+ * @extack: where to say why not
+ *
+ * The caller checked the capability and the value. The process must carry
+ * no ID yet and have neither threads nor children; the checks and the
+ * setting are made under tasklist_lock, so that no child or thread can
+ * appear in between (one being forked meanwhile is seen to by the
+ * task_newtask probe).
+ *
+ * Context: process; takes nsaudit_cid_lock and tasklist_lock; sleeps.
+ *
+ * Return: 0, -ESRCH (exiting), -EBUSY, -EEXIST, -ENOSPC (the "contids"
+ * limit) or -ENOMEM, with an extack message.
+ */
+int nsaudit_contid_set(struct task_struct *task, u64 id,
+		       struct netlink_ext_ack *extack)
+{
+	struct nsaudit_cid_task *e;
+	struct nsaudit_cid *cid, *fresh;
+	struct nsaudit_config cfg;
+	int err = 0;
+
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
+	if (!e || !fresh) {
+		kfree(e);
+		kfree(fresh);
+		NL_SET_ERR_MSG(extack, "no memory for the container ID");
+		return -ENOMEM;
+	}
+	nsaudit_config_read(&cfg);
+
+	mutex_lock(&nsaudit_cid_lock);
+	cid = nsaudit_cid_lookup(id);
+	if (!cid) {
+		if (nsaudit_cid_count >= cfg.limits.contids) {
+			NL_SET_ERR_MSG(extack,
+				       "as many container IDs in use as the contids limit allows");
+			err = -ENOSPC;
+			goto out;
+		}
+		/* The table's reference; published below if a task takes it. */
+		cid = fresh;
+		cid->id = id;
+		refcount_set(&cid->ref, 1);
+		INIT_WORK(&cid->drop, nsaudit_cid_drop);
+	}
+	if (!nsaudit_cid_armed) {
+		/* Before any entry exists: every fork and exit is seen. */
+		err = nsaudit_hooks_set_contid(true);
+		if (err) {
+			NL_SET_ERR_MSG(extack, "cannot arm the fork and exit hooks");
+			goto out;
+		}
+		nsaudit_cid_armed = true;
+	}
+
+	read_lock(&tasklist_lock);
+	if (task->flags & PF_EXITING) {
+		NL_SET_ERR_MSG(extack, "the process is exiting");
+		err = -ESRCH;
+	} else if (nsaudit_contid_task(task) != NSAUDIT_CONTID_UNSET) {
+		NL_SET_ERR_MSG(extack,
+			       "the process has a container ID already, and it never changes");
+		err = -EEXIST;
+	} else if (!thread_group_empty(task) || !list_empty(&task->children)) {
+		NL_SET_ERR_MSG(extack,
+			       "the process has threads or children: give the ID before it makes any");
+		err = -EBUSY;
+	} else {
+		nsaudit_cid_task_add(e, task, cid);
+		e = NULL;
+	}
+	read_unlock(&tasklist_lock);
+
+	if (!err && cid == fresh) {
+		hash_add(nsaudit_cids, &cid->node, id);
+		nsaudit_cid_count++;
+		fresh = NULL;
+	}
+	nsaudit_cid_disarm_idle();
+out:
+	mutex_unlock(&nsaudit_cid_lock);
+	kfree(e);
+	kfree(fresh);
+	if (!err)
+		nsaudit_cid_log(true, task_pid_nr(task), id);
+	return err;
+}
+
+/**
+ * nsaudit_contid_counts() - what the module tracks now
+ * @ids: set to the IDs in use (those being dropped included)
+ * @tasks: set to the tasks carrying one (exited ones not yet freed included)
+ *
+ * Context: process; takes nsaudit_cid_lock.
+ */
+void nsaudit_contid_counts(u64 *ids, u64 *tasks)
+{
+	mutex_lock(&nsaudit_cid_lock);
+	*ids = nsaudit_cid_count;
+	mutex_unlock(&nsaudit_cid_lock);
+	*tasks = atomic_read(&nsaudit_cid_entries);
+}
+
+/**
+ * nsaudit_contid_init() - the task table, the workqueue, the spares
+ *
+ * Context: process (module init), before any hook can be armed.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int nsaudit_contid_init(void)
+{
+	int i, cpu;
+
+	nsaudit_cid_tasks = kvmalloc_array(1 << NSAUDIT_CID_TASK_BITS,
+					   sizeof(*nsaudit_cid_tasks),
+					   GFP_KERNEL);
+	if (!nsaudit_cid_tasks)
+		return -ENOMEM;
+	for (i = 0; i < 1 << NSAUDIT_CID_TASK_BITS; i++)
+		INIT_HLIST_BL_HEAD(&nsaudit_cid_tasks[i]);
+	nsaudit_cid_wq = alloc_workqueue("nsaudit_contid", 0, 0);
+	if (!nsaudit_cid_wq)
+		goto err_table;
+	if (init_srcu_struct(&nsaudit_cid_srcu))
+		goto err_wq;
+	for_each_possible_cpu(cpu) {
+		per_cpu(nsaudit_cid_spare, cpu) = kzalloc(sizeof(struct nsaudit_cid_task),
+							  GFP_KERNEL);
+		if (!per_cpu(nsaudit_cid_spare, cpu))
+			goto err_spares;
+	}
+	return 0;
+
+err_spares:
+	for_each_possible_cpu(cpu)
+		kfree(per_cpu(nsaudit_cid_spare, cpu));
+	cleanup_srcu_struct(&nsaudit_cid_srcu);
+err_wq:
+	destroy_workqueue(nsaudit_cid_wq);
+err_table:
+	kvfree(nsaudit_cid_tasks);
+	return -ENOMEM;
+}
+
+/**
+ * nsaudit_contid_exit() - forget every ID
+ *
+ * Called once the hooks are unregistered and the family is gone (nothing
+ * adds an entry any more) and after enrichment's own exit (no redirected
+ * record reads the table any more). Tasks keep running without IDs: the
+ * IDs live as long as the module. Pending drop records are still logged.
+ *
+ * Context: process (module exit); sleeps.
+ */
+void nsaudit_contid_exit(void)
+{
+	struct nsaudit_cid_task *e;
+	struct hlist_bl_node *pos, *tmp;
+	struct nsaudit_cid *cid;
+	struct hlist_node *next;
+	int i, cpu;
+
+	tracepoint_synchronize_unregister();
+	synchronize_srcu(&nsaudit_cid_srcu);
+	cleanup_srcu_struct(&nsaudit_cid_srcu);
+	destroy_workqueue(nsaudit_cid_wq);
+	synchronize_rcu();
+
+	for (i = 0; i < 1 << NSAUDIT_CID_TASK_BITS; i++) {
+		hlist_bl_for_each_entry_safe(e, pos, tmp, &nsaudit_cid_tasks[i],
+					     node) {
+			hlist_bl_del(&e->node);
+			nsaudit_cid_put(e->cid);
+			kfree(e);
+		}
+	}
+	hash_for_each_safe(nsaudit_cids, i, next, cid, node) {
+		hash_del(&cid->node);
+		nsaudit_cid_put(cid);
+	}
+	for_each_possible_cpu(cpu)
+		kfree(per_cpu(nsaudit_cid_spare, cpu));
+	if (atomic64_read(&nsaudit_cid_killed))
+		pr_warn("%lld new tasks killed for want of memory for their container ID\n",
+			(long long)atomic64_read(&nsaudit_cid_killed));
+	kvfree(nsaudit_cid_tasks);
+}
