@@ -136,14 +136,18 @@ NSAUDIT_EXPORT int nsaudit_nsid_of_pid(int pid, struct nsaudit_nsid_set *set);
 struct nsaudit_handle;
 
 /**
- * struct nsaudit_counters - counters since the module was loaded
+ * struct nsaudit_counters - the module's counters
  * @enriched: host records the nsID set was appended to
  * @forwarded: records queued to per-namespace daemons
  * @lost: records a per-namespace daemon did not get
  * @missed: probe hits the kernel skipped (records that may lack an nsID set)
+ * @contids: audit container IDs the module tracks now (0 from a module
+ *           older than interface 1.3, which has none)
+ *
+ * All but @contids count since the module was loaded.
  */
 struct nsaudit_counters {
-	uint64_t enriched, forwarded, lost, missed;
+	uint64_t enriched, forwarded, lost, missed, contids;
 };
 
 /**
@@ -153,12 +157,14 @@ struct nsaudit_counters {
  * @rules: most rules one namespace's daemon may hold
  * @backlog: the backlog of a daemon that asks for none
  * @memory: KiB the records queued for all daemons may occupy
+ * @contids: most audit container IDs the module tracks at once
  *
  * @backlog and @memory are 0 in the status of a module of interface 1.0,
- * which has neither.
+ * which has neither; @contids is 0 (outside its range) in the status of a
+ * module older than 1.3.
  */
 struct nsaudit_limits {
-	uint32_t daemons, queue, rules, backlog, memory;
+	uint32_t daemons, queue, rules, backlog, memory, contids;
 };
 
 /**
@@ -204,9 +210,11 @@ struct nsaudit_status {
 #define NSAUDIT_SET_RULES	(1U << 3)
 #define NSAUDIT_SET_BACKLOG	(1U << 4)
 #define NSAUDIT_SET_MEMORY	(1U << 5)
+#define NSAUDIT_SET_CONTIDS	(1U << 6)
 #define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
 				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES | \
-				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY)
+				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY | \
+				 NSAUDIT_SET_CONTIDS)
 
 /**
  * struct nsaudit_settings - a SET request

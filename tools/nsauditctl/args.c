@@ -66,9 +66,12 @@ static const struct cli_key {
 	  NSAUDIT_LIMIT_QUEUE_MAX },
 	{ "memory", NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
 	  NSAUDIT_LIMIT_MEMORY_MAX },
+	{ "contids", NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
+	  NSAUDIT_LIMIT_CONTIDS_MAX },
 };
 
-#define CLI_KEY_LIST	"enrich, daemons, queue, rules, backlog, memory"
+#define CLI_KEY_LIST \
+	"enrich, daemons, queue, rules, backlog, memory, contids"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -222,8 +225,11 @@ static int cli_set_pair(struct cli_parser *p)
 	case NSAUDIT_SET_BACKLOG:
 		args->set.limits.backlog = (uint32_t)v;
 		break;
-	default:
+	case NSAUDIT_SET_MEMORY:
 		args->set.limits.memory = (uint32_t)v;
+		break;
+	default:
+		args->set.limits.contids = (uint32_t)v;
 		break;
 	}
 	return 0;

@@ -430,11 +430,13 @@ static int cmd_help(const struct cli_args *args)
 			printf("  %-20s  %s\n", syn, commands[i].description);
 	}
 	printf("\nKeys of set: enrich on|off|1|0, daemons 0-%d, queue %d-%d, "
-	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB)\n\n",
+	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB), "
+	       "contids %d-%d\n\n",
 	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_QUEUE_MIN,
 	       NSAUDIT_LIMIT_QUEUE_MAX, NSAUDIT_LIMIT_RULES_MAX,
 	       NSAUDIT_LIMIT_QUEUE_MIN, NSAUDIT_LIMIT_QUEUE_MAX,
-	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX);
+	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX,
+	       NSAUDIT_LIMIT_CONTIDS_MIN, NSAUDIT_LIMIT_CONTIDS_MAX);
 	printf("Options:\n"
 	       "  --json                print status, nsid and monitor output "
 	       "as JSON\n"
