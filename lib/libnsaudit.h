@@ -444,6 +444,58 @@ NSAUDIT_EXPORT int nsaudit_rule_list(struct nsaudit_handle *h,
 NSAUDIT_EXPORT int nsaudit_rule_delete_all(struct nsaudit_handle *h);
 
 /*
+ * Audit container IDs (interface 1.3, NSAUDIT_FEATURE_CONTID).
+ *
+ * A u64 a host orchestrator gives a process once, before the container's
+ * workload starts; every task the process creates inherits it, across
+ * fork, clone and execve, and nothing inside the container can change
+ * it. Records of a task with an ID carry " contid=N" after the nsID set
+ * (see the UAPI header). NSAUDIT_CONTID_UNSET means "no ID". A module
+ * without container IDs (interface 1.2 or older) refuses both calls with
+ * -EOPNOTSUPP.
+ */
+
+/**
+ * nsaudit_contid_set() - give a process an audit container ID
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ * @id: the ID; NSAUDIT_CONTID_UNSET is passed on, for the module to
+ *      refuse with its own explanation
+ *
+ * Needs CAP_AUDIT_CONTROL in the initial user namespace. The module logs
+ * the change as a CONTAINER_OP record ("op=set").
+ *
+ * Return: 0, or a negative errno: -EPERM without the capability, or for
+ * the caller's own process or a kernel thread; -EINVAL for @id
+ * NSAUDIT_CONTID_UNSET, for a @pid out of range (the library's check) or
+ * a subscribed handle; -ESRCH if the caller cannot see @pid; -EEXIST if
+ * the process has an ID already; -EBUSY if it has children or threads
+ * besides itself; -ENOSPC at the host's "contids" limit; -EOPNOTSUPP for
+ * a module without container IDs. nsaudit_errmsg() has the module's
+ * explanation.
+ */
+NSAUDIT_EXPORT int nsaudit_contid_set(struct nsaudit_handle *h, int pid,
+				      uint64_t id);
+
+/**
+ * nsaudit_contid_get() - the audit container ID of a process
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ * @id: filled in on success only: the ID, or NSAUDIT_CONTID_UNSET if the
+ *      process has none
+ *
+ * Allowed to whoever may read /proc/PID/ns/ of the process.
+ *
+ * Return: 0, or a negative errno: -ESRCH if the caller cannot see @pid;
+ * -EACCES if the caller may not read /proc/PID/ns/; -EINVAL for a @pid out
+ * of range, a NULL @id or a subscribed handle; -EBADMSG for a reply that
+ * lacks an attribute or is for another process; -EOPNOTSUPP for a module
+ * without container IDs.
+ */
+NSAUDIT_EXPORT int nsaudit_contid_get(struct nsaudit_handle *h, int pid,
+				      uint64_t *id);
+
+/*
  * Per-namespace audit daemon: a handle of its own, with its own socket,
  * over which the module sends records (see the UAPI header).
  */

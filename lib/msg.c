@@ -46,6 +46,7 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_RECORD_TYPE]		= "NSAUDIT_A_RECORD_TYPE",
 	[NSAUDIT_A_RECORD_TEXT]		= "NSAUDIT_A_RECORD_TEXT",
 	[NSAUDIT_A_RULE]		= "NSAUDIT_A_RULE",
+	[NSAUDIT_A_CONTID]		= "NSAUDIT_A_CONTID",
 };
 
 /*
@@ -1571,5 +1572,134 @@ int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
 		text[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
 	}
 	text[n] = '\0';
+	return 0;
+}
+
+/* ---- audit container IDs --------------------------------------------- */
+
+static const struct nla_policy
+nsaudit_contid_reply_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PID]			= NSAUDIT_U32,
+	[NSAUDIT_A_CONTID]		= NSAUDIT_U64,
+};
+
+/* A SET_CONTID (with @id) or GET_CONTID request for @pid. */
+static int nsaudit_build_contid(int family, uint8_t cmd, int pid,
+				const uint64_t *id, struct nl_msg **msgp,
+				char *why, size_t size)
+{
+	struct nl_msg *msg;
+	int err;
+
+	if (!msgp)
+		return -EINVAL;
+	*msgp = NULL;
+	err = nsaudit__check_pid(pid, why, size);
+	if (err)
+		return err;
+	err = nsaudit_build(family, cmd, &msg);
+	if (err)
+		return err;
+	if (nla_put_u32(msg, NSAUDIT_A_PID, (uint32_t)pid) < 0 ||
+	    (id && nla_put_u64(msg, NSAUDIT_A_CONTID, *id) < 0)) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	*msgp = msg;
+	return 0;
+}
+
+/**
+ * nsaudit__build_contid_set() - check and build a SET_CONTID request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @id: the container ID, sent as it is: NSAUDIT_CONTID_UNSET too, which
+ *      the module refuses with its own explanation
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * NSAUDIT_A_PID comes first: after it the u64 NSAUDIT_A_CONTID lies
+ * 8-byte aligned without an NSAUDIT_A_PAD.
+ *
+ * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
+ * -ENOMEM.
+ */
+int nsaudit__build_contid_set(int family, int pid, uint64_t id,
+			      struct nl_msg **msgp, char *why, size_t size)
+{
+	return nsaudit_build_contid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
+				    msgp, why, size);
+}
+
+/**
+ * nsaudit__build_contid_get() - check and build a GET_CONTID request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
+ * -ENOMEM.
+ */
+int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
+			      char *why, size_t size)
+{
+	return nsaudit_build_contid(family, NSAUDIT_CMD_GET_CONTID, pid, NULL,
+				    msgp, why, size);
+}
+
+/**
+ * nsaudit__parse_contid() - parse a GET_CONTID reply
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @pid: the process ID the request named; the reply must name it too
+ * @id: filled in on success only: the ID, NSAUDIT_CONTID_UNSET for none
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * NSAUDIT_A_PAD before the ID (nla_put_u64_64bit()) and unknown
+ * attributes are ignored.
+ *
+ * Return: 0, or -EBADMSG for a message that is not a GET_CONTID reply of
+ * @family, is truncated or malformed, lacks NSAUDIT_A_PID or
+ * NSAUDIT_A_CONTID, has either of another width, or answers for another
+ * process.
+ */
+int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,
+			  int pid, uint64_t *id, char *why, size_t size)
+{
+	static const int want[] = { NSAUDIT_A_PID, NSAUDIT_A_CONTID, 0 };
+	struct nlattr *tb[NSAUDIT_A_MAX + 1];
+	const struct nlattr *head;
+	int attrlen, missing, err;
+	uint32_t got;
+
+	err = nsaudit_genl_attrs(nlh, len, family, NSAUDIT_CMD_GET_CONTID,
+				 &head, &attrlen, why, size);
+	if (err)
+		return err;
+	if (nsaudit_parse_attrs(tb, NSAUDIT_A_MAX, head, attrlen,
+				nsaudit_contid_reply_policy)) {
+		nsaudit_why(why, size,
+			    "malformed attributes in the container ID reply");
+		return -EBADMSG;
+	}
+	missing = nsaudit_missing(tb, want);
+	if (missing) {
+		nsaudit_why(why, size, "container ID reply lacks %s",
+			    nsaudit_attr_names[missing]);
+		return -EBADMSG;
+	}
+	got = nla_get_u32(tb[NSAUDIT_A_PID]);
+	if (pid < 1 || got != (uint32_t)pid) {
+		nsaudit_why(why, size,
+			    "container ID reply is for pid %u, not %d", got,
+			    pid);
+		return -EBADMSG;
+	}
+	*id = nla_get_u64(tb[NSAUDIT_A_CONTID]);
 	return 0;
 }
