@@ -181,6 +181,49 @@ START_TEST(test_nsid)
 }
 END_TEST
 
+START_TEST(test_contid)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("contid", "set", "42", "7"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_CONTID);
+	ck_assert_int_eq(a.contid_op, CLI_CONTID_SET);
+	ck_assert_int_eq(a.pid, 42);
+	ck_assert_uint_eq(a.contid, 7);
+	ck_assert(!a.json);
+
+	/* Both ends of each range; leading zeros are decimal. */
+	parse_ok(&a, ARGS("contid", "set", "1", "0"));
+	ck_assert_int_eq(a.pid, 1);
+	ck_assert_uint_eq(a.contid, 0);
+	parse_ok(&a, ARGS("contid", "set", "4194304", "18446744073709551614"));
+	ck_assert_int_eq(a.pid, NSAUDIT_PID_MAX);
+	ck_assert_uint_eq(a.contid, NSAUDIT_CONTID_UNSET - 1);
+	parse_ok(&a, ARGS("contid", "set", "010", "0099"));
+	ck_assert_int_eq(a.pid, 10);
+	ck_assert_uint_eq(a.contid, 99);
+
+	/* The unset value goes to the module, whose refusal explains it. */
+	parse_ok(&a, ARGS("contid", "set", "5", "18446744073709551615"));
+	ck_assert_uint_eq(a.contid, NSAUDIT_CONTID_UNSET);
+
+	parse_ok(&a, ARGS("contid", "get", "42"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_CONTID);
+	ck_assert_int_eq(a.contid_op, CLI_CONTID_GET);
+	ck_assert_int_eq(a.pid, 42);
+	parse_ok(&a, ARGS("contid", "get", "4194304"));
+	ck_assert_int_eq(a.pid, NSAUDIT_PID_MAX);
+	parse_ok(&a, ARGS("contid", "get", "self"));
+	ck_assert_int_eq(a.pid, 0);
+
+	/* Help wins here too. */
+	parse_ok(&a, ARGS("contid", "set", "5", "-h"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+	parse_ok(&a, ARGS("contid", "--help"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
 START_TEST(test_monitor)
 {
 	struct cli_args a;
@@ -333,6 +376,49 @@ static const struct usage_case {
 	{ { "set", "contids", "1048577" }, { "contids '1048577' is out" } },
 	{ { "set", "contids", "-1" }, { "contids '-1' is not a decimal" } },
 	{ { "set", "contids" }, { "missing value for contids" } },
+	/* contid: the operation, then the PID, then (set) the ID */
+	{ { "contid" }, { "contid: expected 'set PID ID' or 'get PID'" } },
+	{ { "contid", "--json" }, { "contid: expected 'set PID ID'" } },
+	{ { "contid", "bogus" },
+	  { "contid: unknown operation 'bogus'; expected set or get" } },
+	{ { "contid", "SET", "1", "2" }, { "unknown operation 'SET'" } },
+	{ { "contid", "5", "7" }, { "contid: unknown operation '5'" } },
+	{ { "contid", "set" }, { "contid set: expected a PID and an ID" } },
+	{ { "contid", "set", "5" },
+	  { "contid set: expected an ID after the PID" } },
+	{ { "contid", "set", "5", "7", "8" },
+	  { "contid set: unexpected argument '8'" } },
+	{ { "contid", "set", "0", "7" },
+	  { "PID '0' is out of range 1 to 4194304" } },
+	{ { "contid", "set", "4194305", "7" }, { "PID '4194305' is out" } },
+	{ { "contid", "set", "-5", "7" }, { "PID '-5' is not a decimal" } },
+	{ { "contid", "set", "self", "7" },
+	  { "contid set: 'self' is not allowed" } },
+	{ { "contid", "set", "5", "" },
+	  { "empty ID", "0 to 18446744073709551615" } },
+	{ { "contid", "set", "5", "-1" },
+	  { "ID '-1' is not a decimal number from 0 to "
+	    "18446744073709551615" } },
+	{ { "contid", "set", "5", "+7" }, { "ID '+7' is not a decimal" } },
+	{ { "contid", "set", "5", " 7" }, { "ID ' 7' is not a decimal" } },
+	{ { "contid", "set", "5", "7 " }, { "ID '7 ' is not a decimal" } },
+	{ { "contid", "set", "5", "0x7" }, { "ID '0x7' is not a decimal" } },
+	{ { "contid", "set", "5", "7k" }, { "ID '7k' is not a decimal" } },
+	{ { "contid", "set", "5", "18446744073709551616" },
+	  { "ID '18446744073709551616' is out of range 0 to "
+	    "18446744073709551615" } },
+	{ { "contid", "set", "5", "99999999999999999999999" },
+	  { "ID '99999999999999999999999' is out of range" } },
+	{ { "contid", "set", "5", "7", "--json" },
+	  { "contid: option '--json' applies only to" } },
+	{ { "--json", "contid", "get", "5" }, { "contid: option '--json'" } },
+	{ { "contid", "get" }, { "contid get: expected a PID or 'self'" } },
+	{ { "contid", "get", "0" }, { "PID '0' is out of range" } },
+	{ { "contid", "get", "SELF" }, { "PID 'SELF' is not a decimal" } },
+	{ { "contid", "get", "5", "7" },
+	  { "contid get: unexpected argument '7'" } },
+	{ { "contid", "get", "-x" }, { "contid: unknown option '-x'" } },
+	{ { "contid", "get", "5\n" }, { "PID '5?' is not a decimal" } },
 	/* nsid */
 	{ { "nsid" }, { "nsid: expected a PID or 'self'" } },
 	{ { "nsid", "--json" }, { "nsid: expected a PID" } },
@@ -631,6 +717,30 @@ START_TEST(test_status_json_1_3)
 }
 END_TEST
 
+/* contid get: decimal, or -1 where the module says "none". */
+START_TEST(test_contid_text)
+{
+	static const struct {
+		uint64_t id;
+		const char *out;
+	} cases[] = {
+		{ 0, "0\n" },
+		{ 1, "1\n" },
+		{ 4294967296ULL, "4294967296\n" },
+		{ NSAUDIT_CONTID_UNSET - 1, "18446744073709551614\n" },
+		{ NSAUDIT_CONTID_UNSET, "-1\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct mem m;
+
+		ck_assert_int_eq(out_contid_text(mem_open(&m), cases[i].id), 0);
+		mem_check(&m, cases[i].out);
+	}
+}
+END_TEST
+
 /* No features, and bits a newer module may have. */
 START_TEST(test_status_features)
 {
@@ -875,6 +985,10 @@ START_TEST(test_write_error)
 	ck_assert_int_eq(out_nsid_json(f, 1, &nsid_value), -EIO);
 	clearerr(f);
 	ck_assert_int_eq(out_status_text(f, &status_1_3), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_contid_text(f, 5), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_contid_text(f, NSAUDIT_CONTID_UNSET), -EIO);
 	fclose(f);
 }
 END_TEST
@@ -955,6 +1069,7 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_set_enrich);
 	tcase_add_test(tc, test_set_limits);
 	tcase_add_test(tc, test_nsid);
+	tcase_add_test(tc, test_contid);
 	tcase_add_test(tc, test_monitor);
 	tcase_add_test(tc, test_help_version);
 	tcase_add_loop_test(tc, test_usage_error, 0,
@@ -967,6 +1082,7 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_status_text_1_1);
 	tcase_add_test(tc, test_status_text_1_3);
 	tcase_add_test(tc, test_status_json_1_3);
+	tcase_add_test(tc, test_contid_text);
 	tcase_add_test(tc, test_status_features);
 	tcase_add_test(tc, test_status_json);
 	tcase_add_test(tc, test_status_json_1_1);

@@ -367,6 +367,15 @@ int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set)
 	return out_result(f);
 }
 
+int out_contid_text(FILE *f, uint64_t id)
+{
+	if (id == NSAUDIT_CONTID_UNSET)
+		fputs("-1\n", f);
+	else
+		fprintf(f, "%" PRIu64 "\n", id);
+	return out_result(f);
+}
+
 int out_line(FILE *f, const char *s)
 {
 	for (; *s; s++) {

@@ -57,6 +57,12 @@ int out_nsid_text(FILE *f, const struct nsaudit_nsid_set *set);
 /* {"pid":N,"nsdev":"MAJ:MIN","mntns":N,...,"timens":N} */
 int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set);
 
+/*
+ * contid get: the ID in decimal, or -1 for NSAUDIT_CONTID_UNSET, as the
+ * module's records write it (old-contid=-1); one line.
+ */
+int out_contid_text(FILE *f, uint64_t id);
+
 /**
  * out_line() - write @s with every control character replaced by '?'
  * @f: the stream
