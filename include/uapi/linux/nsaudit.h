@@ -348,8 +348,8 @@ enum nsaudit_cmd {
  *	the payload of the kernel's AUDIT_ADD_RULE message: its length is
  *	sizeof(struct audit_rule_data) + buflen, at most %NSAUDIT_RULE_MAX
  * @NSAUDIT_A_CONTID: u64, an audit container ID; %NSAUDIT_CONTID_UNSET
- *	in a reply means none. The module puts it 8-byte aligned, after an
- *	%NSAUDIT_A_PAD where needed (nla_put_u64_64bit())
+ *	in a reply means none. The module puts it with nla_put_u64_64bit(),
+ *	so an %NSAUDIT_A_PAD may precede it in a reply
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -429,9 +429,9 @@ enum nsaudit_counter_attr {
  * @NSAUDIT_LIMIT_A_CONTIDS: most audit container IDs the module tracks at
  *	once, %NSAUDIT_LIMIT_CONTIDS_MIN to %NSAUDIT_LIMIT_CONTIDS_MAX;
  *	beyond it SET_CONTID with an ID no task has is refused (ENOSPC).
- *	Its value at load time is the "contids" module parameter (default
- *	%NSAUDIT_LIMIT_CONTIDS_DEFAULT), which afterwards shows the current
- *	limit, as "enrich" does for %NSAUDIT_A_ENRICH (interface 1.3)
+ *	Like every limit it is also a module parameter, "contids"
+ *	(default %NSAUDIT_LIMIT_CONTIDS_DEFAULT), given at load time or
+ *	written later, a change taking the path of SET (interface 1.3)
  * @__NSAUDIT_LIMIT_A_MAX: one past the last attribute
  *
  * A lowered limit applies to what is added afterwards; nothing already
