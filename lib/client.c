@@ -46,7 +46,8 @@ struct nsaudit_call {
 	int err;		/* first failure, -errno */
 	bool kernel_text;	/* text is the module's, from its NLMSG_ERROR */
 	nsaudit_each_fn each;	/* a dump: called for each of its messages */
-	void *each_arg;
+	nsaudit_each_fn reply;	/* parses the reply (else the cmd's own) */
+	void *each_arg;		/* for each or reply */
 	bool intr;		/* a dump message had NLM_F_DUMP_INTR */
 	char text[NSAUDIT__TEXT_SIZE];	/* its explanation */
 	union {
@@ -180,7 +181,10 @@ static int nsaudit_cb_valid(struct nl_msg *msg, void *arg)
 	if (!c->cmd || c->replied)
 		return NL_SKIP;
 	c->replied = true;
-	if (c->cmd == NSAUDIT_CMD_GET_NSID)
+	if (c->reply)
+		err = c->reply(nlh, len, c->each_arg, c->text,
+			       sizeof(c->text));
+	else if (c->cmd == NSAUDIT_CMD_GET_NSID)
 		err = nsaudit__parse_nsid(nlh, len, c->h->family, c->pid,
 					  &c->out.set, c->text,
 					  sizeof(c->text));
@@ -418,6 +422,29 @@ static int nsaudit_request(struct nsaudit_handle *h, struct nl_msg *msg,
 int nsaudit__request_ack(struct nsaudit_handle *h, struct nl_msg *msg)
 {
 	struct nsaudit_call c = { .cmd = 0 };
+
+	return nsaudit_request(h, msg, &c);
+}
+
+/**
+ * nsaudit__request_reply() - send a request answered by one reply and the ACK
+ * @h: the handle
+ * @msg: the request (consumed), built with NLM_F_ACK
+ * @cmd: the command of the reply
+ * @parse: called with the reply and a buffer for its reason; returns 0 or
+ *         a negative errno (-EBADMSG for a malformed reply)
+ * @arg: passed to @parse, which writes its result there
+ *
+ * Return: 0; what @parse returned; -EBADMSG if the module acknowledged
+ * without a reply; or another negative errno (the module's refusal). @h's
+ * errmsg is set on failure.
+ */
+int nsaudit__request_reply(struct nsaudit_handle *h, struct nl_msg *msg,
+			   uint8_t cmd, nsaudit_each_fn parse, void *arg)
+{
+	struct nsaudit_call c = {
+		.cmd = cmd, .reply = parse, .each_arg = arg,
+	};
 
 	return nsaudit_request(h, msg, &c);
 }
