@@ -44,6 +44,7 @@
 #include <linux/hash.h>
 #include <linux/hashtable.h>
 #include <linux/list_bl.h>
+#include <linux/netlink.h>
 #include <linux/percpu.h>
 #include <linux/rculist_bl.h>
 #include <linux/refcount.h>
@@ -51,6 +52,7 @@
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/srcu.h>
+#include <linux/tracepoint.h>
 #include <linux/vmalloc.h>
 #include "nsaudit.h"
 
@@ -455,11 +457,11 @@ static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
  *
  * The caller checked the capability and the value. The process must carry
  * no ID yet and have neither threads nor children; the checks and the
- * setting are made under tasklist_lock, so that no child or thread can
- * appear in between (one being forked meanwhile is seen to by the
- * task_newtask probe).
+ * setting are made under its siglock, under which copy_process() links
+ * every child and thread it makes: one linked later finds the ID in the
+ * task_newtask probe, even if its fork began before.
  *
- * Context: process; takes nsaudit_cid_lock and tasklist_lock; sleeps.
+ * Context: process; takes nsaudit_cid_lock and @task's siglock; sleeps.
  *
  * Return: 0, -ESRCH (exiting), -EBUSY, -EEXIST, -ENOSPC (the "contids"
  * limit) or -ENOMEM, with an extack message.
@@ -470,6 +472,7 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 	struct nsaudit_cid_task *e;
 	struct nsaudit_cid *cid, *fresh;
 	struct nsaudit_config cfg;
+	unsigned long flags;
 	int err = 0;
 
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
@@ -507,7 +510,11 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		nsaudit_cid_armed = true;
 	}
 
-	read_lock(&tasklist_lock);
+	if (!nsaudit_lock_task_sighand(task, &flags)) {
+		NL_SET_ERR_MSG(extack, "the process is exiting");
+		err = -ESRCH;
+		goto idle;
+	}
 	if (task->flags & PF_EXITING) {
 		NL_SET_ERR_MSG(extack, "the process is exiting");
 		err = -ESRCH;
@@ -523,13 +530,14 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		nsaudit_cid_task_add(e, task, cid);
 		e = NULL;
 	}
-	read_unlock(&tasklist_lock);
+	unlock_task_sighand(task, &flags);
 
 	if (!err && cid == fresh) {
 		hash_add(nsaudit_cids, &cid->node, id);
 		nsaudit_cid_count++;
 		fresh = NULL;
 	}
+idle:
 	nsaudit_cid_disarm_idle();
 out:
 	mutex_unlock(&nsaudit_cid_lock);

@@ -30,6 +30,9 @@ static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
 static unsigned int (*nsaudit_audit_serial_fn)(void);
 /* What a fork redirected for its container ID calls after all (contid.c). */
 static void (*nsaudit_cgroup_fork_fn)(struct task_struct *child);
+/* The lock under which a process's new children and threads appear. */
+static struct sighand_struct *(*nsaudit_lock_task_sighand_fn)(struct task_struct *task,
+							      unsigned long *flags);
 
 static const struct {
 	const char *name;
@@ -38,6 +41,7 @@ static const struct {
 	{ "ptrace_may_access", (void **)&nsaudit_ptrace_may_access_fn },
 	{ "audit_serial", (void **)&nsaudit_audit_serial_fn },
 	{ "cgroup_fork", (void **)&nsaudit_cgroup_fork_fn },
+	{ "__lock_task_sighand", (void **)&nsaudit_lock_task_sighand_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -148,6 +152,21 @@ bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode)
 }
 
 /**
+ * nsaudit_lock_task_sighand() - the kernel's lock_task_sighand()
+ * @task: the task
+ * @flags: for the saved interrupt state
+ *
+ * Context: process or atomic; takes @task's siglock with interrupts off.
+ *
+ * Return: the locked sighand, or NULL if @task has none any more.
+ */
+struct sighand_struct *nsaudit_lock_task_sighand(struct task_struct *task,
+						 unsigned long *flags)
+{
+	return nsaudit_lock_task_sighand_fn(task, flags);
+}
+
+/**
  * nsaudit_cgroup_fork() - the kernel's cgroup_fork()
  * @child: the task copy_process() is making
  *
@@ -226,6 +245,28 @@ static bool nsaudit_hooks_armed(enum nsaudit_kprobe_user user)
 	if (user == NSAUDIT_KPROBE_CONTID)
 		return nsaudit_contid_on;
 	return nsaudit_enrich_on || nsaudit_route_on;
+}
+
+/* The container ID tracepoints, registered or not; all or nothing. */
+static int nsaudit_hooks_contid_tracepoints(bool on)
+{
+	struct tracepoint *newtask = nsaudit_tracepoints[NSAUDIT_TP_NEWTASK].tp;
+	struct tracepoint *exit = nsaudit_tracepoints[NSAUDIT_TP_EXIT].tp;
+	int err;
+
+	lockdep_assert_held(&nsaudit_hooks_lock);
+	if (!on) {
+		tracepoint_probe_unregister(exit, nsaudit_cid_exit, NULL);
+		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+		return 0;
+	}
+	err = tracepoint_probe_register(newtask, nsaudit_cid_newtask, NULL);
+	if (err)
+		return err;
+	err = tracepoint_probe_register(exit, nsaudit_cid_exit, NULL);
+	if (err)
+		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+	return err;
 }
 
 /**
@@ -401,28 +442,6 @@ int nsaudit_hooks_set_sysexit(void *probe, bool on)
 			nsaudit_sys_exit_on = on;
 	}
 	mutex_unlock(&nsaudit_hooks_lock);
-	return err;
-}
-
-/* The container ID tracepoints, registered or not; all or nothing. */
-static int nsaudit_hooks_contid_tracepoints(bool on)
-{
-	struct tracepoint *newtask = nsaudit_tracepoints[NSAUDIT_TP_NEWTASK].tp;
-	struct tracepoint *exit = nsaudit_tracepoints[NSAUDIT_TP_EXIT].tp;
-	int err;
-
-	lockdep_assert_held(&nsaudit_hooks_lock);
-	if (!on) {
-		tracepoint_probe_unregister(exit, nsaudit_cid_exit, NULL);
-		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
-		return 0;
-	}
-	err = tracepoint_probe_register(newtask, nsaudit_cid_newtask, NULL);
-	if (err)
-		return err;
-	err = tracepoint_probe_register(exit, nsaudit_cid_exit, NULL);
-	if (err)
-		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
 	return err;
 }
 

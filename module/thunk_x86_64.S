@@ -40,3 +40,17 @@ SYM_FUNC_START(nsaudit_sysexit_thunk)
 	leaq	nsaudit_sysexit_srcu(%rip), %rdi
 	jmp	__srcu_read_unlock
 SYM_FUNC_END(nsaudit_sysexit_thunk)
+
+/*
+ * void nsaudit_cid_fork_thunk(struct task_struct *child, int srcu_idx):
+ * runs instead of cgroup_fork() for a fork whose parent carries a
+ * container ID (contid.c), the same way as nsaudit_log_end_thunk(): the
+ * body calls the real cgroup_fork() and returns the srcu_struct to leave.
+ */
+SYM_FUNC_START(nsaudit_cid_fork_thunk)
+	pushq	%rsi			/* keep the index; aligns the stack */
+	call	nsaudit_cid_fork_body	/* returns the srcu_struct */
+	popq	%rsi
+	movq	%rax, %rdi
+	jmp	__srcu_read_unlock
+SYM_FUNC_END(nsaudit_cid_fork_thunk)
