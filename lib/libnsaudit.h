@@ -143,11 +143,13 @@ struct nsaudit_handle;
  * @missed: probe hits the kernel skipped (records that may lack an nsID set)
  * @contids: audit container IDs the module tracks now (0 from a module
  *           older than interface 1.3, which has none)
+ * @contid_tasks: tasks the module tracks a container ID for now (exited
+ *                ones not yet reaped included; 0 before interface 1.3)
  *
- * All but @contids count since the module was loaded.
+ * All but @contids and @contid_tasks count since the module was loaded.
  */
 struct nsaudit_counters {
-	uint64_t enriched, forwarded, lost, missed, contids;
+	uint64_t enriched, forwarded, lost, missed, contids, contid_tasks;
 };
 
 /**

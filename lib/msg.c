@@ -76,6 +76,7 @@ nsaudit_counter_policy[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_LOST]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_MISSED]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTIDS]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_CONTID_TASKS]	= NSAUDIT_U64,
 };
 
 /* The counters of interface 1.0, mandatory in every status. */
@@ -87,10 +88,11 @@ nsaudit_counter_names[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_MISSED]	= "NSAUDIT_COUNTER_A_MISSED",
 };
 
-/* The one that 1.3 added: mandatory from a module of that minor on. */
+/* The ones that 1.3 added: mandatory from a module of that minor on. */
 static const char *const
 nsaudit_counter_names_1_3[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTIDS]	= "NSAUDIT_COUNTER_A_CONTIDS",
+	[NSAUDIT_COUNTER_A_CONTID_TASKS] = "NSAUDIT_COUNTER_A_CONTID_TASKS",
 };
 
 static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
@@ -710,6 +712,8 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		return err;
 	out.counters.contids = ctb[NSAUDIT_COUNTER_A_CONTIDS] ?
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTIDS]) : 0;
+	out.counters.contid_tasks = ctb[NSAUDIT_COUNTER_A_CONTID_TASKS] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_TASKS]) : 0;
 
 	err = nsaudit_parse_nest(ltb, NSAUDIT_LIMIT_A_MAX,
 				 tb[NSAUDIT_A_LIMITS], nsaudit_limit_policy,

@@ -131,6 +131,8 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED,
 			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTIDS, ids,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, tasks,
 			      NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);

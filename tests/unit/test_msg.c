@@ -85,6 +85,8 @@ static const struct attr status_attrs[] = {
 	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_CONTIDS, 8,
 	  0xfffffffffffffffdULL },
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_CONTIDS, 4, 0xfffffff2U },
+	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_CONTID_TASKS, 8,
+	  0xfffffffffffffffcULL },
 };
 
 /* The indexes of the two 1.1 limits in status_attrs, and of the 1.3 pair. */
@@ -92,6 +94,7 @@ static const struct attr status_attrs[] = {
 #define STATUS_MEMORY	14
 #define STATUS_CONTIDS_COUNTER	15
 #define STATUS_CONTIDS_LIMIT	16
+#define STATUS_CONTID_TASKS	17
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -104,6 +107,7 @@ static const struct nsaudit_status want_status = {
 		.lost = 3,
 		.missed = 0x100000000ULL,
 		.contids = 0xfffffffffffffffdULL,
+		.contid_tasks = 0xfffffffffffffffcULL,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
@@ -261,6 +265,7 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->counters.lost == b->counters.lost &&
 	       a->counters.missed == b->counters.missed &&
 	       a->counters.contids == b->counters.contids &&
+	       a->counters.contid_tasks == b->counters.contid_tasks &&
 	       a->limits.daemons == b->limits.daemons &&
 	       a->limits.queue == b->limits.queue &&
 	       a->limits.rules == b->limits.rules &&
@@ -769,6 +774,7 @@ START_TEST(test_status_missing)
 		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_MEMORY",
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTIDS",
 		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_CONTIDS",
+		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTID_TASKS",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -1077,10 +1083,12 @@ START_TEST(test_status_minor_0)
 	a[STATUS_MEMORY].type = SKIP;
 	a[STATUS_CONTIDS_COUNTER].type = SKIP;
 	a[STATUS_CONTIDS_LIMIT].type = SKIP;
+	a[STATUS_CONTID_TASKS].type = SKIP;
 	want.version_minor = 0;
 	want.limits.backlog = 0;
 	want.limits.memory = 0;
 	want.counters.contids = 0;
+	want.counters.contid_tasks = 0;
 	want.limits.contids = 0;
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), 0);
@@ -1117,8 +1125,10 @@ START_TEST(test_status_minor_2)
 	a[1].val = 2;
 	a[STATUS_CONTIDS_COUNTER].type = SKIP;
 	a[STATUS_CONTIDS_LIMIT].type = SKIP;
+	a[STATUS_CONTID_TASKS].type = SKIP;
 	want.version_minor = 2;
 	want.counters.contids = 0;
+	want.counters.contid_tasks = 0;
 	want.limits.contids = 0;
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), 0);
@@ -1138,6 +1148,11 @@ START_TEST(test_status_minor_2)
 	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.3 lacks "
 			 "NSAUDIT_COUNTER_A_CONTIDS");
 	a[STATUS_CONTIDS_COUNTER].type = NSAUDIT_COUNTER_A_CONTIDS;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.3 lacks "
+			 "NSAUDIT_COUNTER_A_CONTID_TASKS");
+	a[STATUS_CONTID_TASKS].type = NSAUDIT_COUNTER_A_CONTID_TASKS;
 	a[STATUS_CONTIDS_LIMIT].type = SKIP;
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), -EBADMSG);
@@ -1148,6 +1163,7 @@ START_TEST(test_status_minor_2)
 	a[STATUS_CONTIDS_LIMIT].type = NSAUDIT_LIMIT_A_CONTIDS;
 	want.version_minor = 3;
 	want.counters.contids = 0xfffffffffffffffdULL;
+	want.counters.contid_tasks = 0xfffffffffffffffcULL;
 	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
 				      &st, why, sizeof(why)), 0);
 	ck_assert(status_eq(&st, &want));

@@ -667,6 +667,7 @@ START_TEST(test_status_text_1_3)
 		  "lost 0\n"
 		  "missed 0\n"
 		  "contids_tracked 0\n"
+		  "contid_tasks 0\n"
 		  "daemons 64\n"
 		  "queue 8192\n"
 		  "rules 256\n"
@@ -676,11 +677,13 @@ START_TEST(test_status_text_1_3)
 		  "daemon none\n");
 
 	st.counters.contids = UINT64_MAX;
+	st.counters.contid_tasks = 12345;
 	st.limits.contids = NSAUDIT_LIMIT_CONTIDS_MAX;
 	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
 	fflush(m.f);
 	ck_assert_ptr_nonnull(strstr(m.buf, "\nmissed 0\n"
 					    "contids_tracked 18446744073709551615\n"
+					    "contid_tasks 12345\n"
 					    "daemons 64\n"));
 	ck_assert_ptr_nonnull(strstr(m.buf, "\nmemory 65536\n"
 					    "contids 1048576\n"
@@ -698,7 +701,7 @@ START_TEST(test_status_json_1_3)
 		"\"contid\"],"
 		"\"enrich\":true,"
 		"\"counters\":{\"enriched\":5,\"forwarded\":0,"
-		"\"lost\":0,\"missed\":0,\"contids\":0},"
+		"\"lost\":0,\"missed\":0,\"contids\":0,\"contid_tasks\":0},"
 		"\"limits\":{\"daemons\":64,\"queue\":8192,"
 		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
 		"\"contids\":4096}";

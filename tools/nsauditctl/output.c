@@ -229,9 +229,12 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	 * The limit is 0 only for a module older than 1.3, which has
 	 * neither; the counter is named apart from the limit.
 	 */
-	if (st->limits.contids)
+	if (st->limits.contids) {
 		fprintf(f, "contids_tracked %" PRIu64 "\n",
 			st->counters.contids);
+		fprintf(f, "contid_tasks %" PRIu64 "\n",
+			st->counters.contid_tasks);
+	}
 	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
 	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
 	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
@@ -281,8 +284,10 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 	jw_u64(&w, "forwarded", st->counters.forwarded);
 	jw_u64(&w, "lost", st->counters.lost);
 	jw_u64(&w, "missed", st->counters.missed);
-	if (st->limits.contids)
+	if (st->limits.contids) {
 		jw_u64(&w, "contids", st->counters.contids);
+		jw_u64(&w, "contid_tasks", st->counters.contid_tasks);
+	}
 	jw_close(&w, '}');
 	jw_open(&w, "limits", '{');
 	jw_u64(&w, "daemons", st->limits.daemons);

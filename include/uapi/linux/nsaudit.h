@@ -61,8 +61,11 @@ enum nsaudit_ns_index {
 	{ "mntns", "utsns", "ipcns", "netns", "pidns", "userns", \
 	  "cgroupns", "timens" }
 
-/* Longest text the module appends for an nsID set, with its NUL. */
-#define NSAUDIT_NSID_TEXT_MAX		192
+/*
+ * Longest text the module appends for an nsID set, with its NUL; the
+ * contid field included since interface 1.3 (192 before).
+ */
+#define NSAUDIT_NSID_TEXT_MAX		224
 
 /*
  * Generic netlink family.
@@ -217,6 +220,7 @@ enum nsaudit_ns_index {
 
 /* The container ID that means "none": what a task without one has. */
 #define NSAUDIT_CONTID_UNSET		((__u64)-1)
+
 
 /*
  * Largest NSAUDIT_A_RULE: sizeof(struct audit_rule_data) (1040 bytes) and
@@ -394,9 +398,13 @@ enum nsaudit_attr {
  *	that may lack its nsID set
  * @NSAUDIT_COUNTER_A_CONTIDS: audit container IDs the module tracks now
  *	(IDs that at least one task has); not a count since load
+ * @NSAUDIT_COUNTER_A_CONTID_TASKS: tasks the module tracks a container ID
+ *	for now (exited ones not yet reaped included): the memory it holds
+ *	for them; not a count since load
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
  *
- * All but %NSAUDIT_COUNTER_A_CONTIDS count since the module was loaded.
+ * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
+ * count since the module was loaded.
  */
 enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_UNSPEC,
@@ -406,6 +414,7 @@ enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_LOST,
 	NSAUDIT_COUNTER_A_MISSED,
 	NSAUDIT_COUNTER_A_CONTIDS,
+	NSAUDIT_COUNTER_A_CONTID_TASKS,
 	__NSAUDIT_COUNTER_A_MAX,
 };
 #define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)
