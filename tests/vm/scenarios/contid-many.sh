@@ -1,0 +1,43 @@
+# 10 000 tasks carrying one container ID at once (threads of one process
+# given the ID before it made them), each making a failing openat that a
+# host rule selects: every one of them carries the ID, every record ends
+# with it, the module tracks 10 001 tasks; when they end, one op=drop and
+# the tracking is back to where it started (no task, no ID), without a
+# splat (the debug lane: KASAN, lockdep, kmemleak).
+. /nsaudit/lib.sh
+nsa_load
+N=10000
+OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
+status() { nsauditctl status | sed -n "s/^$1 //p"; }
+expect_eq "tasks tracked before" "$(status contid_tasks)" 0
+auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k many >/dev/null ||
+	fail "auditctl"
+rm -f "$STATE/go" "$STATE/hold"
+nsa-tree --wait "$STATE/go" --hold "$STATE/hold" many $N >"$STATE/many.out" 2>&1 &
+wait_until 30 grep -q '^self pid=' "$STATE/many.out" || fail "many: $(cat "$STATE/many.out")"
+P=$!
+nsauditctl contid set $P 90210 || fail "contid set"
+: >"$STATE/go"
+wait_until 900 grep -q "^ready n=$N\$" "$STATE/many.out" || fail "many: $(tail -n 3 "$STATE/many.out")"
+expect_eq "threads" "$(ls /proc/$P/task | wc -l)" $((N + 1))
+expect_eq "tasks tracked" "$(status contid_tasks)" $((N + 1))
+expect_eq "IDs tracked" "$(status contids_tracked)" 1
+# A hundred threads' own IDs, as the module answers for each tid (the
+# counter and the records account for all of them).
+bad=0
+for t in $(ls /proc/$P/task | awk 'NR % 100 == 1'); do
+	[ "$(nsauditctl contid get "$t")" = 90210 ] || bad=$((bad + 1))
+done
+expect_eq "sampled threads without the ID" $bad 0
+log_barrier || fail "log barrier"
+expect_eq "records of the threads" "$(records SYSCALL $P | grep -c 'key="many"')" $N
+expect_eq "records without contid=90210" "$(records SYSCALL $P | grep 'key="many"' | grep -vc ' contid=90210$')" 0
+: >"$STATE/hold"
+wait_until 900 grep -q '^done' "$STATE/many.out" || fail "many did not end"
+wait
+wait_until 120 eval 'grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -q " op=drop opid=$P contid=-1 old-contid=90210 "' ||
+	fail "no op=drop"
+expect_eq "drop records" "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c ' op=drop ')" 1
+wait_until 60 eval '[ "$(status contid_tasks)" = 0 ] && [ "$(status contids_tracked)" = 0 ]' ||
+	fail "still tracked: $(status contid_tasks) tasks, $(status contids_tracked) IDs"
+note "$N threads carried ID 90210 and made $N records with it; one op=drop; nothing tracked after"
