@@ -1318,12 +1318,14 @@ int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
 /* ---- per-namespace rules -------------------------------------------- */
 
 /*
- * Fields whose value is the length of a string in buf, in field order: the
- * list the kernel's audit_data_to_entry() takes strings for.
+ * Fields whose value is the length of their bytes in buf, in field order:
+ * the list the kernel's audit_data_to_entry() takes strings for, and
+ * NSAUDIT_RULE_FIELD_CONTID (interface 1.3), whose 8 bytes are the ID.
  */
 static bool nsaudit_rule_field_is_string(uint32_t field)
 {
 	switch (field) {
+	case NSAUDIT_RULE_FIELD_CONTID:
 	case AUDIT_SUBJ_USER:
 	case AUDIT_SUBJ_ROLE:
 	case AUDIT_SUBJ_TYPE:
@@ -1353,8 +1355,9 @@ static bool nsaudit_rule_field_is_string(uint32_t field)
  * Structure only, as the kernel checks it before it looks at the meaning:
  * the length is the fixed part plus buflen and at most NSAUDIT_RULE_MAX,
  * field_count is at most AUDIT_MAX_FIELDS, and the strings of the string
- * fields lie inside buf. Which filters, fields and operators the module
- * supports is its own business (EINVAL with an extended ACK).
+ * fields (and contid's bytes) lie inside buf. Which filters, fields and
+ * operators the module supports is its own business (EINVAL with an
+ * extended ACK).
  *
  * Return: 0, or -EINVAL.
  */

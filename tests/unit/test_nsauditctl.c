@@ -1010,6 +1010,14 @@ START_TEST(test_rule_commands)
 	cli_free(&a);
 	ck_assert_ptr_null(a.rule.rule);
 
+	/* contid, which libaudit does not know, through the same path. */
+	parse_ok(&a, ARGS("-a", "always,exit", "-S", "all", "-F",
+			  "contid!=-1"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
+	ck_assert_uint_eq(a.rule.rule->fields[0], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(a.rule.rule->buflen, 8);
+	cli_free(&a);
+
 	parse_ok(&a, ARGS("-d", "always,exit", "-S", "all"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
 	ck_assert_int_eq(a.rule.op, RULE_OP_DEL);
@@ -1048,6 +1056,10 @@ START_TEST(test_rule_command_errors)
 		{ { "--json", "-l" },
 		  "-l: option '--json' applies only to status, nsid and monitor" },
 		{ { "-l", "-k", "x" }, "-l: unexpected '-k' after it" },
+		{ { "-a", "always,exit", "-F", "contid>=5" },
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ { "-a", "always,exit", "-F", "contid=-5" },
+		  "-F 'contid=-5': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
 	};
 	struct cli_args a;
 	size_t i;

@@ -136,13 +136,15 @@ enum nsaudit_ns_index {
  * AUDIT_LOGINUID, AUDIT_LOGINUID_SET, AUDIT_SESSIONID, AUDIT_SUCCESS,
  * AUDIT_EXIT, AUDIT_ARG0 to AUDIT_ARG3, AUDIT_EXE and AUDIT_FILTERKEY
  * (several keys joined by AUDIT_KEY_SEPARATOR, at most AUDIT_MAX_KEY_LEN
- * bytes); the exclude filter (AUDIT_FILTER_EXCLUDE) with AUDIT_MSGTYPE.
- * Actions AUDIT_NEVER and AUDIT_ALWAYS; AUDIT_FILTER_PREPEND in flags
- * puts a rule first. Operators as the kernel's audit has them for each
- * field (the bit operators on AUDIT_ARG0 to AUDIT_ARG3 only; = and != on
- * AUDIT_ARCH, AUDIT_LOGINUID_SET, AUDIT_EXE and AUDIT_FILTERKEY). Values
- * are in the caller's view: uids and gids in its user namespace, pids in
- * its PID namespace.
+ * bytes), and from interface 1.3 NSAUDIT_RULE_FIELD_CONTID (the audit
+ * container ID, see there); the exclude filter (AUDIT_FILTER_EXCLUDE)
+ * with AUDIT_MSGTYPE. Actions AUDIT_NEVER and AUDIT_ALWAYS;
+ * AUDIT_FILTER_PREPEND in flags puts a rule first. Operators as the
+ * kernel's audit has them for each field (the bit operators on AUDIT_ARG0
+ * to AUDIT_ARG3 only; = and != on AUDIT_ARCH, AUDIT_LOGINUID_SET,
+ * AUDIT_EXE, AUDIT_FILTERKEY and NSAUDIT_RULE_FIELD_CONTID). Values are in
+ * the caller's view: uids and gids in its user namespace, pids in its PID
+ * namespace.
  *
  * Who may: the registered daemon of the namespace, or a process with
  * CAP_AUDIT_CONTROL in it (EPERM otherwise, for LIST_RULES too: keys and
@@ -230,6 +232,29 @@ enum nsaudit_ns_index {
  * make the module hold small and known.
  */
 #define NSAUDIT_RULE_MAX		8192
+
+/**
+ * define NSAUDIT_RULE_FIELD_CONTID - rule field of the audit container ID
+ *
+ * A field of a per-namespace rule (interface 1.3, %NSAUDIT_FEATURE_CONTID)
+ * that compares the task's audit container ID, encoded as the upstream
+ * proposal's AUDIT_CONTID ("audit: add containerid filtering", v11), whose
+ * number it takes: in struct audit_rule_data, fields[i] is 27,
+ * fieldflags[i] AUDIT_EQUAL or AUDIT_NOT_EQUAL (any other operator is
+ * refused), values[i] 8, the length in bytes; the ID is a u64 of 8 raw
+ * bytes in host byte order in buf, at this field's place among the string
+ * and byte fields (buf holds them in field order, as for AUDIT_EXE and
+ * AUDIT_FILTERKEY). %NSAUDIT_CONTID_UNSET is a valid value there: "contid
+ * != -1" selects the tasks that have an ID, "contid = -1" those that have
+ * none. The ID is compared as the u64 it is, the same in every
+ * namespace's view. Exit filter only. LIST_RULES gives the field back as
+ * it was added.
+ *
+ * libaudit 3.0.9 has no name for field 27 (nor does <linux/audit.h>), so
+ * nsauditctl and nsauditd build and print it themselves, as "-F contid=N"
+ * or "-F contid!=N" in auditctl syntax, N decimal or -1.
+ */
+#define NSAUDIT_RULE_FIELD_CONTID	27
 
 /**
  * enum nsaudit_cmd - commands of the nsaudit family
