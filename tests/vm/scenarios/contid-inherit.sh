@@ -102,6 +102,12 @@ wide_container A 100000 "$SERVE A"
 run_ok A "nsa-daemon $STATE/A.log >$STATE/A.daemon 2>&1 &
 	wait_until 60 grep -q -e '^registered' -e '^error' $STATE/A.daemon"
 grep -q '^registered' "$STATE/A.daemon" || fail "A: $(cat "$STATE/A.daemon")"
+# A's own rules by container ID: its tasks with ID 4712, and those without.
+run_ok A "nsauditctl -a always,exit -F arch=b64 -S openat -F contid=4712 -k byid &&
+	nsauditctl -a always,exit -F arch=b64 -S openat -F success=0 -F contid=-1 -k noid"
+run_ok A "nsauditctl -l"
+expect_eq "A's rules" "$OUT" "-a always,exit -F arch=b64 -S openat -F contid=4712 -F key=byid
+-a always,exit -F arch=b64 -S openat -F success=0 -F contid=-1 -F key=noid"
 rm -f "$STATE/go.A" "$STATE/hold.A"
 run_ok A "nsa-tree --wait $STATE/go.A --hold $STATE/hold.A tree >$STATE/A.tree 2>&1 &
 	wait_until 30 grep -q '^self pid=' $STATE/A.tree"
@@ -122,6 +128,20 @@ done || exit 1
 log_barrier || fail "log barrier"
 expect_eq "host records of A's tree" "$(records SYSCALL | grep 'key="ct"' | grep -c " contid=4712\$")" 5
 note "A's daemon got 5 copies ending with contid=4712, as the host log has them"
+# A's rules: five records by ID, of the tree's pids in A's view; a task of
+# A without an ID (the request server's shell) matches contid=-1 only.
+run_ok A "true 2>/dev/null </nsa-missing/noid-marker"
+wait_until 60 eval 'rule_records "$STATE/A.log" | grep -q "key=\"noid\""' || fail "A: no noid record"
+byid=$(rule_records "$STATE/A.log" | grep 'key="byid"')
+expect_eq "A's records by ID" "$(echo "$byid" | grep -c .)" 5
+for r in self child grandchild; do
+	pa=$(tree_pid "$STATE/A.tree" $r)
+	echo "$byid" | grep -q " pid=$pa " || fail "A: no record by ID of the tree's $r ($pa): $byid"
+done
+echo "$byid" | grep -vq ' contid=4712$' && fail "A: a record by ID without it: $byid"
+rule_records "$STATE/A.log" | grep 'key="noid"' | grep -q ' contid=' &&
+	fail "A: a contid=-1 record of a task with an ID"
+note "A's rules: 5 records by contid=4712 (the tree's), contid=-1 ones only of tasks without"
 : >"$STATE/hold.A"
 wait_until 60 grep -q '^done' "$STATE/A.tree" || fail "A's tree did not end"
 wait_until 60 eval 'op_records | grep -q " op=drop opid=$P contid=-1 old-contid=4712 "' ||
