@@ -414,9 +414,13 @@ static int nsaudit_nl_set_contid(struct sk_buff *skb, struct genl_info *info)
 				 "SET_CONTID needs CAP_AUDIT_CONTROL in the initial user namespace");
 		return -EPERM;
 	}
-	if (GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_PID) ||
-	    GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_CONTID))
+	if (!pid_attr || !id_attr) {
+		GENL_SET_ERR_MSG(info,
+				 "SET_CONTID needs NSAUDIT_A_PID and NSAUDIT_A_CONTID");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL,
+				     pid_attr ? NSAUDIT_A_CONTID : NSAUDIT_A_PID);
 		return -EINVAL;
+	}
 	id = nla_get_u64(id_attr);
 	if (id == NSAUDIT_CONTID_UNSET) {
 		NL_SET_ERR_MSG_ATTR(info->extack, id_attr,

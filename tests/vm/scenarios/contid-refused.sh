@@ -68,9 +68,17 @@ refused "a kernel thread" "Operation not permitted" nsauditctl contid set 2 5
 
 # Malformed requests, below the tool.
 # SET_CONTID is command 13; NSAUDIT_A_PID 8 (u32), NSAUDIT_A_CONTID 15 (u64).
-for req in "--cmd 13 8:u32=$P" "--cmd 13 15:u64=5" "--cmd 13 8:u32=$P 15:u32=5" "--cmd 13 8:u32=0 15:u64=5"; do
+for req in "EINVAL:15:--cmd 13 8:u32=$P" "EINVAL:8:--cmd 13 15:u64=5" \
+	"EINVAL::--cmd 13 8:u32=$P 15:u32=5" "ERANGE::--cmd 13 8:u32=0 15:u64=5"; do
+	err=${req%%:*} rest=${req#*:}
+	miss=${rest%%:*} req=${rest#*:}
 	out=$(nsa-nlreq $req) || fail "nsa-nlreq $req: $out"
-	case "$out" in "error EINVAL msg="*) ;; *) fail "$req: $out" ;; esac
+	case "$out" in
+	"error $err msg=\"\"*") fail "$req: no message: $out" ;;
+	"error $err msg=\""?*) ;;
+	*) fail "$req: $out" ;;
+	esac
+	[ -z "$miss" ] || case "$out" in *" miss-type=$miss") ;; *) fail "$req: missing attribute not named: $out" ;; esac
 	note "$req: $out"
 done
 
