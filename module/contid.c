@@ -28,9 +28,10 @@
  *   sleeping is allowed, then calls cgroup_fork().
  * - the task_newtask tracepoint, at the end of copy_process() (the child is
  *   linked but has not run): a child lacking its parent's ID (the ID was set
- *   while the parent was forking, or the allocation above failed) takes the
- *   CPU's spare entry; without one it is killed before it runs a user
- *   instruction. No task runs without the ID it should carry.
+ *   while the parent was forking) takes the CPU's spare entry; without one
+ *   (a second such race on that CPU before the spare is refilled) it is
+ *   killed before it runs a user instruction. No task runs without the ID
+ *   it should carry.
  * - the sched_process_exit tracepoint: the task stops counting as live.
  * - a kprobe on free_task(): the entry goes (a failed fork's counted too).
  *
@@ -325,8 +326,10 @@ NOKPROBE_SYMBOL(nsaudit_cid_fork_pre);
  * nsaudit_cid_fork_body() - the child's entry, then cgroup_fork(child)
  * @child: the task copy_process() is making, not yet visible
  *
- * Called by nsaudit_cid_fork_thunk() only. An allocation that fails here
- * leaves the child to the task_newtask probe.
+ * Called by nsaudit_cid_fork_thunk() only. The allocation may not fail:
+ * cgroup_fork() cannot fail the fork, and a child without its ID would
+ * have to be killed (a few dozen bytes, where copy_process() itself
+ * allocates far more with GFP_KERNEL).
  *
  * Context: the forking parent's, where copy_process() may sleep; inside the
  * probe's SRCU read-side section.
@@ -338,17 +341,15 @@ notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
 	struct nsaudit_cid_task *e;
 	struct nsaudit_cid *cid;
 
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
-	if (e) {
-		rcu_read_lock();
-		/* Still there: the parent is live, its ID cannot drop. */
-		cid = nsaudit_cid_of(current);
-		if (cid)
-			nsaudit_cid_task_add(e, child, cid);
-		rcu_read_unlock();
-		if (!cid)
-			kfree(e);
-	}
+	e = kzalloc(sizeof(*e), GFP_KERNEL | __GFP_NOFAIL);
+	rcu_read_lock();
+	/* Still there: the parent is live, its ID cannot drop. */
+	cid = nsaudit_cid_of(current);
+	if (cid)
+		nsaudit_cid_task_add(e, child, cid);
+	rcu_read_unlock();
+	if (!cid)
+		kfree(e);
 	nsaudit_cgroup_fork(child);
 	return &nsaudit_cid_srcu;
 }
@@ -376,7 +377,11 @@ void nsaudit_cid_newtask(void *data, struct task_struct *child,
 		nsaudit_cid_task_add(e, child, cid);
 		queue_work(nsaudit_cid_wq, &nsaudit_cid_refill_work);
 	} else {
-		/* It has not run: it dies before any instruction of its own. */
+		/*
+		 * It has not run: it dies before any instruction of its own.
+		 * (send_sig_info() takes its siglock, a sleeping lock on
+		 * PREEMPT_RT: this path needs two races at once there.)
+		 */
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, child);
 		atomic64_inc(&nsaudit_cid_killed);
 		pr_warn_ratelimited("no memory for the container ID of a new task of pid %d: killed it\n",
