@@ -35,6 +35,7 @@ refused() {
 # A process waiting for its ID (no thread, no child).
 rm -f "$STATE/go"
 nsa-tree --wait "$STATE/go" --hold "$STATE/go" tree >"$STATE/T.out" 2>&1 &
+T_JOB=$!
 wait_until 30 grep -q '^self pid=' "$STATE/T.out" || fail "tree"
 P=$(hostpid_of "--hold $STATE/go tree" nsa-tree) || fail "no host pid"
 log_barrier || fail "log barrier"
@@ -88,7 +89,7 @@ refused "the same ID again" "File exists" nsauditctl contid set "$P" 7
 expect_eq "P's ID" "$(nsauditctl contid get "$P")" 7
 : >"$STATE/go"
 wait_until 60 grep -q '^done' "$STATE/T.out" || fail "tree did not end"
-wait
+wait $T_JOB
 wait_until 30 eval '[ "$(tracked)" = 0 ]' || fail "tracked after the tree: $(tracked)"
 
 # A process with a child, one with threads.
@@ -114,7 +115,7 @@ nsauditctl contid set $S2 21 || fail "S2 joins 21"
 expect_eq "S2's ID" "$(nsauditctl contid get $S2)" 21
 expect_eq "IDs tracked" "$(tracked)" 1
 kill $S1 $S2
-wait
+wait $S1 $S2
 wait_until 30 eval '[ "$(tracked)" = 0 ]' || fail "tracked after the end: $(tracked)"
 
 # GET_CONTID: whoever could read /proc/PID/ns/ (not uid 1000 for root's).
