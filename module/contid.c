@@ -110,6 +110,25 @@ static struct hlist_bl_head *nsaudit_cid_bucket(const struct task_struct *t)
 	return &nsaudit_cid_tasks[hash_ptr(t, NSAUDIT_CID_TASK_BITS)];
 }
 
+/*
+ * A bucket's writers: forks, SET, and free_task(), which runs in an RCU
+ * callback (softirq) or wherever a task's last reference goes, so the
+ * lock is taken with interrupts off (a bit spinlock: raw on PREEMPT_RT).
+ */
+static void nsaudit_cid_bucket_lock(struct hlist_bl_head *b,
+				    unsigned long *flags)
+{
+	local_irq_save(*flags);
+	hlist_bl_lock(b);
+}
+
+static void nsaudit_cid_bucket_unlock(struct hlist_bl_head *b,
+				      unsigned long flags)
+{
+	hlist_bl_unlock(b);
+	local_irq_restore(flags);
+}
+
 /* Under RCU (or the bucket lock); any context. */
 static __always_inline struct nsaudit_cid_task *
 nsaudit_cid_task_find(const struct task_struct *t)
@@ -201,6 +220,7 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 				 struct nsaudit_cid *cid)
 {
 	struct hlist_bl_head *b = nsaudit_cid_bucket(t);
+	unsigned long flags;
 
 	e->task = t;
 	e->cid = cid;
@@ -208,9 +228,9 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 	refcount_inc(&cid->ref);
 	atomic_inc(&cid->tasks);
 	atomic_inc(&nsaudit_cid_entries);
-	hlist_bl_lock(b);
+	nsaudit_cid_bucket_lock(b, &flags);
 	hlist_bl_add_head_rcu(&e->node, b);
-	hlist_bl_unlock(b);
+	nsaudit_cid_bucket_unlock(b, flags);
 }
 
 static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
@@ -424,15 +444,16 @@ int nsaudit_cid_free_pre(struct kprobe *p, struct pt_regs *regs)
 	struct task_struct *t = (void *)regs_get_kernel_argument(regs, 0);
 	struct hlist_bl_head *b;
 	struct nsaudit_cid_task *e;
+	unsigned long flags;
 
 	if (!atomic_read(&nsaudit_cid_entries))
 		return 0;
 	b = nsaudit_cid_bucket(t);
-	hlist_bl_lock(b);
+	nsaudit_cid_bucket_lock(b, &flags);
 	e = nsaudit_cid_task_find(t);
 	if (e)
 		hlist_bl_del_rcu(&e->node);
-	hlist_bl_unlock(b);
+	nsaudit_cid_bucket_unlock(b, flags);
 	if (!e)
 		return 0;
 	/* A fork that failed after its entry was made: never exited. */
