@@ -237,18 +237,18 @@ wait
 
 # (c) A fork+exit loop whose process carries an audit container ID (so
 # every child is given it, tracked and dropped) over the same loop without
-# the module. The ID is set while the loop's shell waits for its go (no
-# child yet); exec keeps it.
+# the module. The ID is set while the loop's shell waits on a FIFO for its
+# go (a builtin read: no child yet); exec keeps it.
 n=5000
+rm -f "$STATE/fe.fifo"
+mkfifo "$STATE/fe.fifo" || fail "mkfifo"
 forkexit() {	# forkexit off|on: one round, appended to $STATE/forkexit.$1
-	rm -f "$STATE/fe.go"
-	sh -c "until [ -e $STATE/fe.go ]; do busybox usleep 10000; done; exec nsa-bench forkexit $n" \
-		>"$STATE/fe.out" 2>&1 &
+	sh -c "read go <$STATE/fe.fifo && exec nsa-bench forkexit $n" >"$STATE/fe.out" 2>&1 &
 	_fe=$!
 	if [ "$1" = on ]; then
 		nsauditctl contid set $_fe 31337 || fail "contid set"
 	fi
-	: >"$STATE/fe.go"
+	echo go >"$STATE/fe.fifo"
 	wait $_fe || fail "forkexit: $(cat "$STATE/fe.out")"
 	sed -n 's/^ns=//p' "$STATE/fe.out" >>"$STATE/forkexit.$1"
 }
