@@ -17,23 +17,29 @@
  * - struct nsaudit_cid_task: one per task carrying an ID, in a fixed hash
  *   table keyed by the task_struct pointer (bit-locked buckets: insert and
  *   remove allocate nothing and may run in any context; RCU readers). It
- *   lives from the fork (or SET) that made it until free_task(), and is
- *   freed after an RCU grace period.
+ *   lives from the fork (or SET) that made it until the task is released
+ *   (sched_process_free), and is freed after an RCU grace period. Its
+ *   @pending is the entry its task's next child will take, allocated in
+ *   advance where sleeping is allowed; only that task touches it.
  *
  * Hooks (hooks.c), armed while any entry exists (nothing runs otherwise):
  * - a kprobe on cgroup_fork(), which copy_process() calls for every new task
  *   in the parent's context before the child is visible: when the parent
- *   carries an ID, the call is redirected (as for audit_log_end, enrich.c)
- *   to nsaudit_cid_fork_body(), which allocates the child's entry where
- *   sleeping is allowed, then calls cgroup_fork().
- * - the task_newtask tracepoint, at the end of copy_process() (the child is
- *   linked but has not run): a child lacking its parent's ID (the ID was set
- *   while the parent was forking) takes the CPU's spare entry; without one
- *   (a second such race on that CPU before the spare is refilled) it is
- *   killed before it runs a user instruction. No task runs without the ID
- *   it should carry.
+ *   carries an ID and has no pending entry, the call is redirected (as for
+ *   audit_log_end, enrich.c) to nsaudit_cid_fork_body(), which allocates
+ *   one where sleeping is allowed, then calls cgroup_fork().
+ * - the task_newtask tracepoint, after the last point where copy_process()
+ *   can fail (the child is linked but has not run): the child takes its
+ *   parent's pending entry; if the parent had none (its ID was set while it
+ *   was forking), the CPU's spare entry; without one (a second such race on
+ *   that CPU before the spare is refilled) it is killed before it runs a
+ *   user instruction. No task runs without the ID it should carry, and a
+ *   fork that fails leaves the pending entry for the next one.
  * - the sched_process_exit tracepoint: the task stops counting as live.
- * - a kprobe on free_task(): the entry goes (a failed fork's counted too).
+ * - the sched_process_free tracepoint (the RCU callback that releases a
+ *   reaped task): the entry goes. Tracepoints, unlike kprobes, are never
+ *   skipped when they fire inside another probe's handler (a kprobe on
+ *   free_task() missed releases that interrupted one: stale entries).
  *
  * Lifetime: module text that a redirected fork runs is covered by an SRCU
  * read-side section left by the thunk's tail jump (thunk_x86_64.S); works
@@ -72,6 +78,7 @@ struct nsaudit_cid_task {
 	const struct task_struct *task;	/* the key; never dereferenced */
 	struct nsaudit_cid *cid;
 	bool live;			/* counted in cid->tasks */
+	struct nsaudit_cid_task *pending;	/* the next child's entry */
 	struct rcu_head rcu;
 };
 
@@ -111,7 +118,7 @@ static struct hlist_bl_head *nsaudit_cid_bucket(const struct task_struct *t)
 }
 
 /*
- * A bucket's writers: forks, SET, and free_task(), which runs in an RCU
+ * A bucket's writers: forks, SET, and the release, which runs in an RCU
  * callback (softirq) or wherever a task's last reference goes, so the
  * lock is taken with interrupts off (a bit spinlock: raw on PREEMPT_RT).
  */
@@ -235,6 +242,7 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 
 static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
 {
+	kfree(e->pending);
 	nsaudit_cid_put(e->cid);
 	kfree_rcu(e, rcu);
 	if (atomic_dec_and_test(&nsaudit_cid_entries))
@@ -321,19 +329,24 @@ static void nsaudit_cid_refill(struct work_struct *work)
  * @regs: registers at the entry of cgroup_fork(child)
  *
  * Redirects the call to nsaudit_cid_fork_thunk() when the parent (current)
- * carries an ID. Context: probe, preemption disabled; no allocation, no lock.
+ * carries an ID and has no entry ready for its next child. Context: probe,
+ * preemption disabled; no allocation, no lock.
  *
  * Return: 1 when execution was redirected, else 0.
  */
 int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs)
 {
-	bool carries;
+	struct nsaudit_cid_task *e;
+	bool needs;
 
+	if (!atomic_read(&nsaudit_cid_entries))
+		return 0;
 	rcu_read_lock();
-	carries = nsaudit_cid_of(current);
+	e = nsaudit_cid_task_find(current);
+	needs = e && !READ_ONCE(e->pending);
 	rcu_read_unlock();
 	/* Our own call from nsaudit_cid_fork_body() goes to the real one. */
-	if (!carries ||
+	if (!needs ||
 	    within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
 		return 0;
 	regs->si = __srcu_read_lock(&nsaudit_cid_srcu);
@@ -343,13 +356,15 @@ int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs)
 NOKPROBE_SYMBOL(nsaudit_cid_fork_pre);
 
 /**
- * nsaudit_cid_fork_body() - the child's entry, then cgroup_fork(child)
+ * nsaudit_cid_fork_body() - the child's entry in advance, then cgroup_fork()
  * @child: the task copy_process() is making, not yet visible
  *
- * Called by nsaudit_cid_fork_thunk() only. The allocation may not fail:
- * cgroup_fork() cannot fail the fork, and a child without its ID would
- * have to be killed (a few dozen bytes, where copy_process() itself
- * allocates far more with GFP_KERNEL).
+ * Called by nsaudit_cid_fork_thunk() only. The entry waits in the parent's
+ * own (current's entry stays until current is released, so it needs no
+ * RCU here); the task_newtask probe hands it to the child once the fork
+ * can no longer fail. The allocation may not fail: cgroup_fork() cannot
+ * fail the fork, and a child without its ID would have to be killed (a
+ * few dozen bytes, where copy_process() allocates far more).
  *
  * Context: the forking parent's, where copy_process() may sleep; inside the
  * probe's SRCU read-side section.
@@ -358,18 +373,15 @@ NOKPROBE_SYMBOL(nsaudit_cid_fork_pre);
  */
 notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
 {
-	struct nsaudit_cid_task *e;
-	struct nsaudit_cid *cid;
+	struct nsaudit_cid_task *e, *next;
 
-	e = kzalloc(sizeof(*e), GFP_KERNEL | __GFP_NOFAIL);
 	rcu_read_lock();
-	/* Still there: the parent is live, its ID cannot drop. */
-	cid = nsaudit_cid_of(current);
-	if (cid)
-		nsaudit_cid_task_add(e, child, cid);
+	e = nsaudit_cid_task_find(current);
 	rcu_read_unlock();
-	if (!cid)
-		kfree(e);
+	if (e && !READ_ONCE(e->pending)) {
+		next = kzalloc(sizeof(*next), GFP_KERNEL | __GFP_NOFAIL);
+		WRITE_ONCE(e->pending, next);
+	}
 	nsaudit_cgroup_fork(child);
 	return &nsaudit_cid_srcu;
 }
@@ -385,17 +397,23 @@ notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
 void nsaudit_cid_newtask(void *data, struct task_struct *child,
 			 unsigned long clone_flags)
 {
-	struct nsaudit_cid_task *e;
-	struct nsaudit_cid *cid;
+	struct nsaudit_cid_task *parent, *e;
 
+	if (!atomic_read(&nsaudit_cid_entries))
+		return;
 	rcu_read_lock();
-	cid = nsaudit_cid_of(current);
-	if (!cid || nsaudit_cid_task_find(child))
+	parent = nsaudit_cid_task_find(current);
+	/* The child may have been given an ID already (SET, see there). */
+	if (!parent || nsaudit_cid_task_find(child))
 		goto out;
-	e = this_cpu_xchg(nsaudit_cid_spare, NULL);
+	e = xchg(&parent->pending, NULL);
+	if (!e) {
+		e = this_cpu_xchg(nsaudit_cid_spare, NULL);
+		if (e)
+			queue_work(nsaudit_cid_wq, &nsaudit_cid_refill_work);
+	}
 	if (e) {
-		nsaudit_cid_task_add(e, child, cid);
-		queue_work(nsaudit_cid_wq, &nsaudit_cid_refill_work);
+		nsaudit_cid_task_add(e, child, parent->cid);
 	} else {
 		/*
 		 * It has not run: it dies before any instruction of its own.
@@ -430,24 +448,21 @@ void nsaudit_cid_exit(void *data, struct task_struct *t)
 }
 
 /**
- * nsaudit_cid_free_pre() - kprobe pre-handler on free_task(): the entry goes
- * @p: the kprobe
- * @regs: registers at the entry of free_task(task)
+ * nsaudit_cid_free() - sched_process_free probe: the entry goes
+ * @data: unused
+ * @t: a released task (exited and reaped)
  *
- * Context: wherever the last reference to a task is dropped (an RCU
- * callback, or the failing fork); preemption disabled.
- *
- * Return: 0.
+ * Context: the RCU callback that releases @t (softirq, or an rcuc thread
+ * on PREEMPT_RT); preemption disabled.
  */
-int nsaudit_cid_free_pre(struct kprobe *p, struct pt_regs *regs)
+void nsaudit_cid_free(void *data, struct task_struct *t)
 {
-	struct task_struct *t = (void *)regs_get_kernel_argument(regs, 0);
 	struct hlist_bl_head *b;
 	struct nsaudit_cid_task *e;
 	unsigned long flags;
 
 	if (!atomic_read(&nsaudit_cid_entries))
-		return 0;
+		return;
 	b = nsaudit_cid_bucket(t);
 	nsaudit_cid_bucket_lock(b, &flags);
 	e = nsaudit_cid_task_find(t);
@@ -455,14 +470,12 @@ int nsaudit_cid_free_pre(struct kprobe *p, struct pt_regs *regs)
 		hlist_bl_del_rcu(&e->node);
 	nsaudit_cid_bucket_unlock(b, flags);
 	if (!e)
-		return 0;
-	/* A fork that failed after its entry was made: never exited. */
+		return;
+	/* Released without passing do_exit()'s probe: it armed meanwhile. */
 	if (xchg(&e->live, false))
 		nsaudit_cid_task_gone(e->cid, task_pid_nr(t));
 	nsaudit_cid_task_free(e);
-	return 0;
 }
-NOKPROBE_SYMBOL(nsaudit_cid_free_pre);
 
 /* The live ID of value @id, or NULL. Under nsaudit_cid_lock. */
 static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
@@ -544,6 +557,10 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 	if (task->flags & PF_EXITING) {
 		NL_SET_ERR_MSG(extack, "the process is exiting");
 		err = -ESRCH;
+	} else if (READ_ONCE(task->__state) & TASK_NEW) {
+		/* Its fork has yet to give it its parent's ID (or none). */
+		NL_SET_ERR_MSG(extack, "the process is still being created");
+		err = -EBUSY;
 	} else if (nsaudit_contid_task(task) != NSAUDIT_CONTID_UNSET) {
 		NL_SET_ERR_MSG(extack,
 			       "the process has a container ID already, and it never changes");
@@ -659,6 +676,7 @@ void nsaudit_contid_exit(void)
 		hlist_bl_for_each_entry_safe(e, pos, tmp, &nsaudit_cid_tasks[i],
 					     node) {
 			hlist_bl_del(&e->node);
+			kfree(e->pending);
 			nsaudit_cid_put(e->cid);
 			kfree(e);
 		}

@@ -84,6 +84,8 @@ static struct {
 	{ "task_newtask" },
 #define NSAUDIT_TP_EXIT		2
 	{ "sched_process_exit" },
+#define NSAUDIT_TP_FREE		3
+	{ "sched_process_free" },
 };
 
 static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock */
@@ -223,14 +225,6 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 		},
 		.user = NSAUDIT_KPROBE_CONTID,
 	},
-	{
-		/* The end of every task_struct, a failed fork's included. */
-		.kp = {
-			.symbol_name = "free_task",
-			.pre_handler = nsaudit_cid_free_pre,
-		},
-		.user = NSAUDIT_KPROBE_CONTID,
-	},
 };
 
 static DEFINE_MUTEX(nsaudit_hooks_lock);
@@ -252,20 +246,31 @@ static int nsaudit_hooks_contid_tracepoints(bool on)
 {
 	struct tracepoint *newtask = nsaudit_tracepoints[NSAUDIT_TP_NEWTASK].tp;
 	struct tracepoint *exit = nsaudit_tracepoints[NSAUDIT_TP_EXIT].tp;
+	struct tracepoint *free = nsaudit_tracepoints[NSAUDIT_TP_FREE].tp;
 	int err;
 
 	lockdep_assert_held(&nsaudit_hooks_lock);
 	if (!on) {
 		tracepoint_probe_unregister(exit, nsaudit_cid_exit, NULL);
 		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+		tracepoint_probe_unregister(free, nsaudit_cid_free, NULL);
 		return 0;
 	}
-	err = tracepoint_probe_register(newtask, nsaudit_cid_newtask, NULL);
+	err = tracepoint_probe_register(free, nsaudit_cid_free, NULL);
 	if (err)
 		return err;
+	err = tracepoint_probe_register(newtask, nsaudit_cid_newtask, NULL);
+	if (err)
+		goto err_free;
 	err = tracepoint_probe_register(exit, nsaudit_cid_exit, NULL);
 	if (err)
-		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+		goto err_newtask;
+	return 0;
+
+err_newtask:
+	tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+err_free:
+	tracepoint_probe_unregister(free, nsaudit_cid_free, NULL);
 	return err;
 }
 

@@ -216,7 +216,7 @@ struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child);
 void nsaudit_cid_newtask(void *data, struct task_struct *child,
 			 unsigned long clone_flags);
 void nsaudit_cid_exit(void *data, struct task_struct *t);
-int nsaudit_cid_free_pre(struct kprobe *p, struct pt_regs *regs);
+void nsaudit_cid_free(void *data, struct task_struct *t);
 
 /* thunk_x86_64.S: runs instead of cgroup_fork() for a redirected fork. */
 void nsaudit_cid_fork_thunk(struct task_struct *child, int srcu_idx);
