@@ -119,7 +119,7 @@ static struct hlist_bl_head *nsaudit_cid_bucket(const struct task_struct *t)
 
 /*
  * A bucket's writers: forks, SET, and the release, which runs in an RCU
- * callback (softirq) or wherever a task's last reference goes, so the
+ * callback (softirq, or an rcuc thread on PREEMPT_RT), so the
  * lock is taken with interrupts off (a bit spinlock: raw on PREEMPT_RT).
  */
 static void nsaudit_cid_bucket_lock(struct hlist_bl_head *b,
