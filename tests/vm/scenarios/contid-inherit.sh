@@ -85,12 +85,12 @@ note "5 records of the tree end with contid=4711 after the nsID set; one of anot
 # The end: one op=drop, for the last task to exit (self or its thread:
 # pthread_join() returns once the thread released its memory, before its
 # exit is complete).
-[ -z "$(op_records | grep ' op=drop ')" ] || fail "a drop before the end: $(op_records)"
+[ -z "$(op_records | grep ' op=drop .* old-contid=4711 ')" ] || fail "a drop before the end: $(op_records)"
 : >"$STATE/hold.H"
 wait_until 60 grep -q '^done' "$STATE/H.out" || fail "tree did not end: $(cat "$STATE/H.out")"
-wait_until 60 eval 'op_records | grep -q " op=drop "' || fail "no op=drop record"
-expect_eq "drop records" "$(op_records | grep -c ' op=drop ')" 1
-drop=$(op_records | grep ' op=drop ')
+wait_until 60 eval 'op_records | grep -q " op=drop .* old-contid=4711 "' || fail "no op=drop record"
+expect_eq "drop records" "$(op_records | grep -c ' op=drop .* old-contid=4711 ')" 1
+drop=$(op_records | grep ' op=drop .* old-contid=4711 ')
 case "$drop" in
 *" op=drop opid=$P contid=-1 old-contid=4711 res=1" | *" op=drop opid=$T contid=-1 old-contid=4711 res=1") ;;
 *) fail "drop record (self $P, thread $T): $drop" ;;
@@ -139,7 +139,7 @@ expect_eq "host records of A's tree" "$(records SYSCALL | grep 'key="ct"' | grep
 note "A's daemon got 5 copies ending with contid=4712, as the host log has them"
 # A's rules: five records by ID, of the tree's pids in A's view; a task of
 # A without an ID (the request server's shell) matches contid=-1 only.
-run_ok A "true 2>/dev/null </nsa-missing/noid-marker"
+run_in A "true 2>/dev/null </nsa-missing/noid-marker"
 wait_until 60 eval 'rule_records "$STATE/A.log" | grep -q "key=\"noid\""' || fail "A: no noid record"
 byid=$(rule_records "$STATE/A.log" | grep 'key="byid"')
 expect_eq "A's records by ID" "$(echo "$byid" | grep -c .)" 5
@@ -155,7 +155,7 @@ note "A's rules: 5 records by contid=4712 (the tree's), contid=-1 ones only of t
 wait_until 60 grep -q '^done' "$STATE/A.tree" || fail "A's tree did not end"
 wait_until 60 eval 'op_records | grep -q " op=drop opid=[0-9]* contid=-1 old-contid=4712 "' ||
 	fail "no drop for A's tree: $(op_records)"
-expect_eq "drop records in all" "$(op_records | grep -c ' op=drop ')" 2
+expect_eq "drop records of A's tree" "$(op_records | grep -c ' op=drop .* old-contid=4712 ')" 1
 stop_server A
 wait_until 60 eval '! kill -0 $WIDE_PID 2>/dev/null' || fail "A did not end"
 wait
