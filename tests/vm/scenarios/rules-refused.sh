@@ -258,7 +258,7 @@ tool_fails 1 "nsauditctl: -a: Invalid argument (kernel reports: success must be 
 out=$(nsa-runas 100000 100000 $CONTAINER sh -c "
 	nsa-daemon $STATE/R.log >$STATE/R.daemon 2>&1 &
 	wait_until() { i=0; until \"\$@\"; do i=\$((i + 1)); [ \$i -lt 300 ] || return 1; busybox usleep 100000; done; }
-	wait_until grep -q registered $STATE/R.daemon || exit 9
+	wait_until grep -qs registered $STATE/R.daemon || exit 9
 	for f in uid=1 euid=2 suid=3 fsuid=4 auid=5 gid=1 egid=2 sgid=3 fsgid=4; do
 		nsauditctl -a always,exit -F arch=b64 -S getpid -F \$f 2>&1
 	done
