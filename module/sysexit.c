@@ -14,9 +14,9 @@
  *    exit rule costs one load and test per level (nsaudit_ruled below);
  *    one that has some, one RCU hash look-up per level to find a daemon
  *    whose rules name this syscall number. Then the probe takes a
- *    preallocated slot,
- *    notes the syscall (number, arch, return value, arguments, read from
- *    the registers now) and queues it as task work on the task itself.
+ *    preallocated slot, notes the syscall (number, arch, return value,
+ *    arguments, read from the registers now) and queues it as task work
+ *    on the task itself.
  *
  * 2. The task work runs in the task's own context before it returns to
  *    user space, where the kernel's own audit builds its records: it may
@@ -100,10 +100,10 @@ static void nsaudit_pending_put(struct nsaudit_pending *p)
  * Namespaces with exit rules, counted in buckets by a hash of their user
  * namespace, and a flag for the initial one: the probe's cheap check,
  * one load per level of a task's chain (one for a host task), before any
- * look-up. Written under nsaudit_daemons_lock before
- * a namespace's first exit rule is published and after its last one is
- * gone; read without a lock (a probe that reads a stale zero misses only
- * a rule added at that very moment).
+ * look-up. Written under nsaudit_daemons_lock before a namespace's first
+ * exit rule is published and after its last one is gone; read without a
+ * lock (a probe that reads a stale zero misses only a rule added at that
+ * very moment).
  */
 #define NSAUDIT_RULED_BITS	8
 static unsigned int nsaudit_ruled[1 << NSAUDIT_RULED_BITS];
