@@ -513,9 +513,12 @@ static int nsaudit_nl_rule(struct sk_buff *skb, struct genl_info *info)
 	err = nsaudit_daemon_rules_may(skb, info->extack);
 	if (err)
 		return err;
-	if (GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_RULE))
-		return -EINVAL;
 	attr = info->attrs[NSAUDIT_A_RULE];
+	if (!attr) {
+		GENL_SET_ERR_MSG(info, "ADD_RULE and DEL_RULE need NSAUDIT_A_RULE");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, NSAUDIT_A_RULE);
+		return -EINVAL;
+	}
 	r = nsaudit_rule_parse(nla_data(attr), nla_len(attr),
 			       current_user_ns(), &prepend, info->extack);
 	if (IS_ERR(r)) {

@@ -197,7 +197,8 @@ unchanged "after $n refused rules"
 note "$n malformed or unsupported rules refused (ADD_RULE and DEL_RULE), each with its message"
 
 # The attribute itself: missing, too short, too long (the policy's bound).
-nl_expect "error EINVAL msg=\"\" miss-type=14" --cmd add-rule
+nl_expect "error EINVAL msg=\"ADD_RULE and DEL_RULE need NSAUDIT_A_RULE\" miss-type=14" --cmd add-rule
+nl_expect "error EINVAL msg=\"ADD_RULE and DEL_RULE need NSAUDIT_A_RULE\" miss-type=14" --cmd del-rule
 nl_expect "error EINVAL msg=\"rule length is not sizeof(struct audit_rule_data) + buflen\"" --cmd add-rule "14:hex="
 nl_expect "error EINVAL msg=\"rule length is not sizeof(struct audit_rule_data) + buflen\"" --cmd add-rule "14:hex=04000000"
 # NSAUDIT_RULE_MAX (8192) bytes pass the policy (and are no rule), one more
