@@ -486,8 +486,9 @@ static int nsaudit_get_status(struct nsaudit_handle *h,
 	int err;
 
 	err = nsaudit__build_status(h->family, &msg);
+	err = nsaudit__built(h, err);
 	if (err)
-		return nsaudit__fail(h, err, "out of memory");
+		return err;
 	err = nsaudit_request(h, msg, &c);
 	if (err)
 		return err;
@@ -705,6 +706,19 @@ int nsaudit__check_requests(struct nsaudit_handle *h)
 	return 0;
 }
 
+/*
+ * A request builder's result: a refusal keeps the builder's own message
+ * (in h->errmsg, not the module's); ENOMEM gets one.
+ */
+int nsaudit__built(struct nsaudit_handle *h, int err)
+{
+	if (err == -ENOMEM)
+		return nsaudit__fail(h, err, "out of memory");
+	if (err)
+		h->errmsg_kernel = false;
+	return err;
+}
+
 int nsaudit_status(struct nsaudit_handle *h, struct nsaudit_status *st)
 {
 	int err;
@@ -730,11 +744,9 @@ int nsaudit_set(struct nsaudit_handle *h, const struct nsaudit_settings *s)
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_set(h->family, s, &msg, h->errmsg,
 				 sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	return nsaudit_request(h, msg, &c);
@@ -754,11 +766,9 @@ int nsaudit_nsid(struct nsaudit_handle *h, int pid,
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_nsid(h->family, pid, &msg, h->errmsg,
 				  sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	err = nsaudit_request(h, msg, &c);

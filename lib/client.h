@@ -49,6 +49,7 @@ typedef int (*nsaudit_each_fn)(const struct nlmsghdr *nlh, size_t len,
 int nsaudit__fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int nsaudit__check_requests(struct nsaudit_handle *h);
+int nsaudit__built(struct nsaudit_handle *h, int err);
 int nsaudit__request_ack(struct nsaudit_handle *h, struct nl_msg *msg);
 int nsaudit__request_reply(struct nsaudit_handle *h, struct nl_msg *msg,
 			   uint8_t cmd, nsaudit_each_fn parse, void *arg);

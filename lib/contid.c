@@ -29,11 +29,9 @@ int nsaudit_contid_set(struct nsaudit_handle *h, int pid, uint64_t id)
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_contid_set(h->family, pid, id, &msg, h->errmsg,
 					sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	return nsaudit__request_ack(h, msg);
@@ -68,11 +66,9 @@ int nsaudit_contid_get(struct nsaudit_handle *h, int pid, uint64_t *id)
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_contid_get(h->family, pid, &msg, h->errmsg,
 					sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	r.family = h->family;
