@@ -83,6 +83,24 @@ static char *print(const struct audit_rule_data *r, size_t len, int *rc)
 	return text;
 }
 
+/*
+ * "-a always,exit -F arch=b64 -S openat -F PAIR" into @c: a rule to add,
+ * of two fields, the architecture first. Returns the rule.
+ */
+static struct audit_rule_data *parse_pair(const char *pair, struct rule_cmd *c)
+{
+	char line[128];
+
+	snprintf(line, sizeof(line),
+		 "-a always,exit -F arch=b64 -S openat -F %s", pair);
+	parse_ok(line, c);
+	ck_assert_int_eq(c->op, RULE_OP_ADD);
+	ck_assert_uint_eq(c->rule->field_count, 2);
+	ck_assert_uint_eq(c->rule->fields[0], AUDIT_ARCH);
+	ck_assert_uint_eq(c->rule->values[0], AUDIT_ARCH_X86_64);
+	return c->rule;
+}
+
 /* --- build.c ------------------------------------------------------------ */
 
 /* Every field and operator: the field, operator and value libaudit makes. */
@@ -121,22 +139,13 @@ START_TEST(test_build_fields)
 		{ "a3>7", AUDIT_ARG3, AUDIT_GREATER_THAN, 7 },
 		{ "a0!=-1", AUDIT_ARG0, AUDIT_NOT_EQUAL, 0xffffffffU },
 	};
-	char line[128];
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct rule_cmd c;
 		struct audit_rule_data *r;
 
-		snprintf(line, sizeof(line),
-			 "-a always,exit -F arch=b64 -S openat -F %s",
-			 cases[i].pair);
-		parse_ok(line, &c);
-		r = c.rule;
-		ck_assert_int_eq(c.op, RULE_OP_ADD);
-		ck_assert_uint_eq(r->field_count, 2);
-		ck_assert_uint_eq(r->fields[0], AUDIT_ARCH);
-		ck_assert_uint_eq(r->values[0], AUDIT_ARCH_X86_64);
+		r = parse_pair(cases[i].pair, &c);
 		ck_assert_msg(r->fields[1] == cases[i].field &&
 			      r->fieldflags[1] == cases[i].op &&
 			      r->values[1] == cases[i].value,
@@ -199,19 +208,13 @@ START_TEST(test_build_contid)
 		{ "contid=4294967296", AUDIT_EQUAL, 4294967296ULL },
 	};
 	unsigned char want[8];
-	char line[128];
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct rule_cmd c;
 		struct audit_rule_data *r;
 
-		snprintf(line, sizeof(line),
-			 "-a always,exit -F arch=b64 -S openat -F %s",
-			 cases[i].pair);
-		parse_ok(line, &c);
-		r = c.rule;
-		ck_assert_uint_eq(r->field_count, 2);
+		r = parse_pair(cases[i].pair, &c);
 		ck_assert_msg(r->fields[1] == 27 &&
 			      r->fieldflags[1] == cases[i].op &&
 			      r->values[1] == 8,
