@@ -20,7 +20,10 @@
  *   lives from the fork (or SET) that made it until the task is released
  *   (sched_process_free), and is freed after an RCU grace period. Its
  *   @pending is the entry its task's next child will take, allocated in
- *   advance where sleeping is allowed; only that task touches it.
+ *   advance where sleeping is allowed; only that task touches it. Entries,
+ *   pending ones and the per-CPU spares come from their own slab cache,
+ *   "nsaudit_cid_task": /sys/kernel/slab shows what they hold (with
+ *   slab_nomerge), and destroying it at unload warns of any entry leaked.
  *
  * Hooks (hooks.c), armed while any entry exists (nothing runs otherwise):
  * - a kprobe on cgroup_fork(), which copy_process() calls for every new task
@@ -105,6 +108,9 @@ static void nsaudit_cid_refill(struct work_struct *work);
 static void nsaudit_cid_idle(struct work_struct *work);
 static DECLARE_WORK(nsaudit_cid_refill_work, nsaudit_cid_refill);
 static DECLARE_WORK(nsaudit_cid_idle_work, nsaudit_cid_idle);
+
+/* Every struct nsaudit_cid_task; destroyed at exit, after rcu_barrier(). */
+static struct kmem_cache *nsaudit_cid_task_cache;
 
 /* Held by each redirected fork from the probe to the thunk's last jump. */
 static struct srcu_struct nsaudit_cid_srcu;
@@ -240,11 +246,31 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 	nsaudit_cid_bucket_unlock(b, flags);
 }
 
+/* An entry no task or table holds; NULL is none. Any context. */
+static void nsaudit_cid_task_release(struct nsaudit_cid_task *e)
+{
+	if (e)
+		kmem_cache_free(nsaudit_cid_task_cache, e);
+}
+
+/* A new, empty entry. */
+static struct nsaudit_cid_task *nsaudit_cid_task_alloc(gfp_t gfp)
+{
+	return kmem_cache_zalloc(nsaudit_cid_task_cache, gfp);
+}
+
+static void nsaudit_cid_task_free_rcu(struct rcu_head *rcu)
+{
+	nsaudit_cid_task_release(container_of(rcu, struct nsaudit_cid_task,
+					      rcu));
+}
+
+/* @e, out of its bucket: freed once RCU readers are done with it. */
 static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
 {
-	kfree(e->pending);
+	nsaudit_cid_task_release(e->pending);
 	nsaudit_cid_put(e->cid);
-	kfree_rcu(e, rcu);
+	call_rcu(&e->rcu, nsaudit_cid_task_free_rcu);
 	if (atomic_dec_and_test(&nsaudit_cid_entries))
 		queue_work(nsaudit_cid_wq, &nsaudit_cid_idle_work);
 }
@@ -315,11 +341,11 @@ static void nsaudit_cid_refill(struct work_struct *work)
 	for_each_possible_cpu(cpu) {
 		if (READ_ONCE(per_cpu(nsaudit_cid_spare, cpu)))
 			continue;
-		e = kzalloc(sizeof(*e), GFP_KERNEL);
+		e = nsaudit_cid_task_alloc(GFP_KERNEL);
 		if (!e)
 			return;
 		if (cmpxchg(per_cpu_ptr(&nsaudit_cid_spare, cpu), NULL, e))
-			kfree(e);
+			nsaudit_cid_task_release(e);
 	}
 }
 
@@ -379,7 +405,7 @@ notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
 	e = nsaudit_cid_task_find(current);
 	rcu_read_unlock();
 	if (e && !READ_ONCE(e->pending)) {
-		next = kzalloc(sizeof(*next), GFP_KERNEL | __GFP_NOFAIL);
+		next = nsaudit_cid_task_alloc(GFP_KERNEL | __GFP_NOFAIL);
 		WRITE_ONCE(e->pending, next);
 	}
 	nsaudit_cgroup_fork(child);
@@ -514,10 +540,10 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 	unsigned long flags;
 	int err = 0;
 
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = nsaudit_cid_task_alloc(GFP_KERNEL);
 	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
 	if (!e || !fresh) {
-		kfree(e);
+		nsaudit_cid_task_release(e);
 		kfree(fresh);
 		NL_SET_ERR_MSG(extack, "no memory for the container ID");
 		return -ENOMEM;
@@ -584,7 +610,7 @@ idle:
 	nsaudit_cid_disarm_idle();
 out:
 	mutex_unlock(&nsaudit_cid_lock);
-	kfree(e);
+	nsaudit_cid_task_release(e);
 	kfree(fresh);
 	if (!err)
 		nsaudit_cid_log(true, task_pid_nr(task), id);
@@ -607,7 +633,7 @@ void nsaudit_contid_counts(u64 *ids, u64 *tasks)
 }
 
 /**
- * nsaudit_contid_init() - the task table, the workqueue, the spares
+ * nsaudit_contid_init() - the task table and cache, the workqueue, spares
  *
  * Context: process (module init), before any hook can be armed.
  *
@@ -624,14 +650,17 @@ int nsaudit_contid_init(void)
 		return -ENOMEM;
 	for (i = 0; i < 1 << NSAUDIT_CID_TASK_BITS; i++)
 		INIT_HLIST_BL_HEAD(&nsaudit_cid_tasks[i]);
+	nsaudit_cid_task_cache = KMEM_CACHE(nsaudit_cid_task, 0);
+	if (!nsaudit_cid_task_cache)
+		goto err_table;
 	nsaudit_cid_wq = alloc_workqueue("nsaudit_contid", 0, 0);
 	if (!nsaudit_cid_wq)
-		goto err_table;
+		goto err_cache;
 	if (init_srcu_struct(&nsaudit_cid_srcu))
 		goto err_wq;
 	for_each_possible_cpu(cpu) {
-		per_cpu(nsaudit_cid_spare, cpu) = kzalloc(sizeof(struct nsaudit_cid_task),
-							  GFP_KERNEL);
+		per_cpu(nsaudit_cid_spare, cpu) =
+			nsaudit_cid_task_alloc(GFP_KERNEL);
 		if (!per_cpu(nsaudit_cid_spare, cpu))
 			goto err_spares;
 	}
@@ -639,10 +668,12 @@ int nsaudit_contid_init(void)
 
 err_spares:
 	for_each_possible_cpu(cpu)
-		kfree(per_cpu(nsaudit_cid_spare, cpu));
+		nsaudit_cid_task_release(per_cpu(nsaudit_cid_spare, cpu));
 	cleanup_srcu_struct(&nsaudit_cid_srcu);
 err_wq:
 	destroy_workqueue(nsaudit_cid_wq);
+err_cache:
+	kmem_cache_destroy(nsaudit_cid_task_cache);
 err_table:
 	kvfree(nsaudit_cid_tasks);
 	return -ENOMEM;
@@ -676,9 +707,9 @@ void nsaudit_contid_exit(void)
 		hlist_bl_for_each_entry_safe(e, pos, tmp, &nsaudit_cid_tasks[i],
 					     node) {
 			hlist_bl_del(&e->node);
-			kfree(e->pending);
+			nsaudit_cid_task_release(e->pending);
 			nsaudit_cid_put(e->cid);
-			kfree(e);
+			nsaudit_cid_task_release(e);
 		}
 	}
 	hash_for_each_safe(nsaudit_cids, i, next, cid, node) {
@@ -686,7 +717,10 @@ void nsaudit_contid_exit(void)
 		nsaudit_cid_put(cid);
 	}
 	for_each_possible_cpu(cpu)
-		kfree(per_cpu(nsaudit_cid_spare, cpu));
+		nsaudit_cid_task_release(per_cpu(nsaudit_cid_spare, cpu));
+	/* The entries released before: their callbacks are module text. */
+	rcu_barrier();
+	kmem_cache_destroy(nsaudit_cid_task_cache);
 	if (atomic64_read(&nsaudit_cid_killed))
 		pr_warn("%lld new tasks killed for want of memory for their container ID\n",
 			(long long)atomic64_read(&nsaudit_cid_killed));

@@ -2,14 +2,24 @@
 # given the ID before it made them), each making a failing openat that a
 # host rule selects: every one of them carries the ID, every record ends
 # with it, the module tracks 10 001 tasks; when they end, one op=drop and
-# the tracking is back to where it started (no task, no ID), without a
-# splat (the debug lane: KASAN, lockdep, kmemleak).
+# the tracking is back to where it started (no task, no ID, and the slab
+# cache of task entries holds what it held before, as the allocator counts
+# it), without a splat (the debug lane: KASAN, lockdep, kmemleak).
 . /nsaudit/lib.sh
 nsa_load
 N=10000
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 status() { nsauditctl status | sed -n "s/^$1 //p"; }
+# Task entries in use, as the allocator counts them: shrinking first
+# flushes the per-CPU slabs (and KASAN's quarantine), so that the count is
+# exact (lanes boot with slab_nomerge: the cache is the module's alone).
+slab=/sys/kernel/slab/nsaudit_cid_task
+[ -d "$slab" ] && [ ! -L "$slab" ] || fail "no slab cache of its own: $(ls -ld "$slab" 2>&1)"
+in_use() { echo 1 >"$slab/shrink" && awk '{ print $1 }' "$slab/objects"; }
 expect_eq "tasks tracked before" "$(status contid_tasks)" 0
+# Before: one spare entry for each possible CPU, nothing else.
+base=$(in_use)
+expect_eq "entries before (the spares)" "$base" $(($(sed 's/.*-//' /sys/devices/system/cpu/possible) + 1))
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k many >/dev/null ||
 	fail "auditctl"
 # The kernel's default thread limit scales with memory: about 8 000 in a
@@ -28,6 +38,7 @@ grep -q "^ready n=$N\$" "$STATE/many.out" || fail "many: $(tail -n 3 "$STATE/man
 expect_eq "threads" "$(ls /proc/$P/task | wc -l)" $((N + 1))
 expect_eq "tasks tracked" "$(status contid_tasks)" $((N + 1))
 expect_eq "IDs tracked" "$(status contids_tracked)" 1
+expect_eq "task entries in the slab cache" "$(in_use)" $((base + N + 1))
 # A hundred threads' own IDs, as the module answers for each tid (the
 # counter and the records account for all of them).
 bad=0
@@ -46,5 +57,8 @@ wait_until 120 eval 'grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep
 expect_eq "drop records" "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c ' op=drop .* old-contid=90210 ')" 1
 wait_until 60 eval '[ "$(status contid_tasks)" = 0 ] && [ "$(status contids_tracked)" = 0 ]' ||
 	fail "still tracked: $(status contid_tasks) tasks, $(status contids_tracked) IDs"
+# Entries go an RCU grace period after their task's release.
+wait_until 60 eval '[ "$(in_use)" = "$base" ]'
+expect_eq "task entries in the slab cache after" "$(in_use)" "$base"
 echo "$tmax" >/proc/sys/kernel/threads-max
-note "$N threads carried ID 90210 and made $N records with it; one op=drop; nothing tracked after"
+note "$N threads carried ID 90210 and made $N records with it; one op=drop; nothing tracked after, slab cache back to $base entries (the spares)"
