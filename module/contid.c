@@ -20,9 +20,10 @@
  *   lives from the fork (or SET) that made it until the task is released
  *   (sched_process_free), and is freed after an RCU grace period. Its
  *   @pending is the entry its task's next child will take, allocated in
- *   advance where sleeping is allowed; only that task touches it. Entries,
- *   pending ones and the per-CPU spares come from their own slab cache,
- *   "nsaudit_cid_task": /sys/kernel/slab shows what they hold (with
+ *   advance where sleeping is allowed (by SET for the first child of the
+ *   process it gives an ID, then by the cgroup_fork() redirect); only that
+ *   task touches it. Entries and pending ones come from their own slab
+ *   cache, "nsaudit_cid_task": /sys/kernel/slab shows what they hold (with
  *   slab_nomerge), and destroying it at unload warns of any entry leaked.
  *
  * Hooks (hooks.c), armed while any entry exists (nothing runs otherwise):
@@ -33,11 +34,12 @@
  *   one where sleeping is allowed, then calls cgroup_fork().
  * - the task_newtask tracepoint, after the last point where copy_process()
  *   can fail (the child is linked but has not run): the child takes its
- *   parent's pending entry; if the parent had none (its ID was set while it
- *   was forking), the CPU's spare entry; without one (a second such race on
- *   that CPU before the spare is refilled) it is killed before it runs a
- *   user instruction. No task runs without the ID it should carry, and a
- *   fork that fails leaves the pending entry for the next one.
+ *   parent's pending entry, which every fork of a parent carrying an ID
+ *   finds (a fork that began before SET passed cgroup_fork() unredirected,
+ *   but SET gave the parent its first child's entry; a fork that fails
+ *   leaves the entry for the next one). Should one ever lack it (a bug),
+ *   the child is killed before it runs a user instruction, with a warning:
+ *   no task runs without the ID it should carry.
  * - the sched_process_exit tracepoint: the task stops counting as live.
  * - the sched_process_free tracepoint (the RCU callback that releases a
  *   reaped task): the entry goes. Tracepoints, unlike kprobes, are never
@@ -55,7 +57,6 @@
 #include <linux/hashtable.h>
 #include <linux/list_bl.h>
 #include <linux/netlink.h>
-#include <linux/percpu.h>
 #include <linux/rculist_bl.h>
 #include <linux/refcount.h>
 #include <linux/sched/signal.h>
@@ -98,15 +99,11 @@ static DEFINE_MUTEX(nsaudit_cid_lock);
 static unsigned int nsaudit_cid_count;	/* IDs in nsaudit_cids, dying ones too */
 static bool nsaudit_cid_armed;		/* under nsaudit_cid_lock */
 
-/* Task entries that exist, and the spares the fork tracepoint may take. */
+/* Task entries in the table (pending ones are not counted). */
 static atomic_t nsaudit_cid_entries = ATOMIC_INIT(0);
-static DEFINE_PER_CPU(struct nsaudit_cid_task *, nsaudit_cid_spare);
-static atomic64_t nsaudit_cid_killed = ATOMIC64_INIT(0);
 
 static struct workqueue_struct *nsaudit_cid_wq;
-static void nsaudit_cid_refill(struct work_struct *work);
 static void nsaudit_cid_idle(struct work_struct *work);
-static DECLARE_WORK(nsaudit_cid_refill_work, nsaudit_cid_refill);
 static DECLARE_WORK(nsaudit_cid_idle_work, nsaudit_cid_idle);
 
 /* Every struct nsaudit_cid_task; destroyed at exit, after rcu_barrier(). */
@@ -332,23 +329,6 @@ static void nsaudit_cid_idle(struct work_struct *work)
 	mutex_unlock(&nsaudit_cid_lock);
 }
 
-/* Gives every CPU without a spare entry a new one. */
-static void nsaudit_cid_refill(struct work_struct *work)
-{
-	struct nsaudit_cid_task *e;
-	int cpu;
-
-	for_each_possible_cpu(cpu) {
-		if (READ_ONCE(per_cpu(nsaudit_cid_spare, cpu)))
-			continue;
-		e = nsaudit_cid_task_alloc(GFP_KERNEL);
-		if (!e)
-			return;
-		if (cmpxchg(per_cpu_ptr(&nsaudit_cid_spare, cpu), NULL, e))
-			nsaudit_cid_task_release(e);
-	}
-}
-
 /**
  * nsaudit_cid_fork_pre() - kprobe pre-handler on cgroup_fork()
  * @p: the kprobe
@@ -389,8 +369,8 @@ NOKPROBE_SYMBOL(nsaudit_cid_fork_pre);
  * own (current's entry stays until current is released, so it needs no
  * RCU here); the task_newtask probe hands it to the child once the fork
  * can no longer fail. The allocation may not fail: cgroup_fork() cannot
- * fail the fork, and a child without its ID would have to be killed (a
- * few dozen bytes, where copy_process() allocates far more).
+ * fail the fork, and a child without its ID would have to be killed (64
+ * bytes, where copy_process() allocates far more).
  *
  * Context: the forking parent's, where copy_process() may sleep; inside the
  * probe's SRCU read-side section.
@@ -429,27 +409,17 @@ void nsaudit_cid_newtask(void *data, struct task_struct *child,
 		return;
 	rcu_read_lock();
 	parent = nsaudit_cid_task_find(current);
-	/* The child may have been given an ID already (SET, see there). */
+	/* SET refuses a task being created: the check only keeps one entry. */
 	if (!parent || nsaudit_cid_task_find(child))
 		goto out;
 	e = xchg(&parent->pending, NULL);
-	if (!e) {
-		e = this_cpu_xchg(nsaudit_cid_spare, NULL);
-		if (e)
-			queue_work(nsaudit_cid_wq, &nsaudit_cid_refill_work);
-	}
 	if (e) {
 		nsaudit_cid_task_add(e, child, parent->cid);
 	} else {
-		/*
-		 * It has not run: it dies before any instruction of its own.
-		 * (send_sig_info() takes its siglock, a sleeping lock on
-		 * PREEMPT_RT: this path needs two races at once there.)
-		 */
+		/* Not reached (see the top of the file): it must not run. */
+		WARN_ONCE(1, "no container ID entry for a child of pid %d\n",
+			  task_pid_nr(current));
 		send_sig_info(SIGKILL, SEND_SIG_PRIV, child);
-		atomic64_inc(&nsaudit_cid_killed);
-		pr_warn_ratelimited("no memory for the container ID of a new task of pid %d: killed it\n",
-				    task_pid_nr(current));
 	}
 out:
 	rcu_read_unlock();
@@ -524,7 +494,9 @@ static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
  * no ID yet and have neither threads nor children; the checks and the
  * setting are made under its siglock, under which copy_process() links
  * every child and thread it makes: one linked later finds the ID in the
- * task_newtask probe, even if its fork began before.
+ * task_newtask probe, even if its fork began before (and so passed
+ * cgroup_fork() unredirected): hence the entry comes with one pending for
+ * the first child.
  *
  * Context: process; takes nsaudit_cid_lock and @task's siglock; sleeps.
  *
@@ -534,19 +506,19 @@ static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
 int nsaudit_contid_set(struct task_struct *task, u64 id,
 		       struct netlink_ext_ack *extack)
 {
-	struct nsaudit_cid_task *e;
+	struct nsaudit_cid_task *e, *pending;
 	struct nsaudit_cid *cid, *fresh;
 	struct nsaudit_config cfg;
 	unsigned long flags;
 	int err = 0;
 
 	e = nsaudit_cid_task_alloc(GFP_KERNEL);
+	pending = nsaudit_cid_task_alloc(GFP_KERNEL);
 	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!e || !fresh) {
-		nsaudit_cid_task_release(e);
-		kfree(fresh);
+	if (!e || !pending || !fresh) {
+		err = -ENOMEM;
 		NL_SET_ERR_MSG(extack, "no memory for the container ID");
-		return -ENOMEM;
+		goto free;
 	}
 	nsaudit_config_read(&cfg);
 
@@ -596,8 +568,10 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 			       "the process has threads or children: give the ID before it makes any");
 		err = -EBUSY;
 	} else {
+		e->pending = pending;	/* for its first child */
 		nsaudit_cid_task_add(e, task, cid);
 		e = NULL;
+		pending = NULL;
 	}
 	unlock_task_sighand(task, &flags);
 
@@ -610,6 +584,8 @@ idle:
 	nsaudit_cid_disarm_idle();
 out:
 	mutex_unlock(&nsaudit_cid_lock);
+free:
+	nsaudit_cid_task_release(pending);
 	nsaudit_cid_task_release(e);
 	kfree(fresh);
 	if (!err)
@@ -633,7 +609,7 @@ void nsaudit_contid_counts(u64 *ids, u64 *tasks)
 }
 
 /**
- * nsaudit_contid_init() - the task table and cache, the workqueue, spares
+ * nsaudit_contid_init() - the task table and cache, the workqueue
  *
  * Context: process (module init), before any hook can be armed.
  *
@@ -641,7 +617,7 @@ void nsaudit_contid_counts(u64 *ids, u64 *tasks)
  */
 int nsaudit_contid_init(void)
 {
-	int i, cpu;
+	int i;
 
 	nsaudit_cid_tasks = kvmalloc_array(1 << NSAUDIT_CID_TASK_BITS,
 					   sizeof(*nsaudit_cid_tasks),
@@ -658,18 +634,8 @@ int nsaudit_contid_init(void)
 		goto err_cache;
 	if (init_srcu_struct(&nsaudit_cid_srcu))
 		goto err_wq;
-	for_each_possible_cpu(cpu) {
-		per_cpu(nsaudit_cid_spare, cpu) =
-			nsaudit_cid_task_alloc(GFP_KERNEL);
-		if (!per_cpu(nsaudit_cid_spare, cpu))
-			goto err_spares;
-	}
 	return 0;
 
-err_spares:
-	for_each_possible_cpu(cpu)
-		nsaudit_cid_task_release(per_cpu(nsaudit_cid_spare, cpu));
-	cleanup_srcu_struct(&nsaudit_cid_srcu);
 err_wq:
 	destroy_workqueue(nsaudit_cid_wq);
 err_cache:
@@ -695,7 +661,7 @@ void nsaudit_contid_exit(void)
 	struct hlist_bl_node *pos, *tmp;
 	struct nsaudit_cid *cid;
 	struct hlist_node *next;
-	int i, cpu;
+	int i;
 
 	tracepoint_synchronize_unregister();
 	synchronize_srcu(&nsaudit_cid_srcu);
@@ -716,13 +682,8 @@ void nsaudit_contid_exit(void)
 		hash_del(&cid->node);
 		nsaudit_cid_put(cid);
 	}
-	for_each_possible_cpu(cpu)
-		nsaudit_cid_task_release(per_cpu(nsaudit_cid_spare, cpu));
 	/* The entries released before: their callbacks are module text. */
 	rcu_barrier();
 	kmem_cache_destroy(nsaudit_cid_task_cache);
-	if (atomic64_read(&nsaudit_cid_killed))
-		pr_warn("%lld new tasks killed for want of memory for their container ID\n",
-			(long long)atomic64_read(&nsaudit_cid_killed));
 	kvfree(nsaudit_cid_tasks);
 }
