@@ -238,6 +238,21 @@ static int cli_set_pair(struct cli_parser *p)
 	return 0;
 }
 
+/* A PID, or "self" (0, the caller), into args->pid. */
+static int cli_pid(struct cli_args *args, const char *s)
+{
+	uint64_t v;
+
+	if (!strcmp(s, "self")) {
+		args->pid = 0;
+		return 0;
+	}
+	if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
+		return -1;
+	args->pid = (int)v;
+	return 0;
+}
+
 /*
  * "contid": set or get at p->i, then the PID, then for set the ID: any
  * u64 in decimal, the unset value too, so that the module's refusal of
@@ -265,19 +280,11 @@ static int cli_contid_positional(struct cli_parser *p)
 	}
 	if (!p->have_pid) {
 		p->have_pid = true;
-		if (!strcmp(s, "self")) {
-			if (set)
-				return cli_error(args, "contid set: 'self' is "
-						 "not allowed (a process "
-						 "cannot give itself a "
-						 "container ID)");
-			args->pid = 0;
-			return 0;
-		}
-		if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
-			return -1;
-		args->pid = (int)v;
-		return 0;
+		if (set && !strcmp(s, "self"))
+			return cli_error(args, "contid set: 'self' is not "
+					 "allowed (a process cannot give "
+					 "itself a container ID)");
+		return cli_pid(args, s);
 	}
 	if (set && !p->have_id) {
 		p->have_id = true;
@@ -296,7 +303,6 @@ static int cli_positional(struct cli_parser *p)
 	struct cli_args *args = p->args;
 	const char *s = p->argv[p->i];
 	char q[CLI_QUOTE_MAX + 4];
-	uint64_t v;
 
 	if (!p->closed && args->cmd == CLI_CMD_SET)
 		return cli_set_pair(p);
@@ -305,14 +311,7 @@ static int cli_positional(struct cli_parser *p)
 	if (!p->closed && args->cmd == CLI_CMD_NSID && !p->have_pid) {
 		p->i++;
 		p->have_pid = true;
-		if (!strcmp(s, "self")) {
-			args->pid = 0;
-			return 0;
-		}
-		if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
-			return -1;
-		args->pid = (int)v;
-		return 0;
+		return cli_pid(args, s);
 	}
 	return cli_error(args, "%s: unexpected argument '%s'",
 			 cli_cmd_name(args->cmd), cli_quote(q, s));
