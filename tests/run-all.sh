@@ -59,7 +59,7 @@ step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload"
-contid="contid-inherit contid-refused contid-many"
+contid="contid-inherit contid-refused contid-race contid-many"
 declare -A scen=(
 	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"

@@ -25,6 +25,16 @@
  *   nsa-tree threads N
  *       starts N threads that block forever, prints "self pid=P" once
  *       they run (a process with threads: SET_CONTID must refuse it).
+ *
+ *   nsa-tree --hold HOLD forks N
+ *       maps N one-page mappings, apart (so that each fork copies N
+ *       VMAs and spends most of its time inside copy_process(), between
+ *       cgroup_fork() and linking the child), prints "self pid=P", then
+ *       forks until HOLD exists, one child at a time: the child makes a
+ *       failing openat(/nsa-missing/tree-fork) and exits; P prints
+ *       "fork start=T0 end=T1 pid=C" (CLOCK_REALTIME ns just before
+ *       fork() and just after it returned), then reaps C. Ends with
+ *       "done n=FORKS".
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -32,6 +42,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -48,7 +60,8 @@ static void wait_for(const char *file)
 		usleep(10000);
 }
 
-static void report(const char *role)
+/* The failing openat(/nsa-missing/tree-ROLE) a host rule selects. */
+static void report_quiet(const char *role)
 {
 	long fd;
 	char path[64];
@@ -57,6 +70,11 @@ static void report(const char *role)
 	fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY);
 	if (fd >= 0)
 		close((int)fd);
+}
+
+static void report(const char *role)
+{
+	report_quiet(role);
 	printf("%s pid=%ld\n", role, (long)syscall(SYS_gettid));
 	fflush(stdout);
 }
@@ -137,6 +155,52 @@ static pthread_t *start_threads(long n)
 	return t;
 }
 
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static int forks(long n)
+{
+	long page = sysconf(_SC_PAGESIZE), i, done = 0;
+	long long t0, t1;
+	char *m;
+	pid_t c;
+	int st;
+
+	/* Every other page inaccessible: 2n VMAs that cannot merge. */
+	m = mmap(NULL, 2 * n * page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	if (m == MAP_FAILED)
+		return 1;
+	for (i = 0; i < n; i++)
+		if (mprotect(m + 2 * i * page, page, PROT_NONE))
+			return 1;
+	printf("self pid=%d\n", getpid());
+	fflush(stdout);
+	while (access(hold_file, F_OK)) {
+		t0 = now_ns();
+		c = fork();
+		if (c < 0)
+			return 1;
+		if (c == 0) {
+			report_quiet("fork");
+			_exit(0);
+		}
+		t1 = now_ns();
+		printf("fork start=%lld end=%lld pid=%d\n", t0, t1, c);
+		fflush(stdout);
+		if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st))
+			return 1;
+		done++;
+	}
+	printf("done n=%ld\n", done);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *go = NULL, *mode;
@@ -170,6 +234,12 @@ int main(int argc, char **argv)
 		pause();
 		return 0;
 	}
+	if (!strcmp(mode, "forks") && argc == 3 && hold_file) {
+		n = atol(argv[2]);
+		if (n < 1)
+			goto usage;
+		return forks(n);
+	}
 	if (!go || !hold_file)
 		goto usage;
 	printf("self pid=%d\n", getpid());
@@ -198,6 +268,6 @@ int main(int argc, char **argv)
 		return 0;
 	}
 usage:
-	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N\n");
+	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N | --hold HOLD forks N\n");
 	return 2;
 }
