@@ -147,11 +147,15 @@ static pthread_t *start_threads(long n)
 	if (!t || pipe(block_pipe) || pthread_attr_init(&attr) ||
 	    pthread_attr_setstacksize(&attr, 64 * 1024))
 		return NULL;
-	for (i = 0; i < n; i++)
-		if (pthread_create(&t[i], &attr, many_thread, NULL)) {
-			fprintf(stderr, "thread %ld: cannot start\n", i);
+	for (i = 0; i < n; i++) {
+		int err = pthread_create(&t[i], &attr, many_thread, NULL);
+
+		if (err) {
+			fprintf(stderr, "thread %ld: cannot start: %s\n", i,
+				strerror(err));
 			return NULL;
 		}
+	}
 	return t;
 }
 
