@@ -28,7 +28,7 @@ expect_eq "IDs tracked before" "$(status contids_tracked)" 0
 # its times against the call's ($tb, $ta).
 classify() {
 	local _f _s _e _p
-	while read -r _f _s _e _p; do
+	grep '^fork ' "$1" | while read -r _f _s _e _p; do
 		_s=${_s#start=} _e=${_e#end=} _p=${_p#pid=}
 		if [ "$_e" -lt "$tb" ]; then
 			echo "before $_p"
@@ -39,7 +39,7 @@ classify() {
 		else
 			echo "overlap $_p"
 		fi
-	done < <(grep '^fork ' "$1")
+	done
 }
 
 hit=
@@ -79,6 +79,7 @@ for k in 1 2 3; do
 	log_barrier || fail "log barrier"
 
 	# Each child: one record of its call, with the ID it should carry.
+	classify "$out" >"$STATE/kinds.$k"
 	while read -r kind c; do
 		r=$(records SYSCALL "$c" | grep "key=\"race$k\"")
 		expect_eq "$kind child $c: records" "$(printf '%s' "$r" | grep -c .)" 1
@@ -88,10 +89,10 @@ for k in 1 2 3; do
 		before:*) ;;
 		*) fail "$kind child $c without contid=$id: $r" ;;
 		esac
-	done < <(classify "$out")
-	n_before=$(classify "$out" | grep -c '^before ')
-	n_race=$(classify "$out" | grep -c '^race ')
-	n_after=$(classify "$out" | grep -c '^after ')
+	done <"$STATE/kinds.$k"
+	n_before=$(grep -c '^before ' "$STATE/kinds.$k")
+	n_race=$(grep -c '^race ' "$STATE/kinds.$k")
+	n_after=$(grep -c '^after ' "$STATE/kinds.$k")
 	wait_until 60 eval '[ "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c " op=drop .* old-contid=$id ")" -ge 1 ]' ||
 		fail "no op=drop for $id"
 	expect_eq "drop records of $id" "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c " op=drop .* old-contid=$id ")" 1
