@@ -35,6 +35,9 @@
  *       "fork start=T0 end=T1 pid=C" (CLOCK_REALTIME ns just before
  *       fork() and just after it returned), then reaps C. Ends with
  *       "done n=FORKS".
+ *
+ *   nsa-tree now
+ *       prints CLOCK_REALTIME in ns (the guest's date has no %N).
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -224,6 +227,10 @@ int main(int argc, char **argv)
 	if (argc < 2)
 		goto usage;
 	mode = argv[1];
+	if (!strcmp(mode, "now") && argc == 2) {
+		printf("%lld\n", now_ns());
+		return 0;
+	}
 	if (!strcmp(mode, "exec") && hold_file) {
 		report("exec");
 		wait_for(hold_file);
@@ -272,6 +279,6 @@ int main(int argc, char **argv)
 		return 0;
 	}
 usage:
-	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N | --hold HOLD forks N\n");
+	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N | --hold HOLD forks N | now\n");
 	return 2;
 }

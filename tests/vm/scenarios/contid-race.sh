@@ -59,7 +59,7 @@ for k in 1 2 3; do
 	# Every refusal is the one for a process with a child.
 	tries=0
 	while :; do
-		tb=$(date +%s%N)
+		tb=$(nsa-tree now)
 		msg=$(nsauditctl contid set "$P" $id 2>&1) && break
 		case "$msg" in
 		*"Device or resource busy (kernel reports: the process has threads or children"*) ;;
@@ -68,7 +68,7 @@ for k in 1 2 3; do
 		tries=$((tries + 1))
 		[ $tries -lt 3000 ] || fail "set refused $tries times"
 	done
-	ta=$(date +%s%N)
+	ta=$(nsa-tree now)
 
 	# Five forks begun after the call, then the end.
 	wait_until 300 eval '[ "$(classify "$out" | grep -c "^after ")" -ge 5 ]' ||
