@@ -30,11 +30,11 @@
  *       maps N one-page mappings, apart (so that each fork copies N
  *       VMAs and spends most of its time inside copy_process(), between
  *       cgroup_fork() and linking the child), prints "self pid=P", then
- *       forks until HOLD exists, one child at a time: the child makes a
- *       failing openat(/nsa-missing/tree-fork) and exits; P prints
- *       "fork start=T0 end=T1 pid=C" (CLOCK_REALTIME ns just before
- *       fork() and just after it returned), then reaps C. Ends with
- *       "done n=FORKS".
+ *       forks until HOLD exists, one child at a time: P prints "forking"
+ *       and forks; the child makes a failing openat(/nsa-missing/tree-fork)
+ *       and exits; P prints "fork start=T0 end=T1 pid=C" (CLOCK_REALTIME
+ *       ns just before fork() and just after it returned), then reaps C.
+ *       Ends with "done n=FORKS".
  *
  *   nsa-tree now
  *       prints CLOCK_REALTIME in ns (the guest's date has no %N).
@@ -189,6 +189,8 @@ static int forks(long n)
 	printf("self pid=%d\n", getpid());
 	fflush(stdout);
 	while (access(hold_file, F_OK)) {
+		printf("forking\n");
+		fflush(stdout);
 		t0 = now_ns();
 		c = fork();
 		if (c < 0)

@@ -1,11 +1,13 @@
 # A process given its container ID while it is inside fork(): the child
-# that fork makes carries the ID all the same. nsa-tree "forks" maps 20 000
-# VMAs apart, so that each of its forks spends most of its time copying
+# that fork makes carries the ID all the same. nsa-tree "forks" maps 30 000
+# pages apart (60 000 VMAs, under the default vm.max_map_count of 65 530),
+# so that each of its forks spends most of its time copying
 # them in copy_process(), after cgroup_fork() (where the module prepares
 # the entry of a child whose parent carries an ID) and before the child is
-# linked. SET_CONTID is retried until it succeeds, which it can only while
-# the process has no child: while it is inside a fork, or in the instant
-# between reaping one child and forking the next.
+# linked. The process says when it is about to fork; SET_CONTID follows
+# each such word until it succeeds, which it can only while the process
+# has no child: while it is inside a fork, or in the instant between
+# reaping one child and forking the next.
 #
 # Ground truth is the process's own timeline (when each fork() began and
 # returned) against the moments the successful SET call began and
@@ -19,7 +21,7 @@
 # lanes panic on warnings).
 . /nsaudit/lib.sh
 nsa_load
-VMAS=20000
+MAPS=30000
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 status() { nsauditctl status | sed -n "s/^$1 //p"; }
 expect_eq "IDs tracked before" "$(status contids_tracked)" 0
@@ -49,7 +51,7 @@ for k in 1 2 3; do
 	rm -f "$STATE/hold.$k"
 	auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k "race$k" >/dev/null ||
 		fail "auditctl"
-	nsa-tree --hold "$STATE/hold.$k" forks $VMAS >"$out" 2>&1 &
+	nsa-tree --hold "$STATE/hold.$k" forks $MAPS >"$out" 2>&1 &
 	tree=$!
 	wait_until 120 grep -q '^self pid=' "$out" || fail "forks: $(cat "$out")"
 	P=$(sed -n 's/^self pid=//p' "$out")
@@ -59,6 +61,9 @@ for k in 1 2 3; do
 	# Every refusal is the one for a process with a child.
 	tries=0
 	while :; do
+		n=$(grep -c '^forking' "$out")
+		wait_until 300 eval '[ "$(grep -c "^forking" "$out")" -gt "$n" ]' ||
+			fail "no fork after $n: $(tail -n 3 "$out")"
 		tb=$(nsa-tree now)
 		msg=$(nsauditctl contid set "$P" $id 2>&1) && break
 		case "$msg" in
@@ -66,7 +71,7 @@ for k in 1 2 3; do
 		*) fail "set, try $tries: $msg" ;;
 		esac
 		tries=$((tries + 1))
-		[ $tries -lt 3000 ] || fail "set refused $tries times"
+		[ $tries -lt 100 ] || fail "set refused $tries times"
 	done
 	ta=$(nsa-tree now)
 
