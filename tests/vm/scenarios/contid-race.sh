@@ -1,13 +1,13 @@
 # A process given its container ID while it is inside fork(): the child
 # that fork makes carries the ID all the same. nsa-tree "forks" maps 30 000
 # pages apart (60 000 VMAs, under the default vm.max_map_count of 65 530),
-# so that each of its forks spends most of its time copying
-# them in copy_process(), after cgroup_fork() (where the module prepares
-# the entry of a child whose parent carries an ID) and before the child is
-# linked. The process says when it is about to fork; SET_CONTID follows
-# each such word until it succeeds, which it can only while the process
-# has no child: while it is inside a fork, or in the instant between
-# reaping one child and forking the next.
+# so that each of its forks spends most of its time copying them in
+# copy_process(), after cgroup_fork() (where the module prepares the entry
+# of a child whose parent carries an ID) and before the child is linked.
+# The process says when it is about to fork; SET_CONTID follows each such
+# word until it succeeds, which it can only while the process has no
+# child: while it is inside a fork, or in the instant between reaping one
+# child and forking the next.
 #
 # Ground truth is the process's own timeline (when each fork() began and
 # returned) against the moments the successful SET call began and
@@ -16,15 +16,21 @@
 # until one such fork is seen. Each child makes one failing openat, which
 # a host rule selects: the record of a child forked wholly before the call
 # has no contid, the records of the raced one and of every later one end
-# with the ID; one op=drop when the process ends; nothing tracked after;
-# no warning (the module warns should a child lack its entry, and the
-# lanes panic on warnings).
+# with the ID; one op=drop, for the process itself, when it ends; nothing
+# tracked after; no warning (the module warns should a child lack its
+# entry, and the lanes panic on warnings).
 . /nsaudit/lib.sh
 nsa_load
 MAPS=30000
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 status() { nsauditctl status | sed -n "s/^$1 //p"; }
 expect_eq "IDs tracked before" "$(status contids_tracked)" 0
+# The drop records of $id logged since $from.
+drop_records() {
+	tail -c +"$from" "$LOG" | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " |
+		grep " op=drop opid=[0-9]* contid=-1 old-contid=$id "
+}
+drops() { drop_records | grep -c .; }
 
 # classify OUT: "before|race|after|overlap PID" for each fork in OUT, by
 # its times against the call's ($tb, $ta).
@@ -47,6 +53,7 @@ classify() {
 hit=
 for k in 1 2 3; do
 	id=$((5150 + k))
+	from=$(($(wc -c <"$LOG") + 1))	# this process's part of the log
 	out=$STATE/forks.$k
 	rm -f "$STATE/hold.$k"
 	auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k "race$k" >/dev/null ||
@@ -98,9 +105,9 @@ for k in 1 2 3; do
 	n_before=$(grep -c '^before ' "$STATE/kinds.$k")
 	n_race=$(grep -c '^race ' "$STATE/kinds.$k")
 	n_after=$(grep -c '^after ' "$STATE/kinds.$k")
-	wait_until 60 eval '[ "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c " op=drop .* old-contid=$id ")" -ge 1 ]' ||
-		fail "no op=drop for $id"
-	expect_eq "drop records of $id" "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c " op=drop .* old-contid=$id ")" 1
+	wait_until 60 eval '[ "$(drops)" -ge 1 ]' || fail "no op=drop for $id"
+	expect_eq "drop records of $id" "$(drops)" 1
+	expect_eq "the last task of $id" "$(drop_records | sed -n 's/.* op=drop opid=\([0-9]*\) .*/\1/p')" "$P"
 	auditctl -d always,exit -F arch=b64 -S openat -F success=0 -k "race$k" >/dev/null ||
 		fail "auditctl -d"
 	echo "contid-race: process $k: $tries refusals, then forks: $n_before before, $n_race raced, $n_after after"
