@@ -1,10 +1,10 @@
 # A process given its container ID while it is inside fork(): the child
 # that fork makes carries the ID all the same. nsa-tree "forks" maps 30 000
 # pages apart (60 000 VMAs, under the default vm.max_map_count of 65 530;
-# fewer on the debug lane),
-# so that each of its forks spends most of its time copying them in
-# copy_process(), after cgroup_fork() (where the module prepares the entry
-# of a child whose parent carries an ID) and before the child is linked.
+# fewer on the debug lane), so that each of its forks spends most of its
+# time copying them in copy_process(), after cgroup_fork() (where the
+# module prepares the entry of a child whose parent carries an ID) and
+# before the child is linked.
 # The process says when it is about to fork; SET_CONTID follows each such
 # word until it succeeds, which it can only while the process has no
 # child: while it is inside a fork, or in the instant between reaping one
