@@ -38,9 +38,7 @@ lane_kernel() {
 		KDIR=$dir/linux-source-6.1
 		KIMAGE=$KDIR/arch/x86/boot/bzImage
 		KVER=$(cat "$KDIR/include/config/kernel.release")
-		# 10 000 threads (contid-many) under KASAN (32 KiB kernel
-		# stacks and their shadow) and kmemleak: 2 GiB held 3 788.
-		MEM=4096
+		MEM=2048
 		DKMS=0
 		# KASAN and lockdep under emulation: 30 to 50 minutes of
 		# scenarios beside another lane, the rules scenarios included
