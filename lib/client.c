@@ -46,7 +46,8 @@ struct nsaudit_call {
 	int err;		/* first failure, -errno */
 	bool kernel_text;	/* text is the module's, from its NLMSG_ERROR */
 	nsaudit_each_fn each;	/* a dump: called for each of its messages */
-	void *each_arg;
+	nsaudit_each_fn reply;	/* parses the reply (else the cmd's own) */
+	void *each_arg;		/* for each or reply */
 	bool intr;		/* a dump message had NLM_F_DUMP_INTR */
 	char text[NSAUDIT__TEXT_SIZE];	/* its explanation */
 	union {
@@ -180,7 +181,10 @@ static int nsaudit_cb_valid(struct nl_msg *msg, void *arg)
 	if (!c->cmd || c->replied)
 		return NL_SKIP;
 	c->replied = true;
-	if (c->cmd == NSAUDIT_CMD_GET_NSID)
+	if (c->reply)
+		err = c->reply(nlh, len, c->each_arg, c->text,
+			       sizeof(c->text));
+	else if (c->cmd == NSAUDIT_CMD_GET_NSID)
 		err = nsaudit__parse_nsid(nlh, len, c->h->family, c->pid,
 					  &c->out.set, c->text,
 					  sizeof(c->text));
@@ -423,6 +427,29 @@ int nsaudit__request_ack(struct nsaudit_handle *h, struct nl_msg *msg)
 }
 
 /**
+ * nsaudit__request_reply() - send a request answered by one reply and the ACK
+ * @h: the handle
+ * @msg: the request (consumed), built with NLM_F_ACK
+ * @cmd: the command of the reply
+ * @parse: called with the reply and a buffer for its reason; returns 0 or
+ *         a negative errno (-EBADMSG for a malformed reply)
+ * @arg: passed to @parse, which writes its result there
+ *
+ * Return: 0; what @parse returned; -EBADMSG if the module acknowledged
+ * without a reply; or another negative errno (the module's refusal). @h's
+ * errmsg is set on failure.
+ */
+int nsaudit__request_reply(struct nsaudit_handle *h, struct nl_msg *msg,
+			   uint8_t cmd, nsaudit_each_fn parse, void *arg)
+{
+	struct nsaudit_call c = {
+		.cmd = cmd, .reply = parse, .each_arg = arg,
+	};
+
+	return nsaudit_request(h, msg, &c);
+}
+
+/**
  * nsaudit__request_dump() - send a dump request, hand out its messages
  * @h: the handle
  * @msg: the request (consumed), built with NLM_F_DUMP
@@ -459,8 +486,9 @@ static int nsaudit_get_status(struct nsaudit_handle *h,
 	int err;
 
 	err = nsaudit__build_status(h->family, &msg);
+	err = nsaudit__built(h, err);
 	if (err)
-		return nsaudit__fail(h, err, "out of memory");
+		return err;
 	err = nsaudit_request(h, msg, &c);
 	if (err)
 		return err;
@@ -678,6 +706,19 @@ int nsaudit__check_requests(struct nsaudit_handle *h)
 	return 0;
 }
 
+/*
+ * A request builder's result: a refusal keeps the builder's own message
+ * (in h->errmsg, not the module's); ENOMEM gets one.
+ */
+int nsaudit__built(struct nsaudit_handle *h, int err)
+{
+	if (err == -ENOMEM)
+		return nsaudit__fail(h, err, "out of memory");
+	if (err)
+		h->errmsg_kernel = false;
+	return err;
+}
+
 int nsaudit_status(struct nsaudit_handle *h, struct nsaudit_status *st)
 {
 	int err;
@@ -703,11 +744,9 @@ int nsaudit_set(struct nsaudit_handle *h, const struct nsaudit_settings *s)
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_set(h->family, s, &msg, h->errmsg,
 				 sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	return nsaudit_request(h, msg, &c);
@@ -727,11 +766,9 @@ int nsaudit_nsid(struct nsaudit_handle *h, int pid,
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_nsid(h->family, pid, &msg, h->errmsg,
 				  sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	err = nsaudit_request(h, msg, &c);

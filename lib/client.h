@@ -42,14 +42,17 @@ int nsaudit__open(struct nsaudit_handle **hp,
 		  const struct nsaudit_open_opts *o, struct nsaudit_status *st,
 		  char *msg, size_t size);
 
-/* One message of a dump; see nsaudit__request_dump(). */
+/* One message of a dump, or a reply; see nsaudit__request_dump(). */
 typedef int (*nsaudit_each_fn)(const struct nlmsghdr *nlh, size_t len,
 			       void *arg, char *why, size_t size);
 
 int nsaudit__fail(struct nsaudit_handle *h, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int nsaudit__check_requests(struct nsaudit_handle *h);
+int nsaudit__built(struct nsaudit_handle *h, int err);
 int nsaudit__request_ack(struct nsaudit_handle *h, struct nl_msg *msg);
+int nsaudit__request_reply(struct nsaudit_handle *h, struct nl_msg *msg,
+			   uint8_t cmd, nsaudit_each_fn parse, void *arg);
 int nsaudit__request_dump(struct nsaudit_handle *h, struct nl_msg *msg,
 			  nsaudit_each_fn each, void *arg);
 

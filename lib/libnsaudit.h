@@ -136,14 +136,20 @@ NSAUDIT_EXPORT int nsaudit_nsid_of_pid(int pid, struct nsaudit_nsid_set *set);
 struct nsaudit_handle;
 
 /**
- * struct nsaudit_counters - counters since the module was loaded
+ * struct nsaudit_counters - the module's counters
  * @enriched: host records the nsID set was appended to
  * @forwarded: records queued to per-namespace daemons
  * @lost: records a per-namespace daemon did not get
  * @missed: probe hits the kernel skipped (records that may lack an nsID set)
+ * @contids: audit container IDs the module tracks now (0 from a module
+ *           older than interface 1.3, which has none)
+ * @contid_tasks: tasks the module tracks a container ID for now (exited
+ *                ones not yet reaped included; 0 before interface 1.3)
+ *
+ * All but @contids and @contid_tasks count since the module was loaded.
  */
 struct nsaudit_counters {
-	uint64_t enriched, forwarded, lost, missed;
+	uint64_t enriched, forwarded, lost, missed, contids, contid_tasks;
 };
 
 /**
@@ -153,12 +159,14 @@ struct nsaudit_counters {
  * @rules: most rules one namespace's daemon may hold
  * @backlog: the backlog of a daemon that asks for none
  * @memory: KiB the records queued for all daemons may occupy
+ * @contids: most audit container IDs the module tracks at once
  *
  * @backlog and @memory are 0 in the status of a module of interface 1.0,
- * which has neither.
+ * which has neither; @contids is 0 (outside its range) in the status of a
+ * module older than 1.3.
  */
 struct nsaudit_limits {
-	uint32_t daemons, queue, rules, backlog, memory;
+	uint32_t daemons, queue, rules, backlog, memory, contids;
 };
 
 /**
@@ -204,9 +212,11 @@ struct nsaudit_status {
 #define NSAUDIT_SET_RULES	(1U << 3)
 #define NSAUDIT_SET_BACKLOG	(1U << 4)
 #define NSAUDIT_SET_MEMORY	(1U << 5)
+#define NSAUDIT_SET_CONTIDS	(1U << 6)
 #define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
 				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES | \
-				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY)
+				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY | \
+				 NSAUDIT_SET_CONTIDS)
 
 /**
  * struct nsaudit_settings - a SET request
@@ -434,6 +444,58 @@ NSAUDIT_EXPORT int nsaudit_rule_list(struct nsaudit_handle *h,
  * for a subscribed handle.
  */
 NSAUDIT_EXPORT int nsaudit_rule_delete_all(struct nsaudit_handle *h);
+
+/*
+ * Audit container IDs (interface 1.3, NSAUDIT_FEATURE_CONTID).
+ *
+ * A u64 a host orchestrator gives a process once, before the container's
+ * workload starts; every task the process creates inherits it, across
+ * fork, clone and execve, and nothing inside the container can change
+ * it. Records of a task with an ID carry " contid=N" after the nsID set
+ * (see the UAPI header). NSAUDIT_CONTID_UNSET means "no ID". A module
+ * without container IDs (interface 1.2 or older) refuses both calls with
+ * -EOPNOTSUPP.
+ */
+
+/**
+ * nsaudit_contid_set() - give a process an audit container ID
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ * @id: the ID; NSAUDIT_CONTID_UNSET is passed on, for the module to
+ *      refuse with its own explanation
+ *
+ * Needs CAP_AUDIT_CONTROL in the initial user namespace. The module logs
+ * the change as a CONTAINER_OP record ("op=set").
+ *
+ * Return: 0, or a negative errno: -EPERM without the capability, or for
+ * the caller's own process or a kernel thread; -EINVAL for @id
+ * NSAUDIT_CONTID_UNSET, for a @pid out of range (the library's check) or
+ * a subscribed handle; -ESRCH if the caller cannot see @pid; -EEXIST if
+ * the process has an ID already; -EBUSY if it has children or threads
+ * besides itself; -ENOSPC at the host's "contids" limit; -EOPNOTSUPP for
+ * a module without container IDs. nsaudit_errmsg() has the module's
+ * explanation.
+ */
+NSAUDIT_EXPORT int nsaudit_contid_set(struct nsaudit_handle *h, int pid,
+				      uint64_t id);
+
+/**
+ * nsaudit_contid_get() - the audit container ID of a process
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ * @id: filled in on success only: the ID, or NSAUDIT_CONTID_UNSET if the
+ *      process has none
+ *
+ * Allowed to whoever may read /proc/PID/ns/ of the process.
+ *
+ * Return: 0, or a negative errno: -ESRCH if the caller cannot see @pid;
+ * -EACCES if the caller may not read /proc/PID/ns/; -EINVAL for a @pid out
+ * of range, a NULL @id or a subscribed handle; -EBADMSG for a reply that
+ * lacks an attribute or is for another process; -EOPNOTSUPP for a module
+ * without container IDs.
+ */
+NSAUDIT_EXPORT int nsaudit_contid_get(struct nsaudit_handle *h, int pid,
+				      uint64_t *id);
 
 /*
  * Per-namespace audit daemon: a handle of its own, with its own socket,

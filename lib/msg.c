@@ -46,6 +46,7 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_RECORD_TYPE]		= "NSAUDIT_A_RECORD_TYPE",
 	[NSAUDIT_A_RECORD_TEXT]		= "NSAUDIT_A_RECORD_TEXT",
 	[NSAUDIT_A_RULE]		= "NSAUDIT_A_RULE",
+	[NSAUDIT_A_CONTID]		= "NSAUDIT_A_CONTID",
 };
 
 /*
@@ -74,8 +75,11 @@ nsaudit_counter_policy[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_FORWARDED]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_LOST]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_MISSED]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_CONTIDS]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_CONTID_TASKS]	= NSAUDIT_U64,
 };
 
+/* The counters of interface 1.0, mandatory in every status. */
 static const char *const
 nsaudit_counter_names[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_ENRICHED]	= "NSAUDIT_COUNTER_A_ENRICHED",
@@ -84,12 +88,20 @@ nsaudit_counter_names[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_MISSED]	= "NSAUDIT_COUNTER_A_MISSED",
 };
 
+/* The ones that 1.3 added: mandatory from a module of that minor on. */
+static const char *const
+nsaudit_counter_names_1_3[NSAUDIT_COUNTER_A_MAX + 1] = {
+	[NSAUDIT_COUNTER_A_CONTIDS]	= "NSAUDIT_COUNTER_A_CONTIDS",
+	[NSAUDIT_COUNTER_A_CONTID_TASKS] = "NSAUDIT_COUNTER_A_CONTID_TASKS",
+};
+
 static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_DAEMONS]	= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_QUEUE]		= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_RULES]		= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_BACKLOG]	= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_MEMORY]	= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_CONTIDS]	= NSAUDIT_U32,
 };
 
 /* The limits of interface 1.0, mandatory in every status. */
@@ -103,6 +115,11 @@ static const char *const nsaudit_limit_names[NSAUDIT_LIMIT_A_MAX + 1] = {
 static const char *const nsaudit_limit_names_1_1[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_BACKLOG]	= "NSAUDIT_LIMIT_A_BACKLOG",
 	[NSAUDIT_LIMIT_A_MEMORY]	= "NSAUDIT_LIMIT_A_MEMORY",
+};
+
+/* The one that 1.3 added, likewise. */
+static const char *const nsaudit_limit_names_1_3[NSAUDIT_LIMIT_A_MAX + 1] = {
+	[NSAUDIT_LIMIT_A_CONTIDS]	= "NSAUDIT_LIMIT_A_CONTIDS",
 };
 
 static const struct nla_policy
@@ -293,6 +310,14 @@ int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 			    NSAUDIT_LIMIT_MEMORY_MAX);
 		return -EINVAL;
 	}
+	if ((s->mask & NSAUDIT_SET_CONTIDS) &&
+	    (s->limits.contids < NSAUDIT_LIMIT_CONTIDS_MIN ||
+	     s->limits.contids > NSAUDIT_LIMIT_CONTIDS_MAX)) {
+		nsaudit_why(why, size, "contids limit %u is not in %u..%u",
+			    s->limits.contids, NSAUDIT_LIMIT_CONTIDS_MIN,
+			    NSAUDIT_LIMIT_CONTIDS_MAX);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -319,6 +344,7 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		{ NSAUDIT_SET_RULES,	NSAUDIT_LIMIT_A_RULES },
 		{ NSAUDIT_SET_BACKLOG,	NSAUDIT_LIMIT_A_BACKLOG },
 		{ NSAUDIT_SET_MEMORY,	NSAUDIT_LIMIT_A_MEMORY },
+		{ NSAUDIT_SET_CONTIDS,	NSAUDIT_LIMIT_A_CONTIDS },
 	};
 	struct nl_msg *msg;
 	struct nlattr *nest;
@@ -342,6 +368,7 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		const uint32_t value[ARRAY_SIZE(limits)] = {
 			s->limits.daemons, s->limits.queue, s->limits.rules,
 			s->limits.backlog, s->limits.memory,
+			s->limits.contids,
 		};
 
 		/* libnl marks the nest NLA_F_NESTED, as strict kernels want. */
@@ -542,6 +569,30 @@ static int nsaudit_parse_daemon(const struct nlattr *nla,
 	return 0;
 }
 
+/*
+ * Members of the nest @tb that minor version @since added: mandatory in
+ * the status @st of a module of that minor or later.
+ */
+static int nsaudit_need_since(struct nlattr *const *tb, int maxtype,
+			      const char *const *names, uint32_t since,
+			      const struct nsaudit_status *st,
+			      const char *nest, char *why, size_t size)
+{
+	int i;
+
+	if (st->version_minor < since)
+		return 0;
+	for (i = 1; i <= maxtype; i++) {
+		if (names[i] && !tb[i]) {
+			nsaudit_why(why, size, "%s of interface %u.%u lacks %s",
+				    nest, st->version_major,
+				    st->version_minor, names[i]);
+			return -EBADMSG;
+		}
+	}
+	return 0;
+}
+
 /* The first of @types (ending in 0) missing from @tb, or 0. */
 static int nsaudit_missing(struct nlattr *const *tb, const int *types)
 {
@@ -567,7 +618,8 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  * such rather than as a malformed message.
  *
  * The backlog and memory limits are mandatory from minor version 1 on and
- * read as 0 from a module of 1.0, which has neither. NSAUDIT_A_DAEMON is
+ * read as 0 from a module of 1.0, which has neither; likewise the contids
+ * counter and limit from minor version 3 on. NSAUDIT_A_DAEMON is
  * optional (@st->daemon.registered is 0 without it); where it is present,
  * all of its members are mandatory.
  *
@@ -653,6 +705,15 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	out.counters.forwarded = nla_get_u64(ctb[NSAUDIT_COUNTER_A_FORWARDED]);
 	out.counters.lost = nla_get_u64(ctb[NSAUDIT_COUNTER_A_LOST]);
 	out.counters.missed = nla_get_u64(ctb[NSAUDIT_COUNTER_A_MISSED]);
+	err = nsaudit_need_since(ctb, NSAUDIT_COUNTER_A_MAX,
+				 nsaudit_counter_names_1_3, 3, &out,
+				 "NSAUDIT_A_COUNTERS", why, size);
+	if (err)
+		return err;
+	out.counters.contids = ctb[NSAUDIT_COUNTER_A_CONTIDS] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTIDS]) : 0;
+	out.counters.contid_tasks = ctb[NSAUDIT_COUNTER_A_CONTID_TASKS] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_TASKS]) : 0;
 
 	err = nsaudit_parse_nest(ltb, NSAUDIT_LIMIT_A_MAX,
 				 tb[NSAUDIT_A_LIMITS], nsaudit_limit_policy,
@@ -663,24 +724,21 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	out.limits.daemons = nla_get_u32(ltb[NSAUDIT_LIMIT_A_DAEMONS]);
 	out.limits.queue = nla_get_u32(ltb[NSAUDIT_LIMIT_A_QUEUE]);
 	out.limits.rules = nla_get_u32(ltb[NSAUDIT_LIMIT_A_RULES]);
-	if (out.version_minor >= 1) {
-		int i;
-
-		for (i = 1; i <= NSAUDIT_LIMIT_A_MAX; i++) {
-			if (nsaudit_limit_names_1_1[i] && !ltb[i]) {
-				nsaudit_why(why, size,
-					    "NSAUDIT_A_LIMITS of interface %u.%u lacks %s",
-					    out.version_major,
-					    out.version_minor,
-					    nsaudit_limit_names_1_1[i]);
-				return -EBADMSG;
-			}
-		}
-	}
+	err = nsaudit_need_since(ltb, NSAUDIT_LIMIT_A_MAX,
+				 nsaudit_limit_names_1_1, 1, &out,
+				 "NSAUDIT_A_LIMITS", why, size);
+	if (!err)
+		err = nsaudit_need_since(ltb, NSAUDIT_LIMIT_A_MAX,
+					 nsaudit_limit_names_1_3, 3, &out,
+					 "NSAUDIT_A_LIMITS", why, size);
+	if (err)
+		return err;
 	out.limits.backlog = ltb[NSAUDIT_LIMIT_A_BACKLOG] ?
 		nla_get_u32(ltb[NSAUDIT_LIMIT_A_BACKLOG]) : 0;
 	out.limits.memory = ltb[NSAUDIT_LIMIT_A_MEMORY] ?
 		nla_get_u32(ltb[NSAUDIT_LIMIT_A_MEMORY]) : 0;
+	out.limits.contids = ltb[NSAUDIT_LIMIT_A_CONTIDS] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_CONTIDS]) : 0;
 
 	memset(&out.daemon, 0, sizeof(out.daemon));
 	if (tb[NSAUDIT_A_DAEMON]) {
@@ -1260,12 +1318,14 @@ int nsaudit__daemon_msg(const struct nlmsghdr *nlh, size_t len,
 /* ---- per-namespace rules -------------------------------------------- */
 
 /*
- * Fields whose value is the length of a string in buf, in field order: the
- * list the kernel's audit_data_to_entry() takes strings for.
+ * Fields whose value is the length of their bytes in buf, in field order:
+ * the list the kernel's audit_data_to_entry() takes strings for, and
+ * NSAUDIT_RULE_FIELD_CONTID (interface 1.3), whose 8 bytes are the ID.
  */
 static bool nsaudit_rule_field_is_string(uint32_t field)
 {
 	switch (field) {
+	case NSAUDIT_RULE_FIELD_CONTID:
 	case AUDIT_SUBJ_USER:
 	case AUDIT_SUBJ_ROLE:
 	case AUDIT_SUBJ_TYPE:
@@ -1295,8 +1355,9 @@ static bool nsaudit_rule_field_is_string(uint32_t field)
  * Structure only, as the kernel checks it before it looks at the meaning:
  * the length is the fixed part plus buflen and at most NSAUDIT_RULE_MAX,
  * field_count is at most AUDIT_MAX_FIELDS, and the strings of the string
- * fields lie inside buf. Which filters, fields and operators the module
- * supports is its own business (EINVAL with an extended ACK).
+ * fields (and contid's bytes) lie inside buf. Which filters, fields and
+ * operators the module supports is its own business (EINVAL with an
+ * extended ACK).
  *
  * Return: 0, or -EINVAL.
  */
@@ -1518,5 +1579,134 @@ int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
 		text[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
 	}
 	text[n] = '\0';
+	return 0;
+}
+
+/* ---- audit container IDs --------------------------------------------- */
+
+static const struct nla_policy
+nsaudit_contid_reply_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PID]			= NSAUDIT_U32,
+	[NSAUDIT_A_CONTID]		= NSAUDIT_U64,
+};
+
+/* A SET_CONTID (with @id) or GET_CONTID request for @pid. */
+static int nsaudit_build_contid(int family, uint8_t cmd, int pid,
+				const uint64_t *id, struct nl_msg **msgp,
+				char *why, size_t size)
+{
+	struct nl_msg *msg;
+	int err;
+
+	if (!msgp)
+		return -EINVAL;
+	*msgp = NULL;
+	err = nsaudit__check_pid(pid, why, size);
+	if (err)
+		return err;
+	err = nsaudit_build(family, cmd, &msg);
+	if (err)
+		return err;
+	if (nla_put_u32(msg, NSAUDIT_A_PID, (uint32_t)pid) < 0 ||
+	    (id && nla_put_u64(msg, NSAUDIT_A_CONTID, *id) < 0)) {
+		nlmsg_free(msg);
+		return -ENOMEM;
+	}
+	*msgp = msg;
+	return 0;
+}
+
+/**
+ * nsaudit__build_contid_set() - check and build a SET_CONTID request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @id: the container ID, sent as it is: NSAUDIT_CONTID_UNSET too, which
+ *      the module refuses with its own explanation
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * NSAUDIT_A_PID comes first: after it the u64 NSAUDIT_A_CONTID lies
+ * 8-byte aligned without an NSAUDIT_A_PAD.
+ *
+ * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
+ * -ENOMEM.
+ */
+int nsaudit__build_contid_set(int family, int pid, uint64_t id,
+			      struct nl_msg **msgp, char *why, size_t size)
+{
+	return nsaudit_build_contid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
+				    msgp, why, size);
+}
+
+/**
+ * nsaudit__build_contid_get() - check and build a GET_CONTID request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
+ * -ENOMEM.
+ */
+int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
+			      char *why, size_t size)
+{
+	return nsaudit_build_contid(family, NSAUDIT_CMD_GET_CONTID, pid, NULL,
+				    msgp, why, size);
+}
+
+/**
+ * nsaudit__parse_contid() - parse a GET_CONTID reply
+ * @nlh: the message
+ * @len: bytes available at @nlh; nothing beyond is read
+ * @family: the nsaudit family's id, the expected nlmsg_type
+ * @pid: the process ID the request named; the reply must name it too
+ * @id: filled in on success only: the ID, NSAUDIT_CONTID_UNSET for none
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * NSAUDIT_A_PAD before the ID (nla_put_u64_64bit()) and unknown
+ * attributes are ignored.
+ *
+ * Return: 0, or -EBADMSG for a message that is not a GET_CONTID reply of
+ * @family, is truncated or malformed, lacks NSAUDIT_A_PID or
+ * NSAUDIT_A_CONTID, has either of another width, or answers for another
+ * process.
+ */
+int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,
+			  int pid, uint64_t *id, char *why, size_t size)
+{
+	static const int want[] = { NSAUDIT_A_PID, NSAUDIT_A_CONTID, 0 };
+	struct nlattr *tb[NSAUDIT_A_MAX + 1];
+	const struct nlattr *head;
+	int attrlen, missing, err;
+	uint32_t got;
+
+	err = nsaudit_genl_attrs(nlh, len, family, NSAUDIT_CMD_GET_CONTID,
+				 &head, &attrlen, why, size);
+	if (err)
+		return err;
+	if (nsaudit_parse_attrs(tb, NSAUDIT_A_MAX, head, attrlen,
+				nsaudit_contid_reply_policy)) {
+		nsaudit_why(why, size,
+			    "malformed attributes in the container ID reply");
+		return -EBADMSG;
+	}
+	missing = nsaudit_missing(tb, want);
+	if (missing) {
+		nsaudit_why(why, size, "container ID reply lacks %s",
+			    nsaudit_attr_names[missing]);
+		return -EBADMSG;
+	}
+	got = nla_get_u32(tb[NSAUDIT_A_PID]);
+	if (pid < 1 || got != (uint32_t)pid) {
+		nsaudit_why(why, size,
+			    "container ID reply is for pid %u, not %d", got,
+			    pid);
+		return -EBADMSG;
+	}
+	*id = nla_get_u64(tb[NSAUDIT_A_CONTID]);
 	return 0;
 }

@@ -93,6 +93,14 @@ int nsaudit__parse_rule(const struct nlmsghdr *nlh, size_t len, int family,
 int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
 			char *text, size_t size);
 
+/* Audit container IDs: SET_CONTID and GET_CONTID, and the latter's reply. */
+int nsaudit__build_contid_set(int family, int pid, uint64_t id,
+			      struct nl_msg **msgp, char *why, size_t size);
+int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
+			      char *why, size_t size);
+int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,
+			  int pid, uint64_t *id, char *why, size_t size);
+
 /* client.c: nsaudit_open_err() with other names, for the unit tests. */
 int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			 const char *group, bool status, char *msg,

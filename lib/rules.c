@@ -29,11 +29,9 @@ static int nsaudit_rule_change(struct nsaudit_handle *h, uint8_t cmd,
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	h->errmsg_kernel = false;
 	err = nsaudit__build_rule(h->family, cmd, r, len, &msg, h->errmsg,
 				  sizeof(h->errmsg));
-	if (err == -ENOMEM)
-		return nsaudit__fail(h, err, "out of memory");
+	err = nsaudit__built(h, err);
 	if (err)
 		return err;
 	return nsaudit__request_ack(h, msg);
@@ -62,8 +60,9 @@ int nsaudit_rule_delete_all(struct nsaudit_handle *h)
 	if (err)
 		return err;
 	err = nsaudit__build_delete_all(h->family, &msg);
+	err = nsaudit__built(h, err);
 	if (err)
-		return nsaudit__fail(h, err, "out of memory");
+		return err;
 	return nsaudit__request_ack(h, msg);
 }
 
@@ -111,7 +110,8 @@ int nsaudit_rule_list(struct nsaudit_handle *h,
 		return err;
 	w.family = h->family;
 	err = nsaudit__build_list_rules(h->family, &msg);
+	err = nsaudit__built(h, err);
 	if (err)
-		return nsaudit__fail(h, err, "out of memory");
+		return err;
 	return nsaudit__request_dump(h, msg, nsaudit_rule_each, &w);
 }

@@ -29,6 +29,7 @@ static struct nsaudit_limits nsaudit_limits = {
 	.rules = NSAUDIT_LIMIT_RULES_DEFAULT,
 	.backlog = NSAUDIT_LIMIT_BACKLOG_DEFAULT,
 	.memory = NSAUDIT_LIMIT_MEMORY_DEFAULT,
+	.contids = NSAUDIT_LIMIT_CONTIDS_DEFAULT,
 };
 
 /* Protected by nsaudit_config_lock: changes are announced once it is set. */
@@ -48,6 +49,7 @@ void nsaudit_config_read(struct nsaudit_config *cfg)
 	cfg->limits.rules = READ_ONCE(nsaudit_limits.rules);
 	cfg->limits.backlog = READ_ONCE(nsaudit_limits.backlog);
 	cfg->limits.memory = READ_ONCE(nsaudit_limits.memory);
+	cfg->limits.contids = READ_ONCE(nsaudit_limits.contids);
 }
 
 /* One "name=new old-name=old" pair per setting the change names. */
@@ -89,6 +91,9 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
 		nsaudit_config_log_field(ab, "memory", chg->cfg.limits.memory,
 					 old->limits.memory);
+	if (chg->mask & NSAUDIT_CONFIG_CONTIDS)
+		nsaudit_config_log_field(ab, "contids", chg->cfg.limits.contids,
+					 old->limits.contids);
 	audit_log_format(ab, " auid=%u ses=%u res=%d",
 			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
 			 audit_get_sessionid(current), !err);
@@ -134,6 +139,8 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 		WRITE_ONCE(nsaudit_limits.backlog, chg->cfg.limits.backlog);
 	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
 		WRITE_ONCE(nsaudit_limits.memory, chg->cfg.limits.memory);
+	if (chg->mask & NSAUDIT_CONFIG_CONTIDS)
+		WRITE_ONCE(nsaudit_limits.contids, chg->cfg.limits.contids);
 out:
 	/*
 	 * Still under the lock: records and notifications come out in the

@@ -22,7 +22,8 @@
 
 /* What this module implements, reported in NSAUDIT_A_FEATURES. */
 #define NSAUDIT_FEATURES	(NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID | \
-				 NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES)
+				 NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES | \
+				 NSAUDIT_FEATURE_CONTID)
 
 enum nsaudit_genl_mcgrp {
 	NSAUDIT_GENL_MCGRP_CONFIG,
@@ -51,6 +52,11 @@ static struct netlink_range_validation nsaudit_memory_range = {
 	.max = NSAUDIT_LIMIT_MEMORY_MAX,
 };
 
+static struct netlink_range_validation nsaudit_contids_range = {
+	.min = NSAUDIT_LIMIT_CONTIDS_MIN,
+	.max = NSAUDIT_LIMIT_CONTIDS_MAX,
+};
+
 static struct netlink_range_validation nsaudit_pid_range = {
 	.min = 1,
 	.max = NSAUDIT_PID_MAX,
@@ -67,6 +73,8 @@ static const struct nla_policy nsaudit_limits_policy[NSAUDIT_LIMIT_A_MAX + 1] = 
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_queue_range),
 	[NSAUDIT_LIMIT_A_MEMORY] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_memory_range),
+	[NSAUDIT_LIMIT_A_CONTIDS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_contids_range),
 };
 
 static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
@@ -76,6 +84,11 @@ static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
 
 static const struct nla_policy nsaudit_get_nsid_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
+};
+
+static const struct nla_policy nsaudit_set_contid_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
+	[NSAUDIT_A_CONTID] = { .type = NLA_U64 },
 };
 
 static const struct nla_policy nsaudit_register_policy[NSAUDIT_A_MAX + 1] = {
@@ -93,11 +106,12 @@ static struct genl_family nsaudit_genl_family;
 static int nsaudit_nl_fill_status(struct sk_buff *skb)
 {
 	struct nsaudit_config cfg;
+	u64 forwarded, lost, ids, tasks;
 	struct nlattr *nest;
-	u64 forwarded, lost;
 
 	nsaudit_config_read(&cfg);
 	nsaudit_route_counters(&forwarded, &lost);
+	nsaudit_contid_counts(&ids, &tasks);
 	if (nla_put_u32(skb, NSAUDIT_A_VERSION_MAJOR, NSAUDIT_VERSION_MAJOR) ||
 	    nla_put_u32(skb, NSAUDIT_A_VERSION_MINOR, NSAUDIT_VERSION_MINOR) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
@@ -115,7 +129,11 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, lost,
 			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED,
-			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD))
+			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTIDS, ids,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, tasks,
+			      NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 
@@ -126,7 +144,8 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u32(skb, NSAUDIT_LIMIT_A_QUEUE, cfg.limits.queue) ||
 	    nla_put_u32(skb, NSAUDIT_LIMIT_A_RULES, cfg.limits.rules) ||
 	    nla_put_u32(skb, NSAUDIT_LIMIT_A_BACKLOG, cfg.limits.backlog) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_MEMORY, cfg.limits.memory))
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_MEMORY, cfg.limits.memory) ||
+	    nla_put_u32(skb, NSAUDIT_LIMIT_A_CONTIDS, cfg.limits.contids))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
@@ -211,6 +230,10 @@ static int nsaudit_nl_parse_limits(struct nlattr *attr,
 	if (tb[NSAUDIT_LIMIT_A_MEMORY]) {
 		chg->mask |= NSAUDIT_CONFIG_MEMORY;
 		chg->cfg.limits.memory = nla_get_u32(tb[NSAUDIT_LIMIT_A_MEMORY]);
+	}
+	if (tb[NSAUDIT_LIMIT_A_CONTIDS]) {
+		chg->mask |= NSAUDIT_CONFIG_CONTIDS;
+		chg->cfg.limits.contids = nla_get_u32(tb[NSAUDIT_LIMIT_A_CONTIDS]);
 	}
 	if (!(chg->mask & NSAUDIT_CONFIG_LIMITS)) {
 		NL_SET_ERR_MSG_ATTR(extack, attr, "NSAUDIT_A_LIMITS is empty");
@@ -336,6 +359,97 @@ static int nsaudit_nl_get_nsid(struct sk_buff *skb, struct genl_info *info)
 				nsaudit_nl_fill_nsid_reply, &r);
 }
 
+struct nsaudit_nl_contid_reply {
+	u32 pid;
+	u64 contid;
+};
+
+static int nsaudit_nl_fill_contid_reply(struct sk_buff *msg, const void *arg)
+{
+	const struct nsaudit_nl_contid_reply *r = arg;
+
+	if (nla_put_u32(msg, NSAUDIT_A_PID, r->pid) ||
+	    nla_put_u64_64bit(msg, NSAUDIT_A_CONTID, r->contid, NSAUDIT_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int nsaudit_nl_get_contid(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[NSAUDIT_A_PID];
+	struct nsaudit_nl_contid_reply r;
+	struct task_struct *task;
+
+	if (!attr) {
+		GENL_SET_ERR_MSG(info, "GET_CONTID needs NSAUDIT_A_PID");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, NSAUDIT_A_PID);
+		return -EINVAL;
+	}
+	task = nsaudit_nl_get_task(attr, info->extack);
+	if (IS_ERR(task))
+		return PTR_ERR(task);
+	r.contid = nsaudit_contid_task(task);
+	put_task_struct(task);
+	r.pid = nla_get_u32(attr);
+	return nsaudit_nl_reply(info, NSAUDIT_CMD_GET_CONTID,
+				nsaudit_nl_fill_contid_reply, &r);
+}
+
+/*
+ * Only the host's orchestrator gives IDs: CAP_AUDIT_CONTROL in the initial
+ * user namespace, checked before anything else is looked at; never to its
+ * own process or a kernel thread.
+ */
+static int nsaudit_nl_set_contid(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *pid_attr = info->attrs[NSAUDIT_A_PID];
+	struct nlattr *id_attr = info->attrs[NSAUDIT_A_CONTID];
+	struct task_struct *task;
+	struct pid *pid;
+	u64 id;
+	int err;
+
+	if (!netlink_capable(skb, CAP_AUDIT_CONTROL)) {
+		GENL_SET_ERR_MSG(info,
+				 "SET_CONTID needs CAP_AUDIT_CONTROL in the initial user namespace");
+		return -EPERM;
+	}
+	if (!pid_attr || !id_attr) {
+		GENL_SET_ERR_MSG(info,
+				 "SET_CONTID needs NSAUDIT_A_PID and NSAUDIT_A_CONTID");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL,
+				     pid_attr ? NSAUDIT_A_CONTID : NSAUDIT_A_PID);
+		return -EINVAL;
+	}
+	id = nla_get_u64(id_attr);
+	if (id == NSAUDIT_CONTID_UNSET) {
+		NL_SET_ERR_MSG_ATTR(info->extack, id_attr,
+				    "the unset value (2^64-1) is no container ID");
+		return -EINVAL;
+	}
+	pid = find_get_pid(nla_get_u32(pid_attr));
+	task = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!task) {
+		NL_SET_ERR_MSG_ATTR(info->extack, pid_attr,
+				    "no such process in the caller's PID namespace");
+		return -ESRCH;
+	}
+	if (same_thread_group(task, current)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, pid_attr,
+				    "a process cannot give itself a container ID");
+		err = -EPERM;
+	} else if (task->flags & PF_KTHREAD) {
+		NL_SET_ERR_MSG_ATTR(info->extack, pid_attr,
+				    "a kernel thread takes no container ID");
+		err = -EPERM;
+	} else {
+		err = nsaudit_contid_set(task, id, info->extack);
+	}
+	put_task_struct(task);
+	return err;
+}
+
 static int nsaudit_nl_fill_daemon_reply(struct sk_buff *msg, const void *arg)
 {
 	return nsaudit_daemon_put(msg, arg, task_active_pid_ns(current));
@@ -399,9 +513,12 @@ static int nsaudit_nl_rule(struct sk_buff *skb, struct genl_info *info)
 	err = nsaudit_daemon_rules_may(skb, info->extack);
 	if (err)
 		return err;
-	if (GENL_REQ_ATTR_CHECK(info, NSAUDIT_A_RULE))
-		return -EINVAL;
 	attr = info->attrs[NSAUDIT_A_RULE];
+	if (!attr) {
+		GENL_SET_ERR_MSG(info, "ADD_RULE and DEL_RULE need NSAUDIT_A_RULE");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, NSAUDIT_A_RULE);
+		return -EINVAL;
+	}
 	r = nsaudit_rule_parse(nla_data(attr), nla_len(attr),
 			       current_user_ns(), &prepend, info->extack);
 	if (IS_ERR(r)) {
@@ -475,6 +592,18 @@ static const struct genl_ops nsaudit_genl_ops[] = {
 	{
 		.cmd = NSAUDIT_CMD_DELETE_ALL,
 		.doit = nsaudit_nl_delete_all,
+	},
+	{
+		.cmd = NSAUDIT_CMD_SET_CONTID,
+		.doit = nsaudit_nl_set_contid,
+		.policy = nsaudit_set_contid_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		.cmd = NSAUDIT_CMD_GET_CONTID,
+		.doit = nsaudit_nl_get_contid,
+		.policy = nsaudit_get_nsid_policy,
+		.maxattr = NSAUDIT_A_MAX,
 	},
 };
 

@@ -28,6 +28,11 @@ static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
 					     unsigned int mode);
 /* The serial of audit events, so that ours never share one with the kernel's. */
 static unsigned int (*nsaudit_audit_serial_fn)(void);
+/* What a fork redirected for its container ID calls after all (contid.c). */
+static void (*nsaudit_cgroup_fork_fn)(struct task_struct *child);
+/* The lock under which a process's new children and threads appear. */
+static struct sighand_struct *(*nsaudit_lock_task_sighand_fn)(struct task_struct *task,
+							      unsigned long *flags);
 
 static const struct {
 	const char *name;
@@ -35,6 +40,8 @@ static const struct {
 } nsaudit_functions[] = {
 	{ "ptrace_may_access", (void **)&nsaudit_ptrace_may_access_fn },
 	{ "audit_serial", (void **)&nsaudit_audit_serial_fn },
+	{ "cgroup_fork", (void **)&nsaudit_cgroup_fork_fn },
+	{ "__lock_task_sighand", (void **)&nsaudit_lock_task_sighand_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -63,17 +70,33 @@ static int nsaudit_resolve(const char *name, void **fn)
 }
 
 /*
- * The raw syscall exit tracepoint (not exported as a symbol: found by
- * name). Registering a probe on it is what makes every task take the
- * syscall exit work path, so it is registered only while needed.
+ * Tracepoints (not exported as symbols: found by name), each registered
+ * only while needed. Registering one on the raw syscall exit is what
+ * makes every task take the syscall exit work path.
  */
-static struct tracepoint *nsaudit_sys_exit;
+static struct {
+	const char *name;
+	struct tracepoint *tp;
+} nsaudit_tracepoints[] = {
+#define NSAUDIT_TP_SYS_EXIT	0
+	{ "sys_exit" },
+#define NSAUDIT_TP_NEWTASK	1
+	{ "task_newtask" },
+#define NSAUDIT_TP_EXIT		2
+	{ "sched_process_exit" },
+#define NSAUDIT_TP_FREE		3
+	{ "sched_process_free" },
+};
+
 static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock */
 
-static void nsaudit_find_sys_exit(struct tracepoint *tp, void *priv)
+static void nsaudit_find_tracepoint(struct tracepoint *tp, void *priv)
 {
-	if (!strcmp(tp->name, "sys_exit"))
-		nsaudit_sys_exit = tp;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_tracepoints); i++)
+		if (!strcmp(tp->name, nsaudit_tracepoints[i].name))
+			nsaudit_tracepoints[i].tp = tp;
 }
 
 /**
@@ -93,10 +116,13 @@ int nsaudit_hooks_resolve(void)
 		if (err)
 			return err;
 	}
-	for_each_kernel_tracepoint(nsaudit_find_sys_exit, NULL);
-	if (!nsaudit_sys_exit) {
-		pr_err("cannot find the sys_exit tracepoint\n");
-		return -ENOENT;
+	for_each_kernel_tracepoint(nsaudit_find_tracepoint, NULL);
+	for (i = 0; i < ARRAY_SIZE(nsaudit_tracepoints); i++) {
+		if (!nsaudit_tracepoints[i].tp) {
+			pr_err("cannot find the %s tracepoint\n",
+			       nsaudit_tracepoints[i].name);
+			return -ENOENT;
+		}
 	}
 	return 0;
 }
@@ -127,6 +153,32 @@ bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode)
 	return nsaudit_ptrace_may_access_fn(task, mode);
 }
 
+/**
+ * nsaudit_lock_task_sighand() - the kernel's lock_task_sighand()
+ * @task: the task
+ * @flags: for the saved interrupt state
+ *
+ * Context: process or atomic; takes @task's siglock with interrupts off.
+ *
+ * Return: the locked sighand, or NULL if @task has none any more.
+ */
+struct sighand_struct *nsaudit_lock_task_sighand(struct task_struct *task,
+						 unsigned long *flags)
+{
+	return nsaudit_lock_task_sighand_fn(task, flags);
+}
+
+/**
+ * nsaudit_cgroup_fork() - the kernel's cgroup_fork()
+ * @child: the task copy_process() is making
+ *
+ * Context: that of copy_process().
+ */
+void nsaudit_cgroup_fork(struct task_struct *child)
+{
+	nsaudit_cgroup_fork_fn(child);
+}
+
 /*
  * A probe that moves regs->ip must say so: with a post handler, kprobes arms
  * it through its IPMODIFY ftrace_ops, and ftrace then refuses a second
@@ -140,9 +192,15 @@ static void nsaudit_ipmodify_post(struct kprobe *p, struct pt_regs *regs,
 }
 NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
 
+/* Who arms a kprobe: the records' users, or container IDs. */
+enum nsaudit_kprobe_user {
+	NSAUDIT_KPROBE_RECORDS,		/* enrichment or routing */
+	NSAUDIT_KPROBE_CONTID,		/* some task carries a container ID */
+};
+
 struct nsaudit_kprobe_hook {
 	struct kprobe kp;
-	bool switched;		/* armed only for enrichment or routing */
+	enum nsaudit_kprobe_user user;
 };
 
 static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
@@ -153,7 +211,19 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 			.pre_handler = nsaudit_log_end_pre,
 			.post_handler = nsaudit_ipmodify_post,
 		},
-		.switched = true,
+		.user = NSAUDIT_KPROBE_RECORDS,
+	},
+	{
+		/*
+		 * Called by copy_process() for every new task, before it is
+		 * visible, where the parent may sleep: see contid.c.
+		 */
+		.kp = {
+			.symbol_name = "cgroup_fork",
+			.pre_handler = nsaudit_cid_fork_pre,
+			.post_handler = nsaudit_ipmodify_post,
+		},
+		.user = NSAUDIT_KPROBE_CONTID,
 	},
 };
 
@@ -162,10 +232,46 @@ static DEFINE_MUTEX(nsaudit_hooks_lock);
 static bool nsaudit_hooks_live;
 static bool nsaudit_enrich_on = true;
 static bool nsaudit_route_on;
+static bool nsaudit_contid_on;
 
-static bool nsaudit_hooks_armed(void)
+static bool nsaudit_hooks_armed(enum nsaudit_kprobe_user user)
 {
+	if (user == NSAUDIT_KPROBE_CONTID)
+		return nsaudit_contid_on;
 	return nsaudit_enrich_on || nsaudit_route_on;
+}
+
+/* The container ID tracepoints, registered or not; all or nothing. */
+static int nsaudit_hooks_contid_tracepoints(bool on)
+{
+	struct tracepoint *newtask = nsaudit_tracepoints[NSAUDIT_TP_NEWTASK].tp;
+	struct tracepoint *exit = nsaudit_tracepoints[NSAUDIT_TP_EXIT].tp;
+	struct tracepoint *free = nsaudit_tracepoints[NSAUDIT_TP_FREE].tp;
+	int err;
+
+	lockdep_assert_held(&nsaudit_hooks_lock);
+	if (!on) {
+		tracepoint_probe_unregister(exit, nsaudit_cid_exit, NULL);
+		tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+		tracepoint_probe_unregister(free, nsaudit_cid_free, NULL);
+		return 0;
+	}
+	err = tracepoint_probe_register(free, nsaudit_cid_free, NULL);
+	if (err)
+		return err;
+	err = tracepoint_probe_register(newtask, nsaudit_cid_newtask, NULL);
+	if (err)
+		goto err_free;
+	err = tracepoint_probe_register(exit, nsaudit_cid_exit, NULL);
+	if (err)
+		goto err_newtask;
+	return 0;
+
+err_newtask:
+	tracepoint_probe_unregister(newtask, nsaudit_cid_newtask, NULL);
+err_free:
+	tracepoint_probe_unregister(free, nsaudit_cid_free, NULL);
+	return err;
 }
 
 /**
@@ -186,8 +292,8 @@ int nsaudit_hooks_register(void)
 	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
 		struct nsaudit_kprobe_hook *h = &nsaudit_kprobes[i];
 
-		h->kp.flags = (h->switched && !nsaudit_hooks_armed()) ?
-			      KPROBE_FLAG_DISABLED : 0;
+		h->kp.flags = nsaudit_hooks_armed(h->user) ?
+			      0 : KPROBE_FLAG_DISABLED;
 		err = register_kprobe(&h->kp);
 		if (err) {
 			pr_err("cannot probe %s: %d\n", h->kp.symbol_name, err);
@@ -218,6 +324,8 @@ void nsaudit_hooks_unregister(void)
 	int i;
 
 	mutex_lock(&nsaudit_hooks_lock);
+	if (nsaudit_contid_on)
+		nsaudit_hooks_contid_tracepoints(false);
 	for (i = ARRAY_SIZE(nsaudit_kprobes) - 1; i >= 0; i--) {
 		struct kprobe *kp = &nsaudit_kprobes[i].kp;
 
@@ -236,22 +344,23 @@ static int nsaudit_hooks_switch(struct kprobe *kp, bool on)
 }
 
 /*
- * Set one user's state and arm or disarm the switched probes to match; all
+ * Set one user's state and arm or disarm that user's kprobes to match; all
  * or nothing. A disabled probe costs nothing: its ftrace site is unpatched.
  * Before nsaudit_hooks_register() (module parameters are set before init)
  * and after nsaudit_hooks_unregister() only the state is recorded.
  */
-static int nsaudit_hooks_update(bool *state, bool on)
+static int nsaudit_hooks_update(enum nsaudit_kprobe_user user, bool *state,
+				bool on)
 {
-	bool was = nsaudit_hooks_armed(), old = *state;
+	bool was = nsaudit_hooks_armed(user), old = *state;
 	int i, err = 0;
 
 	lockdep_assert_held(&nsaudit_hooks_lock);
 	WRITE_ONCE(*state, on);
-	if (!nsaudit_hooks_live || nsaudit_hooks_armed() == was)
+	if (!nsaudit_hooks_live || nsaudit_hooks_armed(user) == was)
 		return 0;
 	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
-		if (!nsaudit_kprobes[i].switched)
+		if (nsaudit_kprobes[i].user != user)
 			continue;
 		err = nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, !was);
 		if (err)
@@ -261,7 +370,7 @@ static int nsaudit_hooks_update(bool *state, bool on)
 
 err_unwind:
 	while (--i >= 0)
-		if (nsaudit_kprobes[i].switched)
+		if (nsaudit_kprobes[i].user == user)
 			nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, was);
 	WRITE_ONCE(*state, old);
 	return err;
@@ -281,7 +390,8 @@ int nsaudit_hooks_set_enrich(bool enrich)
 	int err;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	err = nsaudit_hooks_update(&nsaudit_enrich_on, enrich);
+	err = nsaudit_hooks_update(NSAUDIT_KPROBE_RECORDS, &nsaudit_enrich_on,
+				   enrich);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }
@@ -300,7 +410,8 @@ int nsaudit_hooks_set_route(bool route)
 	int err;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	err = nsaudit_hooks_update(&nsaudit_route_on, route);
+	err = nsaudit_hooks_update(NSAUDIT_KPROBE_RECORDS, &nsaudit_route_on,
+				   route);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }
@@ -324,10 +435,10 @@ int nsaudit_hooks_set_sysexit(void *probe, bool on)
 	mutex_lock(&nsaudit_hooks_lock);
 	if (on != nsaudit_sys_exit_on) {
 		if (on)
-			err = tracepoint_probe_register(nsaudit_sys_exit,
+			err = tracepoint_probe_register(nsaudit_tracepoints[NSAUDIT_TP_SYS_EXIT].tp,
 							probe, NULL);
 		else
-			err = tracepoint_probe_unregister(nsaudit_sys_exit,
+			err = tracepoint_probe_unregister(nsaudit_tracepoints[NSAUDIT_TP_SYS_EXIT].tp,
 							  probe, NULL);
 		if (err)
 			pr_err("cannot %sregister the sys_exit probe: %d\n",
@@ -335,6 +446,44 @@ int nsaudit_hooks_set_sysexit(void *probe, bool on)
 		else
 			nsaudit_sys_exit_on = on;
 	}
+	mutex_unlock(&nsaudit_hooks_lock);
+	return err;
+}
+
+/**
+ * nsaudit_hooks_set_contid() - arm or disarm the container ID hooks
+ * @on: true while some task carries a container ID
+ *
+ * The tracepoints go first and come last, so that a fork the kprobes
+ * see is always also seen at its end.
+ *
+ * Context: process; takes nsaudit_hooks_lock (under nsaudit_cid_lock).
+ *
+ * Return: 0, or a negative errno with nothing changed.
+ */
+int nsaudit_hooks_set_contid(bool on)
+{
+	int err = 0;
+
+	mutex_lock(&nsaudit_hooks_lock);
+	if (!nsaudit_hooks_live || on == nsaudit_contid_on)
+		goto out;
+	if (on) {
+		err = nsaudit_hooks_contid_tracepoints(true);
+		if (err)
+			goto out;
+		err = nsaudit_hooks_update(NSAUDIT_KPROBE_CONTID,
+					   &nsaudit_contid_on, true);
+		if (err)
+			nsaudit_hooks_contid_tracepoints(false);
+	} else {
+		nsaudit_hooks_update(NSAUDIT_KPROBE_CONTID, &nsaudit_contid_on,
+				     false);
+		nsaudit_hooks_contid_tracepoints(false);
+	}
+out:
+	if (err)
+		pr_err("cannot arm the container ID hooks: %d\n", err);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }

@@ -27,6 +27,7 @@ struct nsaudit_rule;
 struct netlink_ext_ack;
 struct pid;
 struct pid_namespace;
+struct sighand_struct;
 struct srcu_struct;
 struct task_struct;
 struct user_namespace;
@@ -34,6 +35,7 @@ struct user_namespace;
 /* nsid.c: the nsID set of a task. */
 struct nsaudit_nsid {
 	u32 inum[NSAUDIT_NS_COUNT];
+	u64 contid;	/* NSAUDIT_CONTID_UNSET: none */
 };
 
 int nsaudit_nsid_init(void);
@@ -108,6 +110,7 @@ struct nsaudit_rule_field {
 	enum nsaudit_rule_op op;
 	u32 val;			/* in the owner's view */
 	kgid_t gid;			/* AUDIT_GID, AUDIT_EGID: for groups */
+	u64 contid;			/* NSAUDIT_RULE_FIELD_CONTID */
 };
 
 /* Immutable once published; freed after a grace period. */
@@ -196,6 +199,28 @@ void nsaudit_log_end(struct audit_buffer *ab);
 /* thunk_x86_64.S: runs instead of audit_log_end() for a redirected task. */
 void nsaudit_log_end_thunk(struct audit_buffer *ab, int srcu_idx);
 
+/* contid.c: audit container IDs. */
+#define NSAUDIT_CONTID_OP_TYPE_DEFAULT	1390
+#define NSAUDIT_CONTID_OP_TYPE_MIN	1340
+#define NSAUDIT_CONTID_OP_TYPE_MAX	1399
+extern unsigned int nsaudit_contid_op_type;
+int nsaudit_contid_init(void);
+void nsaudit_contid_exit(void);
+u64 nsaudit_contid_current(void);
+u64 nsaudit_contid_task(const struct task_struct *t);
+int nsaudit_contid_set(struct task_struct *task, u64 id,
+		       struct netlink_ext_ack *extack);
+void nsaudit_contid_counts(u64 *ids, u64 *tasks);
+int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs);
+struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child);
+void nsaudit_cid_newtask(void *data, struct task_struct *child,
+			 unsigned long clone_flags);
+void nsaudit_cid_exit(void *data, struct task_struct *t);
+void nsaudit_cid_free(void *data, struct task_struct *t);
+
+/* thunk_x86_64.S: runs instead of cgroup_fork() for a redirected fork. */
+void nsaudit_cid_fork_thunk(struct task_struct *child, int srcu_idx);
+
 /* hooks.c: every kernel symbol the module attaches to or calls unexported. */
 int nsaudit_hooks_resolve(void);
 bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode);
@@ -204,6 +229,10 @@ void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);
 int nsaudit_hooks_set_route(bool route);
 int nsaudit_hooks_set_sysexit(void *probe, bool on);
+int nsaudit_hooks_set_contid(bool on);
+void nsaudit_cgroup_fork(struct task_struct *child);
+struct sighand_struct *nsaudit_lock_task_sighand(struct task_struct *task,
+						 unsigned long *flags);
 u32 nsaudit_audit_serial(void);
 bool nsaudit_hooks_enrich(void);
 u64 nsaudit_hooks_missed(void);
@@ -215,6 +244,7 @@ struct nsaudit_limits {
 	u32 rules;	/* NSAUDIT_LIMIT_A_RULES */
 	u32 backlog;	/* NSAUDIT_LIMIT_A_BACKLOG */
 	u32 memory;	/* NSAUDIT_LIMIT_A_MEMORY, KiB */
+	u32 contids;	/* NSAUDIT_LIMIT_A_CONTIDS */
 };
 
 struct nsaudit_config {
@@ -228,9 +258,10 @@ struct nsaudit_config {
 #define NSAUDIT_CONFIG_RULES	BIT(3)
 #define NSAUDIT_CONFIG_BACKLOG	BIT(4)
 #define NSAUDIT_CONFIG_MEMORY	BIT(5)
+#define NSAUDIT_CONFIG_CONTIDS	BIT(6)
 #define NSAUDIT_CONFIG_LIMITS	(NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE | \
 				 NSAUDIT_CONFIG_RULES | NSAUDIT_CONFIG_BACKLOG | \
-				 NSAUDIT_CONFIG_MEMORY)
+				 NSAUDIT_CONFIG_MEMORY | NSAUDIT_CONFIG_CONTIDS)
 
 struct nsaudit_config_change {
 	unsigned int mask;	/* NSAUDIT_CONFIG_*: the members of @cfg to set */

@@ -72,6 +72,7 @@ bool nsaudit_nsid_current(struct nsaudit_nsid *id)
 		return false;
 	nsaudit_nsid_fill(id, nsp, task_active_pid_ns(current),
 			  current_user_ns());
+	id->contid = nsaudit_contid_current();
 	return true;
 }
 
@@ -107,6 +108,7 @@ bool nsaudit_nsid_task(struct task_struct *task, struct nsaudit_nsid *id)
 		rcu_read_unlock();
 	}
 	task_unlock(task);
+	id->contid = nsaudit_contid_task(task);
 	return ok;
 }
 
@@ -126,7 +128,8 @@ dev_t nsaudit_nsid_dev(void)
  * @size: size of @buf; NSAUDIT_NSID_TEXT_MAX always suffices
  * @id: the nsID set
  *
- * The text starts with a space, ready to follow a record's last field.
+ * The text starts with a space, ready to follow a record's last field;
+ * "contid=N" ends it when the task carries a container ID.
  *
  * Context: any.
  *
@@ -134,14 +137,20 @@ dev_t nsaudit_nsid_dev(void)
  */
 int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id)
 {
-	return scnprintf(buf, size,
-			 " nsdev=%u:%u mntns=%u utsns=%u ipcns=%u netns=%u pidns=%u userns=%u cgroupns=%u timens=%u",
-			 MAJOR(nsaudit_nsfs_dev), MINOR(nsaudit_nsfs_dev),
-			 id->inum[NSAUDIT_NS_MNT], id->inum[NSAUDIT_NS_UTS],
-			 id->inum[NSAUDIT_NS_IPC], id->inum[NSAUDIT_NS_NET],
-			 id->inum[NSAUDIT_NS_PID], id->inum[NSAUDIT_NS_USER],
-			 id->inum[NSAUDIT_NS_CGROUP],
-			 id->inum[NSAUDIT_NS_TIME]);
+	int len;
+
+	len = scnprintf(buf, size,
+			" nsdev=%u:%u mntns=%u utsns=%u ipcns=%u netns=%u pidns=%u userns=%u cgroupns=%u timens=%u",
+			MAJOR(nsaudit_nsfs_dev), MINOR(nsaudit_nsfs_dev),
+			id->inum[NSAUDIT_NS_MNT], id->inum[NSAUDIT_NS_UTS],
+			id->inum[NSAUDIT_NS_IPC], id->inum[NSAUDIT_NS_NET],
+			id->inum[NSAUDIT_NS_PID], id->inum[NSAUDIT_NS_USER],
+			id->inum[NSAUDIT_NS_CGROUP],
+			id->inum[NSAUDIT_NS_TIME]);
+	if (id->contid != NSAUDIT_CONTID_UNSET)
+		len += scnprintf(buf + len, size - len, " contid=%llu",
+				 id->contid);
+	return len;
 }
 
 /**

@@ -158,6 +158,7 @@ static bool nsaudit_rule_op_valid(u32 type, enum nsaudit_rule_op op)
 	case AUDIT_LOGINUID_SET:
 	case AUDIT_EXE:
 	case AUDIT_FILTERKEY:
+	case NSAUDIT_RULE_FIELD_CONTID:
 		return op == NSAUDIT_OP_EQ || op == NSAUDIT_OP_NE;
 	default:
 		return op != NSAUDIT_OP_MASK && op != NSAUDIT_OP_TEST;
@@ -266,6 +267,21 @@ static int nsaudit_rule_field(struct nsaudit_rule *r, int i,
 		if (IS_ERR(s))
 			return PTR_ERR(s);
 		r->exe = s;
+		break;
+	case NSAUDIT_RULE_FIELD_CONTID:
+		/* The u64 as 8 bytes of buf, as upstream's AUDIT_CONTID. */
+		if (f->val != sizeof(f->contid)) {
+			NL_SET_ERR_MSG(extack,
+				       "a contid field is 8 bytes of the rule's buf");
+			return -EINVAL;
+		}
+		if (f->val > data->buflen - *used) {
+			NL_SET_ERR_MSG(extack,
+				       "rule contid field beyond the rule's buf");
+			return -EINVAL;
+		}
+		memcpy(&f->contid, data->buf + *used, sizeof(f->contid));
+		*used += sizeof(f->contid);
 		break;
 	default:
 		if (f->type < ARRAY_SIZE(nsaudit_unsupported_field) &&

@@ -340,6 +340,10 @@ static bool nsaudit_field_match(const struct nsaudit_rule *r,
 	case AUDIT_EXE:
 		hit = t->exe && !strcmp(t->exe, r->exe);
 		return f->op == NSAUDIT_OP_NE ? !hit : hit;
+	case NSAUDIT_RULE_FIELD_CONTID:
+		/* Not translated: an ID means the same in every view. */
+		hit = nsaudit_contid_current() == f->contid;
+		return f->op == NSAUDIT_OP_NE ? !hit : hit;
 	default:	/* the key */
 		return true;
 	}
@@ -475,8 +479,10 @@ static void nsaudit_sysexit_run(struct nsaudit_syscall *sc)
 	size = NSAUDIT_SYSCALL_FIXED + 2 * TASK_COMM_LEN +
 	       2 * (t.exe ? strlen(t.exe) : 0) + 2 * AUDIT_MAX_KEY_LEN;
 	text = kmalloc(size, GFP_KERNEL);
-	if (!nsaudit_nsid_current(&id))
+	if (!nsaudit_nsid_current(&id)) {
 		memset(&id, 0, sizeof(id));
+		id.contid = nsaudit_contid_current();
+	}
 
 	rcu_read_lock();
 	for (ns = current_user_ns(); ns; ns = ns->parent) {

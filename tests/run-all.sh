@@ -59,12 +59,13 @@ step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload"
+contid="contid-inherit contid-refused contid-race contid-many"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing rules-auditctl rules-nsauditd"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

@@ -96,6 +96,9 @@ class Checks:
 		self.items.append((code, what, macro))
 
 	def expect_int(self, cname, value, what, macro=False):
+		# Past INT64_MAX a decimal constant has no standard type: hex.
+		if isinstance(value, int) and value > 0x7fffffffffffffff:
+			value = '%#xULL' % value
 		self.add('_Static_assert((%s) == (%s), %s);'
 			 % (cname, value, c_str(what)),
 			 '%s: expected %s == %s' % (what, cname, value),

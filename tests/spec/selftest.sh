@@ -115,6 +115,10 @@ expect_fail limit-value NSAUDIT_LIMIT_RULES_DEFAULT --include "$tmp/limit-value"
 mutate_header renamed-attr 's/NSAUDIT_A_ENRICH,/NSAUDIT_A_ENRICHED,/'
 expect_fail renamed-attr NSAUDIT_A_ENRICH --include "$tmp/renamed-attr"
 
+# A u64 constant past INT64_MAX is compared too, not only compiled.
+mutate_header contid-unset 's/^\(#define NSAUDIT_CONTID_UNSET\t\t\)((__u64)-1)$/\1((__u64)-2)/'
+expect_fail contid-unset NSAUDIT_CONTID_UNSET --include "$tmp/contid-unset"
+
 mutate_header mcgrp-name 's/^\(#define NSAUDIT_MCGRP_CONFIG\t\t\)"config"$/\1"conf"/'
 expect_fail mcgrp-name NSAUDIT_MCGRP_CONFIG --include "$tmp/mcgrp-name"
 

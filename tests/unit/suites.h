@@ -16,5 +16,6 @@ Suite *nsaudit_nsauditd_suite(void);
 Suite *nsaudit_translate_suite(void);
 Suite *nsaudit_rulemsg_suite(void);
 Suite *nsaudit_rules_suite(void);
+Suite *nsaudit_contid_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

@@ -81,11 +81,20 @@ static const struct attr status_attrs[] = {
 	/* Interface 1.1 on: mandatory from minor 1 (this is minor 7). */
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_BACKLOG, 4, 4096 },
 	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_MEMORY, 4, 0xfffffff1U },
+	/* Interface 1.3 on: mandatory from minor 3. */
+	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_CONTIDS, 8,
+	  0xfffffffffffffffdULL },
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_CONTIDS, 4, 0xfffffff2U },
+	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_CONTID_TASKS, 8,
+	  0xfffffffffffffffcULL },
 };
 
-/* The indexes of the two 1.1 limits in status_attrs. */
+/* The indexes of the two 1.1 limits in status_attrs, and of the 1.3 pair. */
 #define STATUS_BACKLOG	13
 #define STATUS_MEMORY	14
+#define STATUS_CONTIDS_COUNTER	15
+#define STATUS_CONTIDS_LIMIT	16
+#define STATUS_CONTID_TASKS	17
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -97,10 +106,13 @@ static const struct nsaudit_status want_status = {
 		.forwarded = 0xfffffffffffffffeULL,
 		.lost = 3,
 		.missed = 0x100000000ULL,
+		.contids = 0xfffffffffffffffdULL,
+		.contid_tasks = 0xfffffffffffffffcULL,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
 		.backlog = 4096, .memory = 0xfffffff1U,
+		.contids = 0xfffffff2U,
 	},
 };
 
@@ -252,11 +264,14 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->counters.forwarded == b->counters.forwarded &&
 	       a->counters.lost == b->counters.lost &&
 	       a->counters.missed == b->counters.missed &&
+	       a->counters.contids == b->counters.contids &&
+	       a->counters.contid_tasks == b->counters.contid_tasks &&
 	       a->limits.daemons == b->limits.daemons &&
 	       a->limits.queue == b->limits.queue &&
 	       a->limits.rules == b->limits.rules &&
 	       a->limits.backlog == b->limits.backlog &&
 	       a->limits.memory == b->limits.memory &&
+	       a->limits.contids == b->limits.contids &&
 	       daemon_eq(&a->daemon, &b->daemon);
 }
 
@@ -378,24 +393,25 @@ START_TEST(test_build_set_bytes)
 		.enrich = 1,
 		.limits = {
 			.daemons = 4096, .queue = 16, .rules = 65536,
-			.backlog = 1048576, .memory = 64,
+			.backlog = 1048576, .memory = 64, .contids = 1,
 		},
 	};
 	/* Little-endian layout, as the kernel on this host reads it. */
 	const uint32_t want[] = {
-		72,				/* nlmsg_len */
+		80,				/* nlmsg_len */
 		FAMILY | (NLM_F_REQUEST | NLM_F_ACK) << 16,
 		0,				/* seq */
 		0,				/* port */
 		NSAUDIT_CMD_SET | NSAUDIT_GENL_VERSION << 8,
 		5 | NSAUDIT_A_ENRICH << 16,	/* u8 enrich = 1, padded */
 		1,
-		44 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
+		52 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 4096,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 16,
 		8 | NSAUDIT_LIMIT_A_RULES << 16, 65536,
 		8 | NSAUDIT_LIMIT_A_BACKLOG << 16, 1048576,
 		8 | NSAUDIT_LIMIT_A_MEMORY << 16, 64,
+		8 | NSAUDIT_LIMIT_A_CONTIDS << 16, 1,
 	};
 	const uint16_t one = 1;
 	struct nl_msg *msg = NULL;
@@ -424,6 +440,7 @@ START_TEST(test_build_set_masks)
 		{ NSAUDIT_SET_RULES, NSAUDIT_LIMIT_A_RULES },
 		{ NSAUDIT_SET_BACKLOG, NSAUDIT_LIMIT_A_BACKLOG },
 		{ NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_A_MEMORY },
+		{ NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_A_CONTIDS },
 	};
 	unsigned int mask;
 
@@ -434,9 +451,10 @@ START_TEST(test_build_set_masks)
 			.limits = {
 				.daemons = 7, .queue = 1000, .rules = 9,
 				.backlog = 500, .memory = 100000,
+				.contids = 12345,
 			},
 		};
-		const uint32_t val[] = { 7, 1000, 9, 500, 100000 };
+		const uint32_t val[] = { 7, 1000, 9, 500, 100000, 12345 };
 		struct nl_msg *msg = NULL;
 		struct nlattr *a, *b;
 		bool enrich = false, limits = false;
@@ -545,6 +563,7 @@ struct settings_case {
 #define ENRICH(v)	{ .mask = NSAUDIT_SET_ENRICH, .enrich = (v) }
 #define BACKLOG(v)	{ .mask = NSAUDIT_SET_BACKLOG, .limits.backlog = (v) }
 #define MEMORY(v)	{ .mask = NSAUDIT_SET_MEMORY, .limits.memory = (v) }
+#define CONTIDS(v)	{ .mask = NSAUDIT_SET_CONTIDS, .limits.contids = (v) }
 
 static const struct settings_case settings_cases[] = {
 	{ DAEMONS(0), 0, NULL },
@@ -580,20 +599,27 @@ static const struct settings_case settings_cases[] = {
 	{ MEMORY(NSAUDIT_LIMIT_MEMORY_MAX + 1), -EINVAL,
 	  "memory limit 16777217 KiB " },
 	{ MEMORY(UINT32_MAX), -EINVAL, "memory limit 4294967295 KiB " },
+	{ CONTIDS(0), -EINVAL, "contids limit 0 is not in 1..1048576" },
+	{ CONTIDS(NSAUDIT_LIMIT_CONTIDS_MIN), 0, NULL },
+	{ CONTIDS(NSAUDIT_LIMIT_CONTIDS_DEFAULT), 0, NULL },
+	{ CONTIDS(NSAUDIT_LIMIT_CONTIDS_MAX), 0, NULL },
+	{ CONTIDS(NSAUDIT_LIMIT_CONTIDS_MAX + 1), -EINVAL,
+	  "contids limit 1048577 is not in 1..1048576" },
+	{ CONTIDS(UINT32_MAX), -EINVAL, "contids limit 4294967295 " },
 	{ ENRICH(0), 0, NULL },
 	{ ENRICH(1), 0, NULL },
 	{ ENRICH(-1), -EINVAL, "enrich must be 0 or 1, not -1" },
 	{ ENRICH(2), -EINVAL, "enrich must be 0 or 1, not 2" },
 	{ { .mask = 0 }, -EINVAL, "nothing to set" },
 	{ { .mask = NSAUDIT_SET_ALL + 1, .limits.queue = 16 }, -EINVAL,
-	  "unknown bits 0x40 in the settings mask" },
+	  "unknown bits 0x80 in the settings mask" },
 	{ { .mask = NSAUDIT_SET_ENRICH | 0x80000000U }, -EINVAL,
 	  "unknown bits 0x80000000" },
 	/* Members outside the mask are neither sent nor checked. */
 	{ { .mask = NSAUDIT_SET_ENRICH, .enrich = 0,
 	    .limits = { .daemons = UINT32_MAX, .queue = 0,
 			.rules = UINT32_MAX, .backlog = 0,
-			.memory = UINT32_MAX } }, 0, NULL },
+			.memory = UINT32_MAX, .contids = 0 } }, 0, NULL },
 	{ { .mask = NSAUDIT_SET_QUEUE, .enrich = 7, .limits.queue = 16 },
 	  0, NULL },
 	/* One bad member spoils the lot. */
@@ -603,6 +629,10 @@ static const struct settings_case settings_cases[] = {
 	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
 	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
 			.memory = 63 } }, -EINVAL, "memory limit 63 " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 0 } }, -EINVAL,
+	  "contids limit 0 " },
 };
 
 START_TEST(test_settings_bounds)
@@ -742,6 +772,9 @@ START_TEST(test_status_missing)
 		"NSAUDIT_A_LIMITS lacks NSAUDIT_LIMIT_A_RULES",
 		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_BACKLOG",
 		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_MEMORY",
+		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTIDS",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_CONTIDS",
+		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTID_TASKS",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -1037,6 +1070,17 @@ END_TEST
 
 /* ---- status of interface 1.1: new limits, the daemon ------------- */
 
+/* A status before 1.3: no container ID attribute; each reads as 0. */
+static void skip_contid_attrs(struct attr *a, struct nsaudit_status *want)
+{
+	a[STATUS_CONTIDS_COUNTER].type = SKIP;
+	a[STATUS_CONTIDS_LIMIT].type = SKIP;
+	a[STATUS_CONTID_TASKS].type = SKIP;
+	want->counters.contids = 0;
+	want->counters.contid_tasks = 0;
+	want->limits.contids = 0;
+}
+
 /* A module of 1.0 has neither new limit: they read as 0; 1.1 needs both. */
 START_TEST(test_status_minor_0)
 {
@@ -1048,6 +1092,7 @@ START_TEST(test_status_minor_0)
 	a[1].val = 0;
 	a[STATUS_BACKLOG].type = SKIP;
 	a[STATUS_MEMORY].type = SKIP;
+	skip_contid_attrs(a, &want);
 	want.version_minor = 0;
 	want.limits.backlog = 0;
 	want.limits.memory = 0;
@@ -1069,6 +1114,60 @@ START_TEST(test_status_minor_0)
 				      &st, why, sizeof(why)), -EBADMSG);
 	ck_assert_str_eq(why, "NSAUDIT_A_LIMITS of interface 1.1 lacks "
 			 "NSAUDIT_LIMIT_A_BACKLOG");
+}
+END_TEST
+
+/*
+ * A module of 1.2 has no contids counter or limit: they read as 0. From
+ * 1.3 on each is mandatory, and a newer minor's status has them too.
+ */
+START_TEST(test_status_minor_2)
+{
+	struct attr a[ARRAY_SIZE(status_attrs)];
+	struct nsaudit_status st, want = want_status;
+	char why[128];
+
+	memcpy(a, status_attrs, sizeof(a));
+	a[1].val = 2;
+	skip_contid_attrs(a, &want);
+	want.version_minor = 2;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+
+	/* A 1.2 module that has one of them anyway: taken. */
+	a[STATUS_CONTIDS_LIMIT].type = NSAUDIT_LIMIT_A_CONTIDS;
+	want.limits.contids = 0xfffffff2U;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+
+	/* 1.3 without the counter, then without the limit. */
+	a[1].val = 3;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.3 lacks "
+			 "NSAUDIT_COUNTER_A_CONTIDS");
+	a[STATUS_CONTIDS_COUNTER].type = NSAUDIT_COUNTER_A_CONTIDS;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.3 lacks "
+			 "NSAUDIT_COUNTER_A_CONTID_TASKS");
+	a[STATUS_CONTID_TASKS].type = NSAUDIT_COUNTER_A_CONTID_TASKS;
+	a[STATUS_CONTIDS_LIMIT].type = SKIP;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_LIMITS of interface 1.3 lacks "
+			 "NSAUDIT_LIMIT_A_CONTIDS");
+
+	/* Complete at 1.3: as this library's own version reads it. */
+	a[STATUS_CONTIDS_LIMIT].type = NSAUDIT_LIMIT_A_CONTIDS;
+	want.version_minor = 3;
+	want.counters.contids = 0xfffffffffffffffdULL;
+	want.counters.contid_tasks = 0xfffffffffffffffcULL;
+	ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), NSAUDIT_CMD_GET_STATUS,
+				      &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
 }
 END_TEST
 
@@ -1990,6 +2089,7 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_status_nest_garbage);
 	tcase_add_test(tc, test_status_truncated);
 	tcase_add_test(tc, test_status_minor_0);
+	tcase_add_test(tc, test_status_minor_2);
 	tcase_add_test(tc, test_status_daemon);
 	tcase_add_test(tc, test_status_daemon_members);
 	suite_add_tcase(s, tc);

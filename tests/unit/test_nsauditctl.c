@@ -127,10 +127,16 @@ START_TEST(test_set_limits)
 	parse_ok(&a, ARGS("set", "memory", "16777216"));
 	ck_assert_uint_eq(a.set.limits.memory, NSAUDIT_LIMIT_MEMORY_MAX);
 
+	parse_ok(&a, ARGS("set", "contids", "1"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_CONTIDS);
+	ck_assert_uint_eq(a.set.limits.contids, NSAUDIT_LIMIT_CONTIDS_MIN);
+	parse_ok(&a, ARGS("set", "contids", "1048576"));
+	ck_assert_uint_eq(a.set.limits.contids, NSAUDIT_LIMIT_CONTIDS_MAX);
+
 	/* Several pairs, any order, one request. */
 	parse_ok(&a, ARGS("set", "rules", "7", "memory", "65536", "enrich",
-			  "off", "daemons", "4096", "backlog", "300", "queue",
-			  "1048576"));
+			  "off", "contids", "4096", "daemons", "4096",
+			  "backlog", "300", "queue", "1048576"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_SET);
 	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ALL);
 	ck_assert_int_eq(a.set.enrich, 0);
@@ -139,6 +145,7 @@ START_TEST(test_set_limits)
 	ck_assert_uint_eq(a.set.limits.rules, 7);
 	ck_assert_uint_eq(a.set.limits.backlog, 300);
 	ck_assert_uint_eq(a.set.limits.memory, 65536);
+	ck_assert_uint_eq(a.set.limits.contids, 4096);
 
 	/* Leading zeros are still decimal, never octal. */
 	parse_ok(&a, ARGS("set", "queue", "0020", "daemons", "010"));
@@ -171,6 +178,49 @@ START_TEST(test_nsid)
 	parse_ok(&a, ARGS("nsid", "42", "--json"));
 	ck_assert(a.json);
 	ck_assert_int_eq(a.pid, 42);
+}
+END_TEST
+
+START_TEST(test_contid)
+{
+	struct cli_args a;
+
+	parse_ok(&a, ARGS("contid", "set", "42", "7"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_CONTID);
+	ck_assert_int_eq(a.contid_op, CLI_CONTID_SET);
+	ck_assert_int_eq(a.pid, 42);
+	ck_assert_uint_eq(a.contid, 7);
+	ck_assert(!a.json);
+
+	/* Both ends of each range; leading zeros are decimal. */
+	parse_ok(&a, ARGS("contid", "set", "1", "0"));
+	ck_assert_int_eq(a.pid, 1);
+	ck_assert_uint_eq(a.contid, 0);
+	parse_ok(&a, ARGS("contid", "set", "4194304", "18446744073709551614"));
+	ck_assert_int_eq(a.pid, NSAUDIT_PID_MAX);
+	ck_assert_uint_eq(a.contid, NSAUDIT_CONTID_UNSET - 1);
+	parse_ok(&a, ARGS("contid", "set", "010", "0099"));
+	ck_assert_int_eq(a.pid, 10);
+	ck_assert_uint_eq(a.contid, 99);
+
+	/* The unset value goes to the module, whose refusal explains it. */
+	parse_ok(&a, ARGS("contid", "set", "5", "18446744073709551615"));
+	ck_assert_uint_eq(a.contid, NSAUDIT_CONTID_UNSET);
+
+	parse_ok(&a, ARGS("contid", "get", "42"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_CONTID);
+	ck_assert_int_eq(a.contid_op, CLI_CONTID_GET);
+	ck_assert_int_eq(a.pid, 42);
+	parse_ok(&a, ARGS("contid", "get", "4194304"));
+	ck_assert_int_eq(a.pid, NSAUDIT_PID_MAX);
+	parse_ok(&a, ARGS("contid", "get", "self"));
+	ck_assert_int_eq(a.pid, 0);
+
+	/* Help wins here too. */
+	parse_ok(&a, ARGS("contid", "set", "5", "-h"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+	parse_ok(&a, ARGS("contid", "--help"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
 }
 END_TEST
 
@@ -264,7 +314,7 @@ static const struct usage_case {
 	{ { "set" }, { "set: expected KEY VALUE", "enrich, daemons" } },
 	{ { "set", "--json" }, { "set: expected KEY VALUE" } },
 	{ { "set", "bogus", "1" }, { "unknown key 'bogus'",
-	  "keys are enrich, daemons, queue, rules, backlog, memory" } },
+	  "keys are enrich, daemons, queue, rules, backlog, memory, contids" } },
 	{ { "set", "Queue", "20" }, { "unknown key 'Queue'" } },
 	{ { "set", "queue" }, { "missing value for queue" } },
 	{ { "set", "enrich", "1", "rules" }, { "missing value for rules" } },
@@ -321,6 +371,54 @@ static const struct usage_case {
 	{ { "set", "memory", "4294967360" }, { "memory '4294967360' is out" } },
 	{ { "set", "memory" }, { "missing value for memory" } },
 	{ { "set", "Memory", "64" }, { "unknown key 'Memory'" } },
+	{ { "set", "contids", "0" },
+	  { "contids '0' is out of range 1 to 1048576" } },
+	{ { "set", "contids", "1048577" }, { "contids '1048577' is out" } },
+	{ { "set", "contids", "-1" }, { "contids '-1' is not a decimal" } },
+	{ { "set", "contids" }, { "missing value for contids" } },
+	/* contid: the operation, then the PID, then (set) the ID */
+	{ { "contid" }, { "contid: expected 'set PID ID' or 'get PID'" } },
+	{ { "contid", "--json" }, { "contid: expected 'set PID ID'" } },
+	{ { "contid", "bogus" },
+	  { "contid: unknown operation 'bogus'; expected set or get" } },
+	{ { "contid", "SET", "1", "2" }, { "unknown operation 'SET'" } },
+	{ { "contid", "5", "7" }, { "contid: unknown operation '5'" } },
+	{ { "contid", "set" }, { "contid set: expected a PID and an ID" } },
+	{ { "contid", "set", "5" },
+	  { "contid set: expected an ID after the PID" } },
+	{ { "contid", "set", "5", "7", "8" },
+	  { "contid set: unexpected argument '8'" } },
+	{ { "contid", "set", "0", "7" },
+	  { "PID '0' is out of range 1 to 4194304" } },
+	{ { "contid", "set", "4194305", "7" }, { "PID '4194305' is out" } },
+	{ { "contid", "set", "-5", "7" }, { "PID '-5' is not a decimal" } },
+	{ { "contid", "set", "self", "7" },
+	  { "contid set: 'self' is not allowed" } },
+	{ { "contid", "set", "5", "" },
+	  { "empty ID", "0 to 18446744073709551615" } },
+	{ { "contid", "set", "5", "-1" },
+	  { "ID '-1' is not a decimal number from 0 to "
+	    "18446744073709551615" } },
+	{ { "contid", "set", "5", "+7" }, { "ID '+7' is not a decimal" } },
+	{ { "contid", "set", "5", " 7" }, { "ID ' 7' is not a decimal" } },
+	{ { "contid", "set", "5", "7 " }, { "ID '7 ' is not a decimal" } },
+	{ { "contid", "set", "5", "0x7" }, { "ID '0x7' is not a decimal" } },
+	{ { "contid", "set", "5", "7k" }, { "ID '7k' is not a decimal" } },
+	{ { "contid", "set", "5", "18446744073709551616" },
+	  { "ID '18446744073709551616' is out of range 0 to "
+	    "18446744073709551615" } },
+	{ { "contid", "set", "5", "99999999999999999999999" },
+	  { "ID '99999999999999999999999' is out of range" } },
+	{ { "contid", "set", "5", "7", "--json" },
+	  { "contid: option '--json' applies only to" } },
+	{ { "--json", "contid", "get", "5" }, { "contid: option '--json'" } },
+	{ { "contid", "get" }, { "contid get: expected a PID or 'self'" } },
+	{ { "contid", "get", "0" }, { "PID '0' is out of range" } },
+	{ { "contid", "get", "SELF" }, { "PID 'SELF' is not a decimal" } },
+	{ { "contid", "get", "5", "7" },
+	  { "contid get: unexpected argument '7'" } },
+	{ { "contid", "get", "-x" }, { "contid: unknown option '-x'" } },
+	{ { "contid", "get", "5\n" }, { "PID '5?' is not a decimal" } },
 	/* nsid */
 	{ { "nsid" }, { "nsid: expected a PID or 'self'" } },
 	{ { "nsid", "--json" }, { "nsid: expected a PID" } },
@@ -482,6 +580,24 @@ static const struct nsaudit_status status_1_1 = {
 	},
 };
 
+/* A module of 1.3: contid feature, the contids counter and limit. */
+static const struct nsaudit_status status_1_3 = {
+	.version_major = 1,
+	.version_minor = 3,
+	.features = NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID |
+		    NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES |
+		    NSAUDIT_FEATURE_CONTID,
+	.enrich = 1,
+	.counters = {
+		.enriched = 5, .forwarded = 0, .lost = 0, .missed = 0,
+		.contids = 0,
+	},
+	.limits = {
+		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
+		.memory = 65536, .contids = 4096,
+	},
+};
+
 START_TEST(test_status_text)
 {
 	struct mem m;
@@ -529,6 +645,102 @@ START_TEST(test_status_text_1_1)
 		  "daemon_routed 18446744073709551615\n"
 		  "daemon_delivered 310\n"
 		  "daemon_lost 2\n");
+}
+END_TEST
+
+/*
+ * 1.3: the counter after the others, named apart from the limit, which
+ * comes after the others too; 0 IDs tracked is still shown.
+ */
+START_TEST(test_status_text_1_3)
+{
+	struct nsaudit_status st = status_1_3;
+	struct mem m;
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	mem_check(&m,
+		  "version 1.3\n"
+		  "features enrich nsid daemons rules contid\n"
+		  "enrich 1\n"
+		  "enriched 5\n"
+		  "forwarded 0\n"
+		  "lost 0\n"
+		  "missed 0\n"
+		  "contids_tracked 0\n"
+		  "contid_tasks 0\n"
+		  "daemons 64\n"
+		  "queue 8192\n"
+		  "rules 256\n"
+		  "backlog 8192\n"
+		  "memory 65536\n"
+		  "contids 4096\n"
+		  "daemon none\n");
+
+	st.counters.contids = UINT64_MAX;
+	st.counters.contid_tasks = 12345;
+	st.limits.contids = NSAUDIT_LIMIT_CONTIDS_MAX;
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\nmissed 0\n"
+					    "contids_tracked 18446744073709551615\n"
+					    "contid_tasks 12345\n"
+					    "daemons 64\n"));
+	ck_assert_ptr_nonnull(strstr(m.buf, "\nmemory 65536\n"
+					    "contids 1048576\n"
+					    "daemon none\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+}
+END_TEST
+
+START_TEST(test_status_json_1_3)
+{
+	static const char want[] =
+		"{\"version\":{\"major\":1,\"minor\":3},"
+		"\"features\":[\"enrich\",\"nsid\",\"daemons\",\"rules\","
+		"\"contid\"],"
+		"\"enrich\":true,"
+		"\"counters\":{\"enriched\":5,\"forwarded\":0,"
+		"\"lost\":0,\"missed\":0,\"contids\":0,\"contid_tasks\":0},"
+		"\"limits\":{\"daemons\":64,\"queue\":8192,"
+		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
+		"\"contids\":4096}";
+	char buf[1024];
+	struct mem m;
+
+	ck_assert_int_eq(out_status_json(mem_open(&m), &status_1_3), 0);
+	snprintf(buf, sizeof(buf), "%s,\"daemon\":null}\n", want);
+	mem_check(&m, buf);
+	ck_assert_int_eq(out_config_json(mem_open(&m), &status_1_3), 0);
+	snprintf(buf, sizeof(buf), "%s}\n", want);
+	mem_check(&m, buf);
+	ck_assert_int_eq(out_config_text(mem_open(&m), &status_1_3), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=8192 memory=65536 contids=4096\n");
+}
+END_TEST
+
+/* contid get: decimal, or -1 where the module says "none". */
+START_TEST(test_contid_text)
+{
+	static const struct {
+		uint64_t id;
+		const char *out;
+	} cases[] = {
+		{ 0, "0\n" },
+		{ 1, "1\n" },
+		{ 4294967296ULL, "4294967296\n" },
+		{ NSAUDIT_CONTID_UNSET - 1, "18446744073709551614\n" },
+		{ NSAUDIT_CONTID_UNSET, "-1\n" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct mem m;
+
+		ck_assert_int_eq(out_contid_text(mem_open(&m), cases[i].id), 0);
+		mem_check(&m, cases[i].out);
+	}
 }
 END_TEST
 
@@ -774,6 +986,12 @@ START_TEST(test_write_error)
 	ck_assert_int_eq(out_nsid_text(f, &nsid_value), -EIO);
 	clearerr(f);
 	ck_assert_int_eq(out_nsid_json(f, 1, &nsid_value), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_status_text(f, &status_1_3), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_contid_text(f, 5), -EIO);
+	clearerr(f);
+	ck_assert_int_eq(out_contid_text(f, NSAUDIT_CONTID_UNSET), -EIO);
 	fclose(f);
 }
 END_TEST
@@ -791,6 +1009,14 @@ START_TEST(test_rule_commands)
 	ck_assert_uint_eq(a.rule.rule->field_count, 2);
 	cli_free(&a);
 	ck_assert_ptr_null(a.rule.rule);
+
+	/* contid, which libaudit does not know, through the same path. */
+	parse_ok(&a, ARGS("-a", "always,exit", "-S", "all", "-F",
+			  "contid!=-1"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
+	ck_assert_uint_eq(a.rule.rule->fields[0], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(a.rule.rule->buflen, 8);
+	cli_free(&a);
 
 	parse_ok(&a, ARGS("-d", "always,exit", "-S", "all"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_RULE);
@@ -830,6 +1056,10 @@ START_TEST(test_rule_command_errors)
 		{ { "--json", "-l" },
 		  "-l: option '--json' applies only to status, nsid and monitor" },
 		{ { "-l", "-k", "x" }, "-l: unexpected '-k' after it" },
+		{ { "-a", "always,exit", "-F", "contid>=5" },
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ { "-a", "always,exit", "-F", "contid=-5" },
+		  "-F 'contid=-5': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
 	};
 	struct cli_args a;
 	size_t i;
@@ -854,6 +1084,7 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_set_enrich);
 	tcase_add_test(tc, test_set_limits);
 	tcase_add_test(tc, test_nsid);
+	tcase_add_test(tc, test_contid);
 	tcase_add_test(tc, test_monitor);
 	tcase_add_test(tc, test_help_version);
 	tcase_add_loop_test(tc, test_usage_error, 0,
@@ -864,6 +1095,9 @@ Suite *nsaudit_cli_suite(void)
 	tc = tcase_create("output");
 	tcase_add_test(tc, test_status_text);
 	tcase_add_test(tc, test_status_text_1_1);
+	tcase_add_test(tc, test_status_text_1_3);
+	tcase_add_test(tc, test_status_json_1_3);
+	tcase_add_test(tc, test_contid_text);
 	tcase_add_test(tc, test_status_features);
 	tcase_add_test(tc, test_status_json);
 	tcase_add_test(tc, test_status_json_1_1);

@@ -122,6 +122,50 @@ START_TEST(test_build_list_delete_all)
 }
 END_TEST
 
+/*
+ * contid's 8 bytes count as buf bytes, in field order: a rule whose exe
+ * string fits only if they are ignored is malformed.
+ */
+START_TEST(test_build_rule_contid)
+{
+	struct {
+		struct audit_rule_data r;
+		char buf[16];
+	} t;
+	struct nl_msg *msg = NULL;
+	char why[NSAUDIT__TEXT_SIZE] = "";
+	uint64_t id = NSAUDIT_CONTID_UNSET;
+	const size_t len = sizeof(struct audit_rule_data) + 15;
+
+	memset(&t, 0, sizeof(t));
+	t.r.flags = AUDIT_FILTER_EXIT;
+	t.r.action = AUDIT_ALWAYS;
+	t.r.field_count = 2;
+	t.r.fields[0] = NSAUDIT_RULE_FIELD_CONTID;
+	t.r.fieldflags[0] = AUDIT_NOT_EQUAL;
+	t.r.values[0] = 8;
+	t.r.fields[1] = AUDIT_EXE;
+	t.r.fieldflags[1] = AUDIT_EQUAL;
+	t.r.values[1] = 7;
+	memcpy(t.r.buf, &id, 8);
+	memcpy(t.r.buf + 8, "/bin/ls", 7);
+	t.r.buflen = 15;
+	ck_assert_int_eq(nsaudit__build_rule(FAMILY, NSAUDIT_CMD_ADD_RULE,
+					     &t.r, len, &msg, why,
+					     sizeof(why)), 0);
+	check_request(msg, NSAUDIT_CMD_ADD_RULE, NLM_F_ACK, &t.r, len);
+	nlmsg_free(msg);
+
+	t.r.values[1] = 8;
+	msg = (struct nl_msg *)1;
+	ck_assert_int_eq(nsaudit__build_rule(FAMILY, NSAUDIT_CMD_ADD_RULE,
+					     &t.r, len, &msg, why,
+					     sizeof(why)), -EINVAL);
+	ck_assert_ptr_null(msg);
+	ck_assert_str_eq(why, "string of field 1 (type 112) runs past the rule's buf");
+}
+END_TEST
+
 /* Malformed rules never leave the library. */
 START_TEST(test_build_rule_refused)
 {
@@ -371,6 +415,7 @@ Suite *nsaudit_rulemsg_suite(void)
 	tcase_add_test(tc, test_build_rule_bytes);
 	tcase_add_test(tc, test_build_list_delete_all);
 	tcase_add_test(tc, test_build_rule_refused);
+	tcase_add_test(tc, test_build_rule_contid);
 	tcase_add_test(tc, test_parse_rule);
 	tcase_add_test(tc, test_parse_rule_malformed);
 	tcase_add_test(tc, test_parse_done);

@@ -83,6 +83,24 @@ static char *print(const struct audit_rule_data *r, size_t len, int *rc)
 	return text;
 }
 
+/*
+ * "-a always,exit -F arch=b64 -S openat -F PAIR" into @c: a rule to add,
+ * of two fields, the architecture first. Returns the rule.
+ */
+static struct audit_rule_data *parse_pair(const char *pair, struct rule_cmd *c)
+{
+	char line[128];
+
+	snprintf(line, sizeof(line),
+		 "-a always,exit -F arch=b64 -S openat -F %s", pair);
+	parse_ok(line, c);
+	ck_assert_int_eq(c->op, RULE_OP_ADD);
+	ck_assert_uint_eq(c->rule->field_count, 2);
+	ck_assert_uint_eq(c->rule->fields[0], AUDIT_ARCH);
+	ck_assert_uint_eq(c->rule->values[0], AUDIT_ARCH_X86_64);
+	return c->rule;
+}
+
 /* --- build.c ------------------------------------------------------------ */
 
 /* Every field and operator: the field, operator and value libaudit makes. */
@@ -121,22 +139,13 @@ START_TEST(test_build_fields)
 		{ "a3>7", AUDIT_ARG3, AUDIT_GREATER_THAN, 7 },
 		{ "a0!=-1", AUDIT_ARG0, AUDIT_NOT_EQUAL, 0xffffffffU },
 	};
-	char line[128];
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		struct rule_cmd c;
 		struct audit_rule_data *r;
 
-		snprintf(line, sizeof(line),
-			 "-a always,exit -F arch=b64 -S openat -F %s",
-			 cases[i].pair);
-		parse_ok(line, &c);
-		r = c.rule;
-		ck_assert_int_eq(c.op, RULE_OP_ADD);
-		ck_assert_uint_eq(r->field_count, 2);
-		ck_assert_uint_eq(r->fields[0], AUDIT_ARCH);
-		ck_assert_uint_eq(r->values[0], AUDIT_ARCH_X86_64);
+		r = parse_pair(cases[i].pair, &c);
 		ck_assert_msg(r->fields[1] == cases[i].field &&
 			      r->fieldflags[1] == cases[i].op &&
 			      r->values[1] == cases[i].value,
@@ -165,6 +174,195 @@ START_TEST(test_build_exe)
 	ck_assert_mem_eq(c.rule->buf, "/usr/bin/x", 10);
 	ck_assert_uint_eq(c.len, sizeof(*c.rule) + 10);
 	rule_cmd_free(&c);
+}
+END_TEST
+
+/* The 8 bytes of a contid field's u64 in host byte order. */
+static void id_bytes(uint64_t id, unsigned char out[8])
+{
+	memcpy(out, &id, 8);
+}
+
+/*
+ * contid: field 27, the operator, value 8 and the u64's 8 bytes in buf,
+ * as upstream's proposed AUDIT_CONTID; -1 is the unset ID.
+ */
+START_TEST(test_build_contid)
+{
+	static const struct {
+		const char *pair;
+		uint32_t op;
+		uint64_t id;
+	} cases[] = {
+		{ "contid=4711", AUDIT_EQUAL, 4711 },
+		{ "contid!=4711", AUDIT_NOT_EQUAL, 4711 },
+		{ "contid=0", AUDIT_EQUAL, 0 },
+		/* Decimal, as nsauditctl contid set reads it: not octal. */
+		{ "contid=010", AUDIT_EQUAL, 10 },
+		{ "contid!=-1", AUDIT_NOT_EQUAL, NSAUDIT_CONTID_UNSET },
+		{ "contid=-1", AUDIT_EQUAL, NSAUDIT_CONTID_UNSET },
+		{ "contid=18446744073709551615", AUDIT_EQUAL,
+		  NSAUDIT_CONTID_UNSET },
+		{ "contid=18446744073709551614", AUDIT_EQUAL,
+		  18446744073709551614ULL },
+		{ "contid=4294967296", AUDIT_EQUAL, 4294967296ULL },
+	};
+	unsigned char want[8];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct rule_cmd c;
+		struct audit_rule_data *r;
+
+		r = parse_pair(cases[i].pair, &c);
+		ck_assert_msg(r->fields[1] == 27 &&
+			      r->fieldflags[1] == cases[i].op &&
+			      r->values[1] == 8,
+			      "%s: field %u op 0x%x value %u", cases[i].pair,
+			      r->fields[1], r->fieldflags[1], r->values[1]);
+		ck_assert_uint_eq(r->buflen, 8);
+		ck_assert_uint_eq(c.len, sizeof(*r) + 8);
+		id_bytes(cases[i].id, want);
+		ck_assert_msg(!memcmp(r->buf, want, 8), "%s: buf differs",
+			      cases[i].pair);
+		rule_cmd_free(&c);
+	}
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* The raw bytes, on this (little-endian) host: 4711 is 0x1267. */
+	{
+		struct rule_cmd c;
+
+		parse_ok("-a always,exit -S all -F contid=4711", &c);
+		ck_assert_mem_eq(c.rule->buf, "\x67\x12\0\0\0\0\0\0", 8);
+		rule_cmd_free(&c);
+	}
+#endif
+}
+END_TEST
+
+/*
+ * contid among the other buf fields: each field's bytes at its place in
+ * field order (exe, contid, exe), the keys last whatever their place on
+ * the line, as libaudit adds them.
+ */
+START_TEST(test_build_contid_layout)
+{
+	unsigned char id[8];
+	struct audit_rule_data *r;
+	struct rule_cmd c;
+	char want[64];
+
+	/* A key before it (-k and -F key=) and after it. */
+	parse_ok("-a always,exit -F arch=b64 -S openat -k a -F key=b "
+		 "-F contid=5 -k c", &c);
+	r = c.rule;
+	ck_assert_uint_eq(r->field_count, 3);
+	ck_assert_uint_eq(r->fields[1], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(r->fieldflags[1], AUDIT_EQUAL);
+	ck_assert_uint_eq(r->values[1], 8);
+	ck_assert_uint_eq(r->fields[2], AUDIT_FILTERKEY);
+	ck_assert_uint_eq(r->fieldflags[2], AUDIT_EQUAL);
+	ck_assert_uint_eq(r->values[2], 5);
+	ck_assert_uint_eq(r->buflen, 13);
+	ck_assert_uint_eq(c.len, sizeof(*r) + 13);
+	id_bytes(5, id);
+	memcpy(want, id, 8);
+	memcpy(want + 8, "a\001b\001c", 5);
+	ck_assert_mem_eq(r->buf, want, 13);
+	rule_cmd_free(&c);
+
+	/* Two: each at its own place. */
+	parse_ok("-a always,exit -S all -F contid!=-1 -F uid=0 -F contid!=7 "
+		 "-k k", &c);
+	r = c.rule;
+	ck_assert_uint_eq(r->field_count, 4);
+	ck_assert_uint_eq(r->fields[0], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(r->fieldflags[0], AUDIT_NOT_EQUAL);
+	ck_assert_uint_eq(r->fields[1], AUDIT_UID);
+	ck_assert_uint_eq(r->fields[2], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(r->values[2], 8);
+	ck_assert_uint_eq(r->buflen, 17);
+	memset(want, 0xff, 8);
+	id_bytes(7, id);
+	memcpy(want + 8, id, 8);
+	want[16] = 'k';
+	ck_assert_mem_eq(r->buf, want, 17);
+	rule_cmd_free(&c);
+
+	/* With exe before and after: the strings and the ID in field order. */
+	parse_ok("-a never,exit -F arch=b64 -F exe=/bin/ls -F contid=9 "
+		 "-F exe!=/bin/sh -k k", &c);
+	r = c.rule;
+	ck_assert_uint_eq(r->field_count, 5);
+	ck_assert_uint_eq(r->fields[1], AUDIT_EXE);
+	ck_assert_uint_eq(r->values[1], 7);
+	ck_assert_uint_eq(r->fields[2], NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(r->values[2], 8);
+	ck_assert_uint_eq(r->fields[3], AUDIT_EXE);
+	ck_assert_uint_eq(r->fieldflags[3], AUDIT_NOT_EQUAL);
+	ck_assert_uint_eq(r->values[3], 7);
+	ck_assert_uint_eq(r->fields[4], AUDIT_FILTERKEY);
+	ck_assert_uint_eq(r->values[4], 1);
+	ck_assert_uint_eq(r->buflen, 23);
+	ck_assert_uint_eq(c.len, sizeof(*r) + 23);
+	id_bytes(9, id);
+	memcpy(want, "/bin/ls", 7);
+	memcpy(want + 7, id, 8);
+	memcpy(want + 15, "/bin/shk", 8);
+	ck_assert_mem_eq(r->buf, want, 23);
+	rule_cmd_free(&c);
+
+	/* contid first, then exe: a key after the exe is allowed. */
+	parse_ok("-a always,exit -F contid=9 -F exe=/bin/ls -k k", &c);
+	r = c.rule;
+	ck_assert_uint_eq(r->field_count, 3);
+	ck_assert_uint_eq(r->buflen, 16);
+	memcpy(want, id, 8);
+	memcpy(want + 8, "/bin/lsk", 8);
+	ck_assert_mem_eq(r->buf, want, 16);
+	rule_cmd_free(&c);
+}
+END_TEST
+
+/*
+ * -d with the text of -a: the very same payload (flags and action
+ * included), so that the module finds the rule; -A differs in the
+ * prepend flag only.
+ */
+START_TEST(test_build_contid_delete)
+{
+	static const char *const rest[] = {
+		"-F arch=b64 -S openat -F contid=4711 -k k",
+		"-F exe=/bin/ls -F contid!=-1 -F exe!=/x -k k",
+		"-S all -F contid=18446744073709551615",
+	};
+	char line[256];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(rest); i++) {
+		struct rule_cmd a, d, p;
+
+		snprintf(line, sizeof(line), "-a always,exit %s", rest[i]);
+		parse_ok(line, &a);
+		snprintf(line, sizeof(line), "-d always,exit %s", rest[i]);
+		parse_ok(line, &d);
+		snprintf(line, sizeof(line), "-A always,exit %s", rest[i]);
+		parse_ok(line, &p);
+		ck_assert_int_eq(a.op, RULE_OP_ADD);
+		ck_assert_int_eq(d.op, RULE_OP_DEL);
+		ck_assert_uint_eq(a.len, d.len);
+		ck_assert_msg(!memcmp(a.rule, d.rule, a.len),
+			      "%s: -d builds other bytes than -a", rest[i]);
+		ck_assert_uint_eq(p.rule->flags,
+				  AUDIT_FILTER_EXIT | AUDIT_FILTER_PREPEND);
+		p.rule->flags = AUDIT_FILTER_EXIT;
+		ck_assert_uint_eq(a.len, p.len);
+		ck_assert(!memcmp(a.rule, p.rule, a.len));
+		rule_cmd_free(&a);
+		rule_cmd_free(&d);
+		rule_cmd_free(&p);
+	}
 }
 END_TEST
 
@@ -495,6 +693,42 @@ START_TEST(test_build_refusals)
 		  "field 'loginuid_set' takes only = or !=" },
 		{ "-a always,exit -F loginuid_set=2",
 		  "-F 'loginuid_set=2': loginuid_set is 0 or 1" },
+		/* contid: = and != only, a decimal u64 or -1, nothing else. */
+		{ "-a always,exit -F contid>5",
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ "-a always,exit -F contid<=5",
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ "-a always,exit -F contid&1",
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ "-a always,exit -F contid&=1",
+		  "field 'contid' takes only = or != (a container ID is a name, not a quantity)" },
+		{ "-a always,exit -F contid=+5",
+		  "-F 'contid=+5': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=-2",
+		  "-F 'contid=-2': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid!=-0",
+		  "-F 'contid!=-0': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=--1",
+		  "-F 'contid=--1': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=-1x",
+		  "-F 'contid=-1x': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=0x10",
+		  "-F 'contid=0x10': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=abc",
+		  "-F 'contid=abc': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=4711k",
+		  "-F 'contid=4711k': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=unset",
+		  "-F 'contid=unset': contid is a decimal number from 0 to 18446744073709551615, or -1 for none" },
+		{ "-a always,exit -F contid=18446744073709551616",
+		  "-F 'contid=18446744073709551616': contid is out of range 0 to 18446744073709551615" },
+		{ "-a always,exit -F contid=99999999999999999999",
+		  "-F 'contid=99999999999999999999': contid is out of range 0 to 18446744073709551615" },
+		{ "-a always,exit -F contid=", "-F 'contid=': missing value" },
+		{ "-a always,exit -F contid", "-F 'contid': expected an operator (= != < > <= >= & &=)" },
+		{ "-a always,exclude -F contid=1",
+		  "field 'contid' is not supported on the exclude list (only msgtype)" },
+		{ "-a always,exit -F contids=1", "-F 'contids=1': unknown field 'contids'" },
 		{ "-a always,exclude -S openat",
 		  "-S: syscalls cannot be put on the exclude list" },
 		{ "-w /etc/passwd -p wa",
@@ -618,6 +852,24 @@ static const struct {
 	/* arch!= keeps its operator. */
 	{ "-a always,exit -F arch!=b32 -S all",
 	  "-a always,exit -F arch!=b32 -S all" },
+	/*
+	 * contid: no auditctl knows it (libaudit would print " f27=8");
+	 * "-F contid=N" at its place, so that it parses back. The key last.
+	 */
+	{ "-a always,exit -F arch=b64 -S openat -F contid=4711 -k k",
+	  "-a always,exit -F arch=b64 -S openat -F contid=4711 -F key=k" },
+	{ "-a always,exit -F arch=b64 -S openat -k k -F contid!=4711",
+	  "-a always,exit -F arch=b64 -S openat -F contid!=4711 -F key=k" },
+	/* The unset ID as -1, however it was written. */
+	{ "-a always,exit -F arch=b64 -S all -F contid!=-1",
+	  "-a always,exit -F arch=b64 -S all -F contid!=-1" },
+	{ "-a never,exit -F arch=b64 -S all -F contid=18446744073709551615 -F contid!=0 -F contid=18446744073709551614",
+	  "-a never,exit -F arch=b64 -S all -F contid=-1 -F contid!=0 -F contid=18446744073709551614" },
+	/* Among strings (7 and 10 bytes: the ID lies unaligned in buf). */
+	{ "-a never,exit -F arch=b64 -S execve -F exe=/bin/ls -F contid=007 -F uid=0 -F exe=/usr/bin/x -F key=k1 -k k2",
+	  "-a never,exit -F arch=b64 -S execve -F exe=/bin/ls -F contid=7 -F uid=0 -F exe=/usr/bin/x -F key=k1 -F key=k2" },
+	{ "-a always,exit -F contid=1 -F exe=/bin/ls -k k",
+	  "-a always,exit -S all -F contid=1 -F exe=/bin/ls -F key=k" },
 };
 
 START_TEST(test_print_table)
@@ -726,6 +978,67 @@ START_TEST(test_print_exe_not_equal)
 }
 END_TEST
 
+/*
+ * contid as a module could list it: with an operator the parser refuses
+ * (printed as it is), and malformed ones (a value other than 8, bytes
+ * past buf): nothing printed.
+ */
+START_TEST(test_print_contid_by_hand)
+{
+	struct {
+		struct audit_rule_data r;
+		char buf[16];
+	} m;
+	struct audit_rule_data *r = &m.r;
+	uint64_t id = 4711;
+	char *text;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	r->flags = AUDIT_FILTER_EXIT;
+	r->action = AUDIT_NEVER;
+	r->mask[0] = 1;		/* read */
+	r->field_count = 3;
+	r->fields[0] = AUDIT_EXE;
+	r->fieldflags[0] = AUDIT_EQUAL;
+	r->values[0] = 3;
+	r->fields[1] = NSAUDIT_RULE_FIELD_CONTID;
+	r->fieldflags[1] = AUDIT_GREATER_THAN;
+	r->values[1] = 8;
+	r->fields[2] = AUDIT_FILTERKEY;
+	r->fieldflags[2] = AUDIT_EQUAL;
+	r->values[2] = 1;
+	memcpy(r->buf, "/ls", 3);
+	memcpy(r->buf + 3, &id, 8);	/* unaligned, as after an odd string */
+	r->buf[11] = 'k';
+	r->buflen = 12;
+
+	text = print(r, sizeof(*r) + 12, &rc);
+	ck_assert_int_eq(rc, 0);
+	ck_assert_str_eq(text, "-a never,exit -S read -F exe=/ls -F contid>4711 "
+			 "-F key=k\n");
+	free(text);
+
+	/* contid's length is 8 and nothing else. */
+	r->values[1] = 4;
+	r->values[2] = 5;
+	text = print(r, sizeof(*r) + 12, &rc);
+	ck_assert_int_eq(rc, -EINVAL);
+	ck_assert_str_eq(text, "");
+	free(text);
+
+	/* Its bytes past buf. */
+	r->values[1] = 8;
+	r->values[2] = 1;
+	r->buflen = 10;
+	r->field_count = 2;
+	text = print(r, sizeof(*r) + 10, &rc);
+	ck_assert_int_eq(rc, -EINVAL);
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
 /* argv -> rule -> text -> argv -> the very same bytes. */
 START_TEST(test_round_trip)
 {
@@ -748,6 +1061,46 @@ START_TEST(test_round_trip)
 		free(text);
 		rule_cmd_free(&a);
 		rule_cmd_free(&b);
+	}
+}
+END_TEST
+
+/*
+ * What nsauditctl -l prints, fed back with -d (as auditctl users do to
+ * delete a listed rule): the payload of the -a that added it, byte for
+ * byte, or the module would not find the rule.
+ */
+START_TEST(test_round_trip_delete)
+{
+	static const char *const lines[] = {
+		"-a always,exit -F arch=b64 -S openat -F contid=4711 -k k",
+		"-a never,exit -F arch=b64 -S all -F contid!=-1",
+		"-a always,exit -F arch=b64 -S execve -F exe=/bin/ls -F contid=18446744073709551615 -F uid=0 -k a -k b",
+		"-A always,exit -F contid=1 -F exe=/bin/ls -k k",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(lines); i++) {
+		struct rule_cmd a, d;
+		char *text;
+		int rc;
+
+		parse_ok(lines[i], &a);
+		text = print(a.rule, a.len, &rc);
+		ck_assert_int_eq(rc, 0);
+		text[strlen(text) - 1] = '\0';
+		ck_assert_msg(!strncmp(text, "-a ", 3), "%s", text);
+		text[1] = 'd';
+		parse_ok(text, &d);
+		ck_assert_int_eq(d.op, RULE_OP_DEL);
+		/* -A's prepend flag is not part of the rule the kernel lists. */
+		a.rule->flags &= ~AUDIT_FILTER_PREPEND;
+		ck_assert_msg(a.len == d.len &&
+			      !memcmp(a.rule, d.rule, a.len),
+			      "%s: '%s' deletes other bytes", lines[i], text);
+		free(text);
+		rule_cmd_free(&a);
+		rule_cmd_free(&d);
 	}
 }
 END_TEST
@@ -876,6 +1229,52 @@ START_TEST(test_file_errors)
 }
 END_TEST
 
+/* contid lines in a rules file (nsauditd's rules_file, -R). */
+START_TEST(test_file_contid)
+{
+	static const char content[] =
+		"-D\n"
+		"-a never,exit -F arch=b64 -S all -F contid=-1\n"
+		"-a always,exit -F arch=b64 -S openat -F contid!=-1 -k in-container\n"
+		"-d always,exit -F arch=b64 -S openat -F contid!=-1 -k in-container\n";
+	struct notes notes = { .n = 0 };
+	struct rule_file rf;
+	char err[RULE_ERR_MAX + 64] = "";
+	unsigned char unset[8];
+
+	memset(unset, 0xff, sizeof(unset));
+	ck_assert_int_eq(parse_file(content, &rf, &notes, err, sizeof(err)), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(notes.n, 0);
+	ck_assert_uint_eq(rf.count, 4);
+	ck_assert_uint_eq(rf.lines[1].cmd.rule->fields[1],
+			  NSAUDIT_RULE_FIELD_CONTID);
+	ck_assert_uint_eq(rf.lines[1].cmd.rule->fieldflags[1], AUDIT_EQUAL);
+	ck_assert_mem_eq(rf.lines[1].cmd.rule->buf, unset, 8);
+	ck_assert_uint_eq(rf.lines[2].cmd.rule->fieldflags[1],
+			  AUDIT_NOT_EQUAL);
+	ck_assert_uint_eq(rf.lines[2].cmd.rule->buflen, 8 + 12);
+	ck_assert_mem_eq(rf.lines[2].cmd.rule->buf + 8, "in-container", 12);
+	ck_assert_int_eq(rf.lines[3].cmd.op, RULE_OP_DEL);
+	ck_assert_uint_eq(rf.lines[2].cmd.len, rf.lines[3].cmd.len);
+	ck_assert_mem_eq(rf.lines[2].cmd.rule, rf.lines[3].cmd.rule,
+			 rf.lines[2].cmd.len);
+	rule_file_free(&rf);
+
+	/* A bad one refuses the whole file, with its line. */
+	ck_assert_int_eq(parse_file("-D\n-a always,exit -S all -F contid>1\n",
+				    &rf, &notes, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "t.rules:2: field 'contid' takes only = or != "
+			 "(a container ID is a name, not a quantity)");
+	ck_assert_uint_eq(rf.count, 0);
+	/* "\ " makes a blank part of the value: not a number either. */
+	ck_assert_int_eq(parse_file("-a always,exit -S all -F contid=1\\ 2\n",
+				    &rf, &notes, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "t.rules:1: -F 'contid=1 2': contid is a decimal "
+			 "number from 0 to 18446744073709551615, or -1 for none");
+}
+END_TEST
+
 START_TEST(test_file_load)
 {
 	struct rule_file rf;
@@ -903,6 +1302,9 @@ Suite *nsaudit_rules_suite(void)
 
 	tcase_add_test(tc, test_build_fields);
 	tcase_add_test(tc, test_build_exe);
+	tcase_add_test(tc, test_build_contid);
+	tcase_add_test(tc, test_build_contid_layout);
+	tcase_add_test(tc, test_build_contid_delete);
 	tcase_add_test(tc, test_build_in_userns);
 	tcase_add_test(tc, test_build_syscalls);
 	tcase_add_test(tc, test_build_arch_warning);
@@ -917,12 +1319,15 @@ Suite *nsaudit_rules_suite(void)
 	tcase_add_test(tc, test_print_table);
 	tcase_add_test(tc, test_print_by_hand);
 	tcase_add_test(tc, test_print_exe_not_equal);
+	tcase_add_test(tc, test_print_contid_by_hand);
 	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_round_trip_delete);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("file");
 	tcase_add_test(tc, test_file_parse);
 	tcase_add_test(tc, test_file_errors);
+	tcase_add_test(tc, test_file_contid);
 	tcase_add_test(tc, test_file_load);
 	suite_add_tcase(s, tc);
 	return s;

@@ -31,7 +31,9 @@ mods=$("$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
 "$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods $ROOTMODS
 
 disk=()
-append="console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 nsatest.lane=$lane"
+# slab_nomerge: the module's own slab caches stay apart in /sys/kernel/slab,
+# where the tests read what they hold.
+append="console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 slab_nomerge nsatest.lane=$lane"
 if [ -n "$ROOTFS" ]; then
 	# snapshot=on: the guest's writes go to a temporary overlay.
 	disk=(-drive "file=$ROOTFS,if=virtio,format=raw,snapshot=on")

@@ -6,6 +6,7 @@
  *
  *   nsauditctl [--json] COMMAND [ARGS] [--json]
  *   COMMAND: status | set KEY VALUE [KEY VALUE]... | nsid PID|self |
+ *            contid set PID ID | contid get PID|self |
  *            monitor [--count N] [--timeout SEC] | help | version
  *   short forms: -s (status), -e 0|1 (set enrich), -h/--help, -V/--version
  *   rules, as auditctl: -a|-A|-d LIST,ACTION [-F F=V]... [-S SC]... [-k K]...,
@@ -31,6 +32,7 @@ struct cli_parser {
 	int i;			/* next argument */
 	bool closed;		/* no more positional arguments (after -e) */
 	bool have_pid;
+	bool have_id;		/* contid set: the ID was given */
 	struct cli_args *args;
 };
 
@@ -41,6 +43,7 @@ static const struct cli_cmd_name {
 	{ "status", CLI_CMD_STATUS },
 	{ "set", CLI_CMD_SET },
 	{ "nsid", CLI_CMD_NSID },
+	{ "contid", CLI_CMD_CONTID },
 	{ "monitor", CLI_CMD_MONITOR },
 	{ "help", CLI_CMD_HELP },
 	{ "version", CLI_CMD_VERSION },
@@ -66,9 +69,12 @@ static const struct cli_key {
 	  NSAUDIT_LIMIT_QUEUE_MAX },
 	{ "memory", NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
 	  NSAUDIT_LIMIT_MEMORY_MAX },
+	{ "contids", NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
+	  NSAUDIT_LIMIT_CONTIDS_MAX },
 };
 
-#define CLI_KEY_LIST	"enrich, daemons, queue, rules, backlog, memory"
+#define CLI_KEY_LIST \
+	"enrich, daemons, queue, rules, backlog, memory, contids"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -222,11 +228,73 @@ static int cli_set_pair(struct cli_parser *p)
 	case NSAUDIT_SET_BACKLOG:
 		args->set.limits.backlog = (uint32_t)v;
 		break;
-	default:
+	case NSAUDIT_SET_MEMORY:
 		args->set.limits.memory = (uint32_t)v;
+		break;
+	default:
+		args->set.limits.contids = (uint32_t)v;
 		break;
 	}
 	return 0;
+}
+
+/* A PID, or "self" (0, the caller), into args->pid. */
+static int cli_pid(struct cli_args *args, const char *s)
+{
+	uint64_t v;
+
+	if (!strcmp(s, "self")) {
+		args->pid = 0;
+		return 0;
+	}
+	if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
+		return -1;
+	args->pid = (int)v;
+	return 0;
+}
+
+/*
+ * "contid": set or get at p->i, then the PID, then for set the ID: any
+ * u64 in decimal, the unset value too, so that the module's refusal of
+ * it is what the user sees.
+ */
+static int cli_contid_positional(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i];
+	bool set = args->contid_op == CLI_CONTID_SET;
+	char q[CLI_QUOTE_MAX + 4];
+	uint64_t v;
+
+	p->i++;
+	if (args->contid_op == CLI_CONTID_NONE) {
+		if (!strcmp(s, "set"))
+			args->contid_op = CLI_CONTID_SET;
+		else if (!strcmp(s, "get"))
+			args->contid_op = CLI_CONTID_GET;
+		else
+			return cli_error(args, "contid: unknown operation "
+					 "'%s'; expected set or get",
+					 cli_quote(q, s));
+		return 0;
+	}
+	if (!p->have_pid) {
+		p->have_pid = true;
+		if (set && !strcmp(s, "self"))
+			return cli_error(args, "contid set: 'self' is not "
+					 "allowed (a process cannot give "
+					 "itself a container ID)");
+		return cli_pid(args, s);
+	}
+	if (set && !p->have_id) {
+		p->have_id = true;
+		if (cli_number(args, "ID", s, 0, UINT64_MAX, &v))
+			return -1;
+		args->contid = v;
+		return 0;
+	}
+	return cli_error(args, "contid %s: unexpected argument '%s'",
+			 set ? "set" : "get", cli_quote(q, s));
 }
 
 /* A positional argument at p->i, for the command being parsed. */
@@ -235,21 +303,15 @@ static int cli_positional(struct cli_parser *p)
 	struct cli_args *args = p->args;
 	const char *s = p->argv[p->i];
 	char q[CLI_QUOTE_MAX + 4];
-	uint64_t v;
 
 	if (!p->closed && args->cmd == CLI_CMD_SET)
 		return cli_set_pair(p);
+	if (args->cmd == CLI_CMD_CONTID)
+		return cli_contid_positional(p);
 	if (!p->closed && args->cmd == CLI_CMD_NSID && !p->have_pid) {
 		p->i++;
 		p->have_pid = true;
-		if (!strcmp(s, "self")) {
-			args->pid = 0;
-			return 0;
-		}
-		if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
-			return -1;
-		args->pid = (int)v;
-		return 0;
+		return cli_pid(args, s);
 	}
 	return cli_error(args, "%s: unexpected argument '%s'",
 			 cli_cmd_name(args->cmd), cli_quote(q, s));
@@ -346,6 +408,20 @@ static int cli_parse_rest(struct cli_parser *p)
 				 CLI_KEY_LIST);
 	if (args->cmd == CLI_CMD_NSID && !p->have_pid)
 		return cli_error(args, "nsid: expected a PID or 'self'");
+	if (args->cmd == CLI_CMD_CONTID) {
+		if (args->contid_op == CLI_CONTID_NONE)
+			return cli_error(args, "contid: expected 'set PID ID' "
+					 "or 'get PID'");
+		if (args->contid_op == CLI_CONTID_GET && !p->have_pid)
+			return cli_error(args, "contid get: expected a PID or "
+					 "'self'");
+		if (!p->have_pid)
+			return cli_error(args, "contid set: expected a PID and "
+					 "an ID");
+		if (args->contid_op == CLI_CONTID_SET && !p->have_id)
+			return cli_error(args, "contid set: expected an ID "
+					 "after the PID");
+	}
 	if (args->json && args->cmd != CLI_CMD_STATUS &&
 	    args->cmd != CLI_CMD_NSID && args->cmd != CLI_CMD_MONITOR)
 		return cli_error(args, "%s: option '--json' applies only to "

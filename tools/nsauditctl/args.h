@@ -19,6 +19,7 @@ enum cli_cmd {
 	CLI_CMD_STATUS,
 	CLI_CMD_SET,
 	CLI_CMD_NSID,
+	CLI_CMD_CONTID,		/* contid set|get: args.contid_op says which */
 	CLI_CMD_MONITOR,
 	CLI_CMD_HELP,
 	CLI_CMD_VERSION,
@@ -27,6 +28,13 @@ enum cli_cmd {
 	CLI_CMD_DELETE_ALL,	/* -D */
 	CLI_CMD_LOAD,		/* -R FILE */
 	CLI_CMD_COUNT,
+};
+
+/* What "contid" does. */
+enum cli_contid_op {
+	CLI_CONTID_NONE,
+	CLI_CONTID_SET,		/* contid set PID ID */
+	CLI_CONTID_GET,		/* contid get PID|self */
 };
 
 /* Bounds of the tool's own numbers (the module's come from the UAPI). */
@@ -41,7 +49,11 @@ enum cli_cmd {
  * @cmd: the command
  * @json: --json was given (only for status, nsid and monitor)
  * @set: CLI_CMD_SET: the settings to send, @set.mask says which
- * @pid: CLI_CMD_NSID: 1 to NSAUDIT_PID_MAX, or 0 for "self"
+ * @pid: CLI_CMD_NSID and CLI_CMD_CONTID: 1 to NSAUDIT_PID_MAX, or 0 for
+ *       "self" (nsid and contid get only)
+ * @contid_op: CLI_CMD_CONTID: set or get
+ * @contid: CLI_CONTID_SET: the ID, any u64 (NSAUDIT_CONTID_UNSET too,
+ *          which the module refuses with its own explanation)
  * @count: CLI_CMD_MONITOR: exit after this many changes; 0: never
  * @timeout: CLI_CMD_MONITOR: seconds to wait for each change; -1: for ever
  * @rule: CLI_CMD_RULE: the rule to add or delete (free with cli_free())
@@ -53,6 +65,8 @@ struct cli_args {
 	bool json;
 	struct nsaudit_settings set;
 	int pid;
+	enum cli_contid_op contid_op;
+	uint64_t contid;
 	uint32_t count;
 	int timeout;
 	struct rule_cmd rule;

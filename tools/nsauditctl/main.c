@@ -28,6 +28,7 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 static int cmd_status(const struct cli_args *args);
 static int cmd_set(const struct cli_args *args);
 static int cmd_nsid(const struct cli_args *args);
+static int cmd_contid(const struct cli_args *args);
 static int cmd_monitor(const struct cli_args *args);
 static int cmd_help(const struct cli_args *args);
 static int cmd_version(const struct cli_args *args);
@@ -49,6 +50,8 @@ static const struct {
 		"change settings, all in one request" },
 	[CLI_CMD_NSID] = { "nsid", "PID|self", cmd_nsid,
 		"show the nsID set of a process as records carry it" },
+	[CLI_CMD_CONTID] = { "contid", "set PID ID | get PID|self", cmd_contid,
+		"give a process an audit container ID, or show it" },
 	[CLI_CMD_MONITOR] = { "monitor", "[--count N] [--timeout SEC]",
 		cmd_monitor, "print the state after each config change" },
 	[CLI_CMD_HELP] = { "help", "", cmd_help, "show this help" },
@@ -118,15 +121,24 @@ static int ctl_out_fail(const char *cmd, int err)
 	return EXIT_ERROR;
 }
 
-/* A module without rules answers EOPNOTSUPP; say what that means. */
-static int ctl_rule_fail(const char *cmd, const struct nsaudit_handle *h,
-			 int err)
+/*
+ * Generic netlink answers a command the module lacks with EOPNOTSUPP:
+ * say which feature an older module (@older or before) does not have.
+ */
+static int ctl_feature_fail(const char *cmd, const struct nsaudit_handle *h,
+			    int err, const char *feature, const char *older)
 {
 	if (err != -EOPNOTSUPP)
 		return ctl_fail(cmd, h, err);
-	fprintf(stderr, "nsauditctl: %s: the nsaudit module has no "
-		"per-namespace rules (interface 1.1 or older)\n", cmd);
+	fprintf(stderr, "nsauditctl: %s: the nsaudit module has no %s "
+		"(interface %s or older)\n", cmd, feature, older);
 	return EXIT_ERROR;
+}
+
+static int ctl_rule_fail(const char *cmd, const struct nsaudit_handle *h,
+			 int err)
+{
+	return ctl_feature_fail(cmd, h, err, "per-namespace rules", "1.1");
 }
 
 static int cmd_status(const struct cli_args *args)
@@ -184,6 +196,36 @@ static int cmd_nsid(const struct cli_args *args)
 				   out_nsid_text(stdout, &set);
 		if (err < 0)
 			rc = ctl_out_fail("nsid", err);
+	}
+	nsaudit_close(h);
+	return rc;
+}
+
+/* contid set: no output; contid get: the ID, or -1 for none. */
+static int cmd_contid(const struct cli_args *args)
+{
+	bool set = args->contid_op == CLI_CONTID_SET;
+	const char *name = set ? "contid set" : "contid get";
+	/* "self" (get only) is this process, as for nsid. */
+	int pid = args->pid ? args->pid : (int)getpid();
+	struct nsaudit_handle *h = ctl_open(name);
+	int err, rc = EXIT_OK;
+	uint64_t id;
+
+	if (!h)
+		return EXIT_ERROR;
+	if (set)
+		err = nsaudit_contid_set(h, pid, args->contid);
+	else
+		err = nsaudit_contid_get(h, pid, &id);
+	if (err < 0) {
+		rc = ctl_feature_fail(name, h, err, "audit container IDs",
+				      "1.2");
+	} else if (!set) {
+		errno = 0;
+		err = out_contid_text(stdout, id);
+		if (err < 0)
+			rc = ctl_out_fail(name, err);
 	}
 	nsaudit_close(h);
 	return rc;
@@ -430,11 +472,13 @@ static int cmd_help(const struct cli_args *args)
 			printf("  %-20s  %s\n", syn, commands[i].description);
 	}
 	printf("\nKeys of set: enrich on|off|1|0, daemons 0-%d, queue %d-%d, "
-	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB)\n\n",
+	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB), "
+	       "contids %d-%d\n\n",
 	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_QUEUE_MIN,
 	       NSAUDIT_LIMIT_QUEUE_MAX, NSAUDIT_LIMIT_RULES_MAX,
 	       NSAUDIT_LIMIT_QUEUE_MIN, NSAUDIT_LIMIT_QUEUE_MAX,
-	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX);
+	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX,
+	       NSAUDIT_LIMIT_CONTIDS_MIN, NSAUDIT_LIMIT_CONTIDS_MAX);
 	printf("Options:\n"
 	       "  --json                print status, nsid and monitor output "
 	       "as JSON\n"

@@ -29,6 +29,7 @@ static const struct {
 	{ NSAUDIT_FEATURE_NSID, "nsid" },
 	{ NSAUDIT_FEATURE_DAEMONS, "daemons" },
 	{ NSAUDIT_FEATURE_RULES, "rules" },
+	{ NSAUDIT_FEATURE_CONTID, "contid" },
 };
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -224,6 +225,16 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	fprintf(f, "forwarded %" PRIu64 "\n", st->counters.forwarded);
 	fprintf(f, "lost %" PRIu64 "\n", st->counters.lost);
 	fprintf(f, "missed %" PRIu64 "\n", st->counters.missed);
+	/*
+	 * The limit is 0 only for a module older than 1.3, which has
+	 * neither; the counter is named apart from the limit.
+	 */
+	if (st->limits.contids) {
+		fprintf(f, "contids_tracked %" PRIu64 "\n",
+			st->counters.contids);
+		fprintf(f, "contid_tasks %" PRIu64 "\n",
+			st->counters.contid_tasks);
+	}
 	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
 	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
 	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
@@ -232,6 +243,8 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, "backlog %" PRIu32 "\n", st->limits.backlog);
 	if (st->limits.memory)
 		fprintf(f, "memory %" PRIu32 "\n", st->limits.memory);
+	if (st->limits.contids)
+		fprintf(f, "contids %" PRIu32 "\n", st->limits.contids);
 	if (!st->daemon.registered) {
 		fputs("daemon none\n", f);
 		return out_result(f);
@@ -271,6 +284,10 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 	jw_u64(&w, "forwarded", st->counters.forwarded);
 	jw_u64(&w, "lost", st->counters.lost);
 	jw_u64(&w, "missed", st->counters.missed);
+	if (st->limits.contids) {
+		jw_u64(&w, "contids", st->counters.contids);
+		jw_u64(&w, "contid_tasks", st->counters.contid_tasks);
+	}
 	jw_close(&w, '}');
 	jw_open(&w, "limits", '{');
 	jw_u64(&w, "daemons", st->limits.daemons);
@@ -280,6 +297,8 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 		jw_u64(&w, "backlog", st->limits.backlog);
 	if (st->limits.memory)
 		jw_u64(&w, "memory", st->limits.memory);
+	if (st->limits.contids)
+		jw_u64(&w, "contids", st->limits.contids);
 	jw_close(&w, '}');
 	if (daemon && !st->daemon.registered) {
 		jw_null(&w, "daemon");
@@ -318,6 +337,8 @@ int out_config_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, " backlog=%" PRIu32, st->limits.backlog);
 	if (st->limits.memory)
 		fprintf(f, " memory=%" PRIu32, st->limits.memory);
+	if (st->limits.contids)
+		fprintf(f, " contids=%" PRIu32, st->limits.contids);
 	fputc('\n', f);
 	return out_result(f);
 }
@@ -348,6 +369,15 @@ int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set)
 		jw_u64(&w, out_ns_names[i], set->inum[i]);
 	jw_close(&w, '}');
 	fputc('\n', f);
+	return out_result(f);
+}
+
+int out_contid_text(FILE *f, uint64_t id)
+{
+	if (id == NSAUDIT_CONTID_UNSET)
+		fputs("-1\n", f);
+	else
+		fprintf(f, "%" PRIu64 "\n", id);
 	return out_result(f);
 }
 

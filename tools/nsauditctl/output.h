@@ -25,7 +25,8 @@ int out_json_string(FILE *f, const char *s);
 
 /*
  * "key value" lines, auditctl -s style; the limits backlog and memory only
- * if the module has them (interface 1.1), then "daemon none", or "daemon
+ * if the module has them (interface 1.1), the counter contids_tracked and
+ * the limit contids likewise (1.3), then "daemon none", or "daemon
  * registered" and daemon_pid, _userns, _backlog, _queued, _routed,
  * _delivered and _lost lines.
  */
@@ -33,13 +34,14 @@ int out_status_text(FILE *f, const struct nsaudit_status *st);
 
 /*
  * {"version":{"major":1,"minor":1},"features":[...],"enrich":true,...,
- * "limits":{...},"daemon":null or {"pid":N,...}}
+ * "limits":{...},"daemon":null or {"pid":N,...}}; "contids" in counters
+ * and limits only if the module has them.
  */
 int out_status_json(FILE *f, const struct nsaudit_status *st);
 
 /*
  * monitor: one line per change, "enrich=1 daemons=N queue=N rules=N",
- * then " backlog=N memory=N" if the module has them.
+ * then " backlog=N memory=N" and " contids=N" if the module has them.
  */
 int out_config_text(FILE *f, const struct nsaudit_status *st);
 
@@ -54,6 +56,12 @@ int out_nsid_text(FILE *f, const struct nsaudit_nsid_set *set);
 
 /* {"pid":N,"nsdev":"MAJ:MIN","mntns":N,...,"timens":N} */
 int out_nsid_json(FILE *f, int pid, const struct nsaudit_nsid_set *set);
+
+/*
+ * contid get: the ID in decimal, or -1 for NSAUDIT_CONTID_UNSET, as the
+ * module's records write it (old-contid=-1); one line.
+ */
+int out_contid_text(FILE *f, uint64_t id);
 
 /**
  * out_line() - write @s with every control character replaced by '?'

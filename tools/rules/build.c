@@ -11,6 +11,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -34,8 +35,9 @@ extern int _audit_syscalladded, _audit_permadded, _audit_archadded,
 /* Longest piece of an argument quoted back in a message. */
 #define QUOTE_MAX	40
 
-/* The field name libaudit 3.0.9 lacks; see rule_print(). */
+/* The field names libaudit 3.0.9 lacks; see rule_print(). */
 #define LOGINUID_SET_NAME	"loginuid_set"
+#define CONTID_NAME		"contid"
 
 struct builder {
 	struct audit_rule_data *rule;
@@ -305,6 +307,7 @@ static bool exit_field(int field)
 	case AUDIT_ARG3:
 	case AUDIT_EXE:
 	case AUDIT_ARCH:
+	case NSAUDIT_RULE_FIELD_CONTID:
 		return true;
 	}
 	return false;
@@ -422,6 +425,56 @@ static int add_loginuid_set(struct builder *b, int op, const char *value,
 	return 0;
 }
 
+/*
+ * contid, the audit container ID (interface 1.3), which libaudit 3.0.9
+ * has no name for: built as upstream's proposed AUDIT_CONTID, a byte
+ * field (see NSAUDIT_RULE_FIELD_CONTID): value 8, the u64 in host byte
+ * order appended to buf, so that a later exe or the keys land after it.
+ * N is read as nsauditctl's contid set reads an ID, decimal digits only
+ * (a leading zero is not octal), so that the same text means the same ID
+ * in both; "-1" is NSAUDIT_CONTID_UNSET, as records and contid get print
+ * it: "contid!=-1" is a useful rule ("has an ID").
+ */
+static int add_contid(struct builder *b, int op, const char *value,
+		      const char *pair)
+{
+	struct audit_rule_data *r = b->rule;
+	char q[QUOTE_MAX + 4];
+	uint64_t id = 0;
+	const char *p;
+
+	quote(q, pair);
+	if (!strcmp(value, "-1")) {
+		id = NSAUDIT_CONTID_UNSET;
+	} else {
+		for (p = value; *p; p++)
+			if (*p < '0' || *p > '9')
+				return fail(b, "-F '%s': contid is a decimal number from 0 to %" PRIu64 ", or -1 for none",
+					    q, UINT64_MAX);
+		for (p = value; *p; p++) {
+			unsigned int d = (unsigned int)(*p - '0');
+
+			if (id > (UINT64_MAX - d) / 10)
+				return fail(b, "-F '%s': contid is out of range 0 to %" PRIu64,
+					    q, UINT64_MAX);
+			id = id * 10 + d;
+		}
+	}
+	if (r->field_count >= AUDIT_MAX_FIELDS)
+		return fail(b, "-F: more than %d fields", AUDIT_MAX_FIELDS);
+	r = realloc(r, sizeof(*r) + r->buflen + sizeof(id));
+	if (!r)
+		return fail(b, "out of memory");
+	b->rule = r;
+	memcpy(r->buf + r->buflen, &id, sizeof(id));
+	r->buflen += (uint32_t)sizeof(id);
+	r->fields[r->field_count] = NSAUDIT_RULE_FIELD_CONTID;
+	r->fieldflags[r->field_count] = (uint32_t)op;
+	r->values[r->field_count] = (uint32_t)sizeof(id);
+	r->field_count++;
+	return 0;
+}
+
 static int add_field(struct builder *b, const char *pair)
 {
 	char q[QUOTE_MAX + 4], name[32];
@@ -444,8 +497,12 @@ static int add_field(struct builder *b, const char *pair)
 	if (op < 0)
 		return fail(b, "-F '%s': expected an operator (= != < > <= >= & &=)",
 			    q);
-	field = strcmp(name, LOGINUID_SET_NAME) ? audit_name_to_field(name) :
-						  AUDIT_LOGINUID_SET;
+	if (!strcmp(name, LOGINUID_SET_NAME))
+		field = AUDIT_LOGINUID_SET;
+	else if (!strcmp(name, CONTID_NAME))
+		field = NSAUDIT_RULE_FIELD_CONTID;
+	else
+		field = audit_name_to_field(name);
 	if (field < 0 || field == AUDIT_FILTERKEY)
 		return fail(b, "-F '%s': unknown field '%s'", q, name);
 
@@ -459,6 +516,9 @@ static int add_field(struct builder *b, const char *pair)
 			    name);
 
 	/* The kernel's audit_field_valid(), before any request. */
+	if (field == NSAUDIT_RULE_FIELD_CONTID &&
+	    op != AUDIT_EQUAL && op != AUDIT_NOT_EQUAL)
+		return fail(b, "field 'contid' takes only = or != (a container ID is a name, not a quantity)");
 	if ((field == AUDIT_ARCH || field == AUDIT_EXE ||
 	     field == AUDIT_LOGINUID_SET) &&
 	    op != AUDIT_EQUAL && op != AUDIT_NOT_EQUAL)
@@ -476,6 +536,8 @@ static int add_field(struct builder *b, const char *pair)
 		return add_sessionid(b, op, pair + n + oplen, pair);
 	if (field == AUDIT_EXE)
 		return add_exe(b, op, pair + n + oplen, pair);
+	if (field == NSAUDIT_RULE_FIELD_CONTID)
+		return add_contid(b, op, pair + n + oplen, pair);
 	if (b->rule->field_count >= AUDIT_MAX_FIELDS)
 		return fail(b, "-F: more than %d fields", AUDIT_MAX_FIELDS);
 

@@ -75,8 +75,10 @@ bool rule_is_option(const char *arg);
  * exit rule without -S gets every syscall. Only what nsaudit supports is
  * accepted: the exit list with pid, ppid, uid, euid, suid, fsuid, gid,
  * egid, sgid, fsgid, auid (loginuid), loginuid_set, sessionid, success,
- * exit, a0-a3, exe, arch and keys; the exclude list with msgtype; each
- * field with the operators the kernel's audit allows it.
+ * exit, a0-a3, exe, arch, contid and keys; the exclude list with msgtype;
+ * each field with the operators the kernel's audit allows it. contid, the
+ * audit container ID (NSAUDIT_RULE_FIELD_CONTID, which libaudit does not
+ * know), takes = or != and a decimal u64 or -1 (NSAUDIT_CONTID_UNSET).
  *
  * Return: 0, or -1 with @err set.
  */
@@ -98,8 +100,9 @@ void rule_cmd_free(struct rule_cmd *cmd);
  * an errno name where one fits, exe as "-F exe=P" whatever its operator
  * (auditctl's quirk: exe!= lists as exe=), each key as "-F key=K". Where auditctl
  * has no name for a field nsaudit supports (loginuid_set: libaudit 3.0.9
- * lacks it and would print " f24=1"), it is printed as "-F NAME=V" so
- * that the text parses back.
+ * lacks it and would print " f24=1"; contid, which no libaudit names), it
+ * is printed as "-F NAME=V" so that the text parses back: contid's V is
+ * the u64 in decimal, or -1 for NSAUDIT_CONTID_UNSET.
  *
  * Return: 0; -EINVAL for a malformed rule (nothing written); -EIO if the
  * stream reports an error.

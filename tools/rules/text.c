@@ -10,11 +10,13 @@
 #define _GNU_SOURCE
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libaudit.h>
+#include <linux/nsaudit.h>
 
 #include "rule.h"
 
@@ -27,7 +29,16 @@ static bool string_field(uint32_t field)
 	       field == AUDIT_FILTERKEY || field == AUDIT_EXE;
 }
 
-/* The structure the printer relies on; the library checked it as well. */
+/* Fields with bytes in buf: the strings and contid's u64. */
+static bool buf_field(uint32_t field)
+{
+	return string_field(field) || field == NSAUDIT_RULE_FIELD_CONTID;
+}
+
+/*
+ * The structure the printer relies on; the library checked it as well,
+ * but for contid's length, which has one valid value.
+ */
 static bool well_formed(const struct audit_rule_data *r, size_t len)
 {
 	uint64_t used = 0;
@@ -36,9 +47,13 @@ static bool well_formed(const struct audit_rule_data *r, size_t len)
 	if (!r || len < sizeof(*r) || len - sizeof(*r) != r->buflen ||
 	    r->field_count > AUDIT_MAX_FIELDS)
 		return false;
-	for (i = 0; i < r->field_count; i++)
-		if (string_field(r->fields[i]))
+	for (i = 0; i < r->field_count; i++) {
+		if (r->fields[i] == NSAUDIT_RULE_FIELD_CONTID &&
+		    r->values[i] != sizeof(uint64_t))
+			return false;
+		if (buf_field(r->fields[i]))
 			used += r->values[i];
+	}
 	return used <= r->buflen;
 }
 
@@ -136,8 +151,19 @@ static void print_field(FILE *f, const struct audit_rule_data *r,
 	const char *name = audit_field_to_name((int)field);
 	const char *str = r->buf + *off;
 
-	if (string_field(r->fields[i]))
+	if (buf_field(r->fields[i]))
 		*off += value;
+	if (r->fields[i] == NSAUDIT_RULE_FIELD_CONTID) {
+		uint64_t id;
+
+		/* See rule_print(); buf has no alignment: copy. */
+		memcpy(&id, str, sizeof(id));
+		if (id == NSAUDIT_CONTID_UNSET)
+			fprintf(f, " -F contid%s-1", op_sym(flags));
+		else
+			fprintf(f, " -F contid%s%" PRIu64, op_sym(flags), id);
+		return;
+	}
 	if (!name && field == AUDIT_LOGINUID_SET)
 		name = "loginuid_set";	/* see rule_print() */
 	if (!name) {

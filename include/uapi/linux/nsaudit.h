@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		2
+#define NSAUDIT_VERSION_MINOR		3
 
 /*
  * Record format.
@@ -32,6 +32,14 @@
  * number that readlink /proc/PID/ns/X shows in brackets. pidns is the
  * task's active PID namespace (/proc/PID/ns/pid, not pid_for_children), and
  * so is timens (/proc/PID/ns/time).
+ *
+ * When the task has an audit container ID (interface 1.3, see "Audit
+ * container IDs" below), one more field follows the nsID set:
+ *
+ *   contid=N
+ *
+ * N in decimal. Nothing follows it, and a task without an ID has no
+ * contid field at all.
  */
 #define NSAUDIT_NS_COUNT		8
 
@@ -53,8 +61,11 @@ enum nsaudit_ns_index {
 	{ "mntns", "utsns", "ipcns", "netns", "pidns", "userns", \
 	  "cgroupns", "timens" }
 
-/* Longest text the module appends for an nsID set, with its NUL. */
-#define NSAUDIT_NSID_TEXT_MAX		192
+/*
+ * Longest text the module appends for an nsID set, with its NUL; the
+ * contid field included since interface 1.3 (192 before).
+ */
+#define NSAUDIT_NSID_TEXT_MAX		224
 
 /*
  * Generic netlink family.
@@ -125,13 +136,15 @@ enum nsaudit_ns_index {
  * AUDIT_LOGINUID, AUDIT_LOGINUID_SET, AUDIT_SESSIONID, AUDIT_SUCCESS,
  * AUDIT_EXIT, AUDIT_ARG0 to AUDIT_ARG3, AUDIT_EXE and AUDIT_FILTERKEY
  * (several keys joined by AUDIT_KEY_SEPARATOR, at most AUDIT_MAX_KEY_LEN
- * bytes); the exclude filter (AUDIT_FILTER_EXCLUDE) with AUDIT_MSGTYPE.
- * Actions AUDIT_NEVER and AUDIT_ALWAYS; AUDIT_FILTER_PREPEND in flags
- * puts a rule first. Operators as the kernel's audit has them for each
- * field (the bit operators on AUDIT_ARG0 to AUDIT_ARG3 only; = and != on
- * AUDIT_ARCH, AUDIT_LOGINUID_SET, AUDIT_EXE and AUDIT_FILTERKEY). Values
- * are in the caller's view: uids and gids in its user namespace, pids in
- * its PID namespace.
+ * bytes), and from interface 1.3 NSAUDIT_RULE_FIELD_CONTID (the audit
+ * container ID, see there); the exclude filter (AUDIT_FILTER_EXCLUDE)
+ * with AUDIT_MSGTYPE. Actions AUDIT_NEVER and AUDIT_ALWAYS;
+ * AUDIT_FILTER_PREPEND in flags puts a rule first. Operators as the
+ * kernel's audit has them for each field (the bit operators on AUDIT_ARG0
+ * to AUDIT_ARG3 only; = and != on AUDIT_ARCH, AUDIT_LOGINUID_SET,
+ * AUDIT_EXE, AUDIT_FILTERKEY and NSAUDIT_RULE_FIELD_CONTID). Values are in
+ * the caller's view: uids and gids in its user namespace, pids in its PID
+ * namespace.
  *
  * Who may: the registered daemon of the namespace, or a process with
  * CAP_AUDIT_CONTROL in it (EPERM otherwise, for LIST_RULES too: keys and
@@ -169,6 +182,49 @@ enum nsaudit_ns_index {
  */
 
 /*
+ * Audit container IDs (interface 1.3, NSAUDIT_FEATURE_CONTID).
+ *
+ * After the upstream audit container identifier proposal (v11): a u64
+ * that a container orchestrator on the host gives a process with
+ * NSAUDIT_CMD_SET_CONTID, typically between fork and the execve of the
+ * container's first program. It is set once and never changes: only a
+ * process without an ID may be given one, only by a caller with
+ * CAP_AUDIT_CONTROL in the initial user namespace, and never by the
+ * process itself, so nothing inside a container (root in its own user
+ * namespace included) can set, change, drop or forge it. Every task the
+ * process creates afterwards inherits it (fork, vfork and clone, threads
+ * included) and execve keeps it. NSAUDIT_CONTID_UNSET means "no ID" and
+ * cannot be set.
+ *
+ * Several processes may have the same ID: those of one container, and
+ * any process the orchestrator later gives the same ID (a process it
+ * adds to a running container). The module tracks each ID while at least
+ * one task has it, and at most the "contids" limit of IDs at once; the
+ * "contids" counter says how many it tracks now.
+ *
+ * Records. Each principal record of a task with an ID carries
+ * " contid=N" after its nsID set (see "Record format"). Giving an ID is
+ * logged as a record of its own, of type CONTAINER_OP:
+ *
+ *   op=set opid=PID contid=N old-contid=-1
+ *
+ * PID the process given the ID, N the ID; old-contid is always -1, as
+ * an ID is set once. When the last task with an ID exits, the module
+ * stops tracking it and logs:
+ *
+ *   op=drop opid=PID contid=-1 old-contid=N
+ *
+ * PID that last task. -1 stands for NSAUDIT_CONTID_UNSET, as upstream
+ * audit prints it; other IDs are decimal. The CONTAINER_OP type number is
+ * a module parameter (name, default and why it collides with no type of
+ * <linux/audit.h>: see README).
+ */
+
+/* The container ID that means "none": what a task without one has. */
+#define NSAUDIT_CONTID_UNSET		((__u64)-1)
+
+
+/*
  * Largest NSAUDIT_A_RULE: sizeof(struct audit_rule_data) (1040 bytes) and
  * a buf holding an AUDIT_EXE path of PATH_MAX (4096) and keys of
  * AUDIT_MAX_KEY_LEN (256), rounded up to two pages. The kernel's own
@@ -176,6 +232,29 @@ enum nsaudit_ns_index {
  * make the module hold small and known.
  */
 #define NSAUDIT_RULE_MAX		8192
+
+/**
+ * define NSAUDIT_RULE_FIELD_CONTID - rule field of the audit container ID
+ *
+ * A field of a per-namespace rule (interface 1.3, %NSAUDIT_FEATURE_CONTID)
+ * that compares the task's audit container ID, encoded as the upstream
+ * proposal's AUDIT_CONTID ("audit: add containerid filtering", v11), whose
+ * number it takes: in struct audit_rule_data, fields[i] is 27,
+ * fieldflags[i] AUDIT_EQUAL or AUDIT_NOT_EQUAL (any other operator is
+ * refused), values[i] 8, the length in bytes; the ID is a u64 of 8 raw
+ * bytes in host byte order in buf, at this field's place among the string
+ * and byte fields (buf holds them in field order, as for AUDIT_EXE and
+ * AUDIT_FILTERKEY). %NSAUDIT_CONTID_UNSET is a valid value there: "contid
+ * != -1" selects the tasks that have an ID, "contid = -1" those that have
+ * none. The ID is compared as the u64 it is, the same in every
+ * namespace's view. Exit filter only. LIST_RULES gives the field back as
+ * it was added.
+ *
+ * libaudit 3.0.9 has no name for field 27 (nor does <linux/audit.h>), so
+ * nsauditctl and nsauditd build and print it themselves, as "-F contid=N"
+ * or "-F contid!=N" in auditctl syntax, N decimal or -1.
+ */
+#define NSAUDIT_RULE_FIELD_CONTID	27
 
 /**
  * enum nsaudit_cmd - commands of the nsaudit family
@@ -234,6 +313,24 @@ enum nsaudit_ns_index {
  * @NSAUDIT_CMD_DELETE_ALL: do. No attributes. Deletes every rule of the
  *	caller's user namespace (none without a daemon). EPERM as
  *	ADD_RULE. No reply but the ACK.
+ * @NSAUDIT_CMD_SET_CONTID: do (interface 1.3). Request: %NSAUDIT_A_PID,
+ *	a process ID in the caller's PID namespace, and %NSAUDIT_A_CONTID,
+ *	the audit container ID to give that process. Needs
+ *	CAP_AUDIT_CONTROL in the initial user namespace (EPERM), checked
+ *	first. Then, in this order: EINVAL if either attribute is missing
+ *	or the ID is %NSAUDIT_CONTID_UNSET; ESRCH if the caller cannot see
+ *	the process (or it is exiting); EPERM if it is the caller's own
+ *	process or a kernel thread; EEXIST if it has an ID already; EBUSY if
+ *	it has children or threads besides itself; ENOSPC if no task has
+ *	this ID yet and the module tracks as many IDs as the "contids"
+ *	limit allows. Every refusal carries an extended ACK message. A
+ *	success is logged as a CONTAINER_OP record ("op=set"). No reply but
+ *	the ACK.
+ * @NSAUDIT_CMD_GET_CONTID: do (interface 1.3). Request: %NSAUDIT_A_PID,
+ *	a process ID in the caller's PID namespace. Reply: %NSAUDIT_A_PID
+ *	and %NSAUDIT_A_CONTID, %NSAUDIT_CONTID_UNSET if the process has no
+ *	ID. Allowed to whoever could read /proc/PID/ns/: ESRCH and EACCES
+ *	as GET_NSID.
  * @__NSAUDIT_CMD_MAX: one past the last command
  */
 enum nsaudit_cmd {
@@ -250,6 +347,8 @@ enum nsaudit_cmd {
 	NSAUDIT_CMD_DEL_RULE,
 	NSAUDIT_CMD_LIST_RULES,
 	NSAUDIT_CMD_DELETE_ALL,
+	NSAUDIT_CMD_SET_CONTID,
+	NSAUDIT_CMD_GET_CONTID,
 	__NSAUDIT_CMD_MAX,
 };
 #define NSAUDIT_CMD_MAX			(__NSAUDIT_CMD_MAX - 1)
@@ -277,6 +376,9 @@ enum nsaudit_cmd {
  * @NSAUDIT_A_RULE: binary, a struct audit_rule_data and its buf, exactly
  *	the payload of the kernel's AUDIT_ADD_RULE message: its length is
  *	sizeof(struct audit_rule_data) + buflen, at most %NSAUDIT_RULE_MAX
+ * @NSAUDIT_A_CONTID: u64, an audit container ID; %NSAUDIT_CONTID_UNSET
+ *	in a reply means none. The module puts it with nla_put_u64_64bit(),
+ *	so an %NSAUDIT_A_PAD may precede it in a reply
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -295,6 +397,7 @@ enum nsaudit_attr {
 	NSAUDIT_A_RECORD_TYPE,
 	NSAUDIT_A_RECORD_TEXT,
 	NSAUDIT_A_RULE,
+	NSAUDIT_A_CONTID,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
@@ -304,9 +407,10 @@ enum nsaudit_attr {
 #define NSAUDIT_FEATURE_NSID		(1ULL << 1)	/* NSAUDIT_CMD_GET_NSID */
 #define NSAUDIT_FEATURE_DAEMONS		(1ULL << 2)	/* per-namespace daemons */
 #define NSAUDIT_FEATURE_RULES		(1ULL << 3)	/* per-namespace rules */
+#define NSAUDIT_FEATURE_CONTID		(1ULL << 4)	/* audit container IDs */
 
 /**
- * enum nsaudit_counter_attr - counters since the module was loaded (u64)
+ * enum nsaudit_counter_attr - the module's counters (u64)
  * @NSAUDIT_COUNTER_A_UNSPEC: not an attribute
  * @NSAUDIT_COUNTER_A_PAD: padding; ignore it
  * @NSAUDIT_COUNTER_A_ENRICHED: host records the nsID set was appended to
@@ -317,7 +421,15 @@ enum nsaudit_attr {
  * @NSAUDIT_COUNTER_A_MISSED: probe hits the kernel skipped because another
  *	probe was running on the same CPU (kprobe nmissed); each is a record
  *	that may lack its nsID set
+ * @NSAUDIT_COUNTER_A_CONTIDS: audit container IDs the module tracks now
+ *	(IDs that at least one task has); not a count since load
+ * @NSAUDIT_COUNTER_A_CONTID_TASKS: tasks the module tracks a container ID
+ *	for now (exited ones not yet reaped included): the memory it holds
+ *	for them; not a count since load
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
+ *
+ * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
+ * count since the module was loaded.
  */
 enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_UNSPEC,
@@ -326,6 +438,8 @@ enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_FORWARDED,
 	NSAUDIT_COUNTER_A_LOST,
 	NSAUDIT_COUNTER_A_MISSED,
+	NSAUDIT_COUNTER_A_CONTIDS,
+	NSAUDIT_COUNTER_A_CONTID_TASKS,
 	__NSAUDIT_COUNTER_A_MAX,
 };
 #define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)
@@ -346,6 +460,12 @@ enum nsaudit_counter_attr {
  * @NSAUDIT_LIMIT_A_MEMORY: KiB that the records queued for all daemons
  *	together may occupy, %NSAUDIT_LIMIT_MEMORY_MIN to
  *	%NSAUDIT_LIMIT_MEMORY_MAX; beyond it records are counted as lost
+ * @NSAUDIT_LIMIT_A_CONTIDS: most audit container IDs the module tracks at
+ *	once, %NSAUDIT_LIMIT_CONTIDS_MIN to %NSAUDIT_LIMIT_CONTIDS_MAX;
+ *	beyond it SET_CONTID with an ID no task has is refused (ENOSPC).
+ *	Like every limit it is also a module parameter, "contids"
+ *	(default %NSAUDIT_LIMIT_CONTIDS_DEFAULT), given at load time or
+ *	written later, a change taking the path of SET (interface 1.3)
  * @__NSAUDIT_LIMIT_A_MAX: one past the last attribute
  *
  * A lowered limit applies to what is added afterwards; nothing already
@@ -358,6 +478,7 @@ enum nsaudit_limit_attr {
 	NSAUDIT_LIMIT_A_RULES,
 	NSAUDIT_LIMIT_A_BACKLOG,
 	NSAUDIT_LIMIT_A_MEMORY,
+	NSAUDIT_LIMIT_A_CONTIDS,
 	__NSAUDIT_LIMIT_A_MAX,
 };
 #define NSAUDIT_LIMIT_A_MAX		(__NSAUDIT_LIMIT_A_MAX - 1)
@@ -374,6 +495,14 @@ enum nsaudit_limit_attr {
 #define NSAUDIT_LIMIT_MEMORY_DEFAULT	65536
 #define NSAUDIT_LIMIT_RULES_MAX		65536
 #define NSAUDIT_LIMIT_RULES_DEFAULT	256
+/*
+ * Container IDs: a host rarely runs 4096 containers at once, and each ID
+ * the module tracks is one small allocation; the maximum is the queue's.
+ * At least one: a host that wants no IDs gives none.
+ */
+#define NSAUDIT_LIMIT_CONTIDS_MIN	1
+#define NSAUDIT_LIMIT_CONTIDS_MAX	1048576
+#define NSAUDIT_LIMIT_CONTIDS_DEFAULT	4096
 
 /* Largest value of NSAUDIT_A_PID: the kernel's PID_MAX_LIMIT on 64 bits. */
 #define NSAUDIT_PID_MAX			4194304

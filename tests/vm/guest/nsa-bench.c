@@ -4,6 +4,8 @@
  *
  *   nsa-bench audited N PATH   N failing openat(PATH) calls (a rule logs each)
  *   nsa-bench plain N          N getppid() calls (no rule matches)
+ *   nsa-bench forkexit N       N times: fork(), the child _exit()s, the
+ *                              parent reaps it (ns= per round trip)
  *
  * Prints "ns=X": wall-clock nanoseconds per call (CLOCK_MONOTONIC); audited
  * also prints "start=T", the CLOCK_MONOTONIC time of its first call, for
@@ -36,6 +38,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static double now_ns(void)
@@ -195,6 +198,18 @@ int main(int argc, char **argv)
 		start = now_ns();
 		for (i = 0; i < n; i++)
 			syscall(SYS_openat, AT_FDCWD, argv[3], O_RDONLY);
+	} else if (!strcmp(argv[1], "forkexit") && argc == 3) {
+		start = now_ns();
+		for (i = 0; i < n; i++) {
+			pid_t c = fork();
+
+			if (c == 0)
+				_exit(0);
+			if (c < 0 || waitpid(c, NULL, 0) != c) {
+				perror("forkexit");
+				return 1;
+			}
+		}
 	} else if (!strcmp(argv[1], "plain") && argc == 3) {
 		start = now_ns();
 		for (i = 0; i < n; i++)
@@ -207,6 +222,6 @@ int main(int argc, char **argv)
 		printf("start=%.0f\n", start);
 	return 0;
 usage:
-	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | burst N PATH LOG... | waitlog LOG OFFSET NEEDLE COUNT [SECONDS]\n");
+	fprintf(stderr, "usage: nsa-bench audited N PATH | plain N | forkexit N | burst N PATH LOG... | waitlog LOG OFFSET NEEDLE COUNT [SECONDS]\n");
 	return 2;
 }

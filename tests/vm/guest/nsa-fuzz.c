@@ -374,7 +374,7 @@ static void gen_valid(struct msg *m, uint16_t family)
 		if (chance(60))
 			put_limits(m, 1);
 	} else if (r < 95) {
-		unsigned int c = below(10);
+		unsigned int c = below(12);
 
 		if (c < 5) {
 			genl_init(m, family, NSAUDIT_CMD_ADD_RULE, flags);
@@ -385,8 +385,17 @@ static void gen_valid(struct msg *m, uint16_t family)
 		} else if (c < 9) {
 			genl_init(m, family, NSAUDIT_CMD_LIST_RULES,
 				  flags | NLM_F_DUMP);
-		} else {
+		} else if (c < 10) {
 			genl_init(m, family, NSAUDIT_CMD_DELETE_ALL, flags);
+		} else if (c < 11) {
+			genl_init(m, family, NSAUDIT_CMD_GET_CONTID, flags);
+			put_u32(m, NSAUDIT_A_PID, pick_pid());
+		} else {
+			/* Any process may get an ID: inheritance runs too. */
+			genl_init(m, family, NSAUDIT_CMD_SET_CONTID, flags);
+			put_u32(m, NSAUDIT_A_PID, pick_pid());
+			put_u64(m, NSAUDIT_A_CONTID, chance(10) ?
+				NSAUDIT_CONTID_UNSET : below(64));
 		}
 	} else {
 		/* Commands and attributes the module must refuse. */

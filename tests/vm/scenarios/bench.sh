@@ -235,8 +235,42 @@ printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "the same, ftrace sys_exit instead" "
 : >"$STATE/stop"
 wait
 
+# (c) A fork+exit loop whose process carries an audit container ID (so
+# every child is given it, tracked and dropped) over the same loop without
+# the module. The ID is set while the loop's shell waits on a FIFO for its
+# go (a builtin read: no child yet); exec keeps it.
+n=5000
+rm -f "$STATE/fe.fifo"
+mkfifo "$STATE/fe.fifo" || fail "mkfifo"
+forkexit() {	# forkexit off|on: one round, appended to $STATE/forkexit.$1
+	sh -c "read go <$STATE/fe.fifo && exec nsa-bench forkexit $n" >"$STATE/fe.out" 2>&1 &
+	_fe=$!
+	if [ "$1" = on ]; then
+		nsauditctl contid set $_fe 31337 || fail "contid set"
+	fi
+	echo go >"$STATE/fe.fifo"
+	wait $_fe || fail "forkexit: $(cat "$STATE/fe.out")"
+	sed -n 's/^ns=//p' "$STATE/fe.out" >>"$STATE/forkexit.$1"
+}
+i=0
+while [ $i -lt "$rounds" ]; do
+	forkexit off
+	nsa_load
+	forkexit on
+	wait_until 60 eval '[ "$(nsauditctl status | sed -n "s/^contid_tasks //p")" = 0 ]' ||
+		fail "tasks still tracked after the round"
+	nsa_unload
+	i=$((i + 1))
+done
+off=$(median "$STATE/forkexit.off")
+fe=$(median "$STATE/forkexit.on")
+rfe=$(awk "BEGIN { printf \"%.3f\", $fe / $off }")
+printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/fork" "unloaded" "loaded" "ratio" "target"
+printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "fork+exit, the ID tracked" "$off" "$fe" "$rfe" "<= 1.05"
+
 # One line each, for the README: grep '^  bench: ' serial.log
 note "bench: rule-audited openat (ns/call) $sum_rule_audited"
 note "bench: rule-audited openat until logged (ns/call) $sum_rule_audited_logged"
 note "bench: unaudited getppid with 50 container rules (ns/call) unloaded=$off loaded=$on ratio=$r target=<= 1.03"
 note "bench: unaudited getppid with ftrace's sys_exit event armed (ns/call) unloaded=$off ftrace=$ft ratio=$rft"
+note "bench: fork+exit with a container ID tracked (ns/fork) unloaded=$off loaded=$fe ratio=$rfe target=<= 1.05"

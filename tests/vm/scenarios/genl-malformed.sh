@@ -63,7 +63,7 @@ refuse ERANGE "integer out of range" -- --cmd set $A_ENRICH:u8=0 $A_LIMITS:nest=
 # Unknown attributes: beyond the family's, beyond the nest's, and known
 # ones the operation does not take.
 refuse EINVAL "Unknown attribute type" -- --cmd set 99:u32=1
-refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ 6:u32=1 ]
+refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ 7:u32=1 ]
 refuse EINVAL "Unsupported attribute" -- --cmd set $A_VERSION_MAJOR:u32=1
 refuse EINVAL "Unsupported attribute" -- --cmd get-nsid $A_PID:u32=$LIVE $A_NSID:nest=[ ]
 refuse EINVAL "Unknown attribute type" -- --cmd get-status 2:u32=1

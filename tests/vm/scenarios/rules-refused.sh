@@ -129,7 +129,10 @@ EINVAL | unsupported rule field: obj_uid        | field obj_uid     | F_EXIT A_A
 EINVAL | unsupported rule field: obj_gid        | field obj_gid     | F_EXIT A_ALWAYS 39 "$B FLD_OBJ_GID:OP_EQ:0"
 EINVAL | unsupported rule field: field_compare  | field -C          | F_EXIT A_ALWAYS 39 "$B FLD_FIELD_COMPARE:OP_EQ:1"
 EINVAL | unsupported rule field: saddr_fam      | field saddr_fam   | F_EXIT A_ALWAYS 39 "$B FLD_SADDR_FAM:OP_EQ:2"
-EINVAL | unknown rule field                     | field 27          | F_EXIT A_ALWAYS 39 "$B 27:OP_EQ:0"
+EINVAL | unknown rule field                     | field 28          | F_EXIT A_ALWAYS 39 "$B 28:OP_EQ:0"
+EINVAL | a contid field is 8 bytes of the rule's buf | contid length 0 | F_EXIT A_ALWAYS 39 "$B 27:OP_EQ:0"
+EINVAL | rule contid field beyond the rule's buf | contid no buf  | F_EXIT A_ALWAYS 39 "$B 27:OP_EQ:8"
+EINVAL | operator not valid for this rule field | contid <          | F_EXIT A_ALWAYS 39 "$B 27:OP_LT:8" "0500000000000000"
 EINVAL | unknown rule field                     | field 999         | F_EXIT A_ALWAYS 39 "$B 999:OP_EQ:0"
 EINVAL | operator not valid for this rule field | uid &             | F_EXIT A_ALWAYS 39 "$B FLD_UID:OP_MASK:1"
 EINVAL | operator not valid for this rule field | pid &=            | F_EXIT A_ALWAYS 39 "$B FLD_PID:OP_TEST:1"
@@ -194,7 +197,8 @@ unchanged "after $n refused rules"
 note "$n malformed or unsupported rules refused (ADD_RULE and DEL_RULE), each with its message"
 
 # The attribute itself: missing, too short, too long (the policy's bound).
-nl_expect "error EINVAL msg=\"\" miss-type=14" --cmd add-rule
+nl_expect "error EINVAL msg=\"ADD_RULE and DEL_RULE need NSAUDIT_A_RULE\" miss-type=14" --cmd add-rule
+nl_expect "error EINVAL msg=\"ADD_RULE and DEL_RULE need NSAUDIT_A_RULE\" miss-type=14" --cmd del-rule
 nl_expect "error EINVAL msg=\"rule length is not sizeof(struct audit_rule_data) + buflen\"" --cmd add-rule "14:hex="
 nl_expect "error EINVAL msg=\"rule length is not sizeof(struct audit_rule_data) + buflen\"" --cmd add-rule "14:hex=04000000"
 # NSAUDIT_RULE_MAX (8192) bytes pass the policy (and are no rule), one more
