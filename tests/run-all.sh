@@ -102,7 +102,9 @@ for lane in $lanes; do
 	rc=$?
 	log=$build/vm/$lane/run.log
 	grep -E '^(=== FAIL|FAIL|run-lane: )' "$log"
-	read -r p f < <(sed -n 's/^nsaudit-vm: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$log" | tail -n 1)
+	# The guest's lines come through its serial console, ending in CR LF.
+	read -r p f < <(tr -d '\r' <"$log" |
+		sed -n 's/^nsaudit-vm: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' | tail -n 1)
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-0}))
 	if [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; then
