@@ -99,11 +99,15 @@ for k in 1 2 3; do
 	while read -r kind c; do
 		r=$(records SYSCALL "$c" | grep "key=\"race$k\"")
 		expect_eq "$kind child $c: records" "$(printf '%s' "$r" | grep -c .)" 1
-		case "$kind:$r" in
-		before:*" contid="*) fail "child $c, forked before the set, has an ID: $r" ;;
-		race:*" contid=$id" | after:*" contid=$id" | overlap:*) ;;
-		before:*) ;;
-		*) fail "$kind child $c without contid=$id: $r" ;;
+		# The ID it carries: ours, none, or (never) another.
+		case "$r" in
+		*" contid=$id") has=id ;;
+		*" contid="*) fail "$kind child $c carries another ID: $r" ;;
+		*) has=none ;;
+		esac
+		case "$kind:$has" in
+		before:none | race:id | after:id | overlap:*) ;;
+		*) fail "$kind child $c: ID $has: $r" ;;
 		esac
 	done <"$STATE/kinds.$k"
 	n_before=$(grep -c '^before ' "$STATE/kinds.$k")
