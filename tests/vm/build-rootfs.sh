@@ -4,7 +4,8 @@
 # mke2fs -d, no loop mount. Cached; the VM opens it with -snapshot, so the
 # image itself never changes.
 #
-# Usage: build-rootfs.sh CACHE_DIR    Prints the image path.
+# Usage: build-rootfs.sh CACHE_DIR
+# Prints the image path, and nothing else, on standard output.
 set -euo pipefail
 cache=${1:?usage: build-rootfs.sh CACHE_DIR}
 include=auditd,kmod
@@ -14,15 +15,22 @@ if [ -f "$img" ]; then
 	echo "$img"
 	exit 0
 fi
-# The mirror the host's apt uses.
-mirror=$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -m1 '/debian/$' || true)
-mirror=${mirror:-http://deb.debian.org/debian/}
+# The mirror the host's apt uses; NSAUDIT_MIRROR overrides it. Never a
+# guessed address: a host whose apt names no Debian mirror must say which.
+mirror=${NSAUDIT_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
+	grep -m1 '/debian/$' || true)}
+if [ -z "$mirror" ]; then
+	echo "build-rootfs: the host's apt names no Debian mirror (run apt-get update, or set NSAUDIT_MIRROR)" >&2
+	exit 1
+fi
 dir=$(mktemp -d "$cache/rootfs.XXXXXX")
 trap 'rm -rf "$dir" "$img.tmp"' EXIT
 echo "build-rootfs: debootstrap from $mirror" >&2
 debootstrap --variant=minbase --include="$include" bookworm "$dir" "$mirror" >"$cache/rootfs-build.log" 2>&1 ||
 	{ tail -n 20 "$cache/rootfs-build.log" >&2; exit 1; }
-mke2fs -q -t ext4 -d "$dir" -F "$img.tmp" 1G
+# Standard output is this script's answer (the image path) and nothing
+# else: mke2fs says "Creating regular file" there even with -q.
+mke2fs -q -t ext4 -d "$dir" -F "$img.tmp" 1G >>"$cache/rootfs-build.log" 2>&1 ||
+	{ tail -n 20 "$cache/rootfs-build.log" >&2; exit 1; }
 mv "$img.tmp" "$img"
 echo "$img"
