@@ -19,6 +19,11 @@ failed=0
 
 "$here/host-deps.sh" || exit 1
 
+# The cache builders from an empty cache, beside the unit tests (mostly
+# downloads and unpacking): CI's cache is always warm, a new machine's not.
+"$here/vm/check-builders.sh" >"$build/builders.log" 2>&1 &
+builders_pid=$!
+
 # --- unit tests ---------------------------------------------------------------
 unit_log=$build/unit.log
 if make -s -C "$here/unit" check >"$unit_log" 2>&1; then
@@ -53,6 +58,9 @@ step "genetlink spec" "$build/spec.log" "$here/spec/run.sh"
 step "man pages and completions" "$build/tools-check.log" make -s -C "$top/tools" check
 # The harness judges splats and missing success signals.
 step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
+# Each cache builder kept its contract from an empty cache.
+step "cache builders from an empty cache" "$build/builders-wait.log" wait "$builders_pid"
+sed 's/^/  /' "$build/builders.log"
 
 # --- VM lanes -------------------------------------------------------------------
 # Longest first: debug and fuzz (both the debug kernel) start together.

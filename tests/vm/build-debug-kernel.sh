@@ -1,27 +1,43 @@
 #!/bin/bash
 # Build the debug kernel lane (KASAN, lockdep, DEBUG_ATOMIC_SLEEP, kmemleak,
 # UBSAN) from Debian's own linux-source-6.1, into a cache keyed by the source
-# package version and the config fragment, so that only the first run pays
-# for the build (about 8 minutes on 2 cores).
+# package version, the config fragment and the recipe below, so that only
+# the first run pays for the build (about 8 minutes on 2 cores).
 #
-# Usage: build-debug-kernel.sh CACHE_DIR
-# Prints the build directory (bzImage and a tree to build modules against).
+# Usage: build-debug-kernel.sh [--config-only] CACHE_DIR
+# Prints the build directory (bzImage and a tree to build modules against),
+# and nothing else, on standard output. With --config-only it stops once
+# the configuration is made and checked, and prints the .config's path
+# (about a minute: what make check's cold-cache step runs).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${1:?usage: build-debug-kernel.sh CACHE_DIR}
+config_only=0
+if [ "${1:-}" = --config-only ]; then
+	config_only=1
+	shift
+fi
+cache=${1:?usage: build-debug-kernel.sh [--config-only] CACHE_DIR}
 tarball=/usr/src/linux-source-6.1.tar.xz
 [ -f "$tarball" ] || { echo "build-debug-kernel: $tarball missing (apt-get install linux-source-6.1)" >&2; exit 1; }
 
+# Bump when the steps below change what is built; comments and messages
+# need no rebuild.
+recipe=2
 srcver=$(dpkg-query -W -f '${Version}' linux-source-6.1)
-key=$(cat "$here/debug-kernel.config" "$0" | sha256sum | cut -c1-12)
-out=$cache/debug-$srcver-$key
+key=$( (cat "$here/debug-kernel.config"; echo "recipe $recipe") | sha256sum | cut -c1-12)
+if [ "$config_only" = 1 ]; then
+	out=$cache/debug-config-$srcver-$key
+else
+	out=$cache/debug-$srcver-$key
+fi
 if [ -f "$out/.done" ]; then
-	echo "$out"
+	if [ "$config_only" = 1 ]; then echo "$out/linux-source-6.1/.config"; else echo "$out"; fi
 	exit 0
 fi
 
-log=$cache/debug-build.log
 mkdir -p "$cache"
+log=$cache/debug-build.log
+[ "$config_only" = 1 ] && log=$cache/debug-config.log
 echo "build-debug-kernel: building $out (log: $log)" >&2
 rm -rf "$out"
 mkdir -p "$out"
@@ -32,7 +48,7 @@ src=$out/linux-source-6.1
 	KCONFIG_CONFIG=$src/.config "$src/scripts/kconfig/merge_config.sh" -m -O "$src" \
 		"$src/.config" "$src/kernel/configs/kvm_guest.config" "$here/debug-kernel.config"
 	make -C "$src" olddefconfig
-} >"$log" 2>&1
+} >"$log" 2>&1 || { tail -n 20 "$log" >&2; exit 1; }
 
 # Every option we asked for must have stuck (Kconfig silently drops options
 # whose dependencies are not met).
@@ -48,6 +64,11 @@ while read -r line; do
 done <"$here/debug-kernel.config"
 [ "$missing" = 0 ] || exit 1
 
+if [ "$config_only" = 1 ]; then
+	touch "$out/.done"
+	echo "$src/.config"
+	exit 0
+fi
 if ! make -C "$src" -j"$(nproc)" bzImage modules >>"$log" 2>&1; then
 	tail -n 40 "$log" >&2
 	exit 1
