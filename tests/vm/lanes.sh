@@ -1,7 +1,8 @@
 # Kernel lanes of the VM tests: sourced by the runners.
 # lane_kernel LANE sets KVER (uname -r in the guest), KIMAGE (bzImage),
 # KDIR (tree to build modules against), MEM (guest memory), DKMS (1 when
-# the lane's nsaudit.ko comes from a real DKMS install), and for the auditd
+# the lane's nsaudit.ko comes from a real DKMS install; NSAUDIT_DKMS=0
+# builds it from the tree instead), and for the auditd
 # lane ROOTFS (a Debian image with auditd) and ROOTMODS (mkinitramfs specs of
 # the kernel modules needed to mount it), and TIMEOUT (seconds a run of the
 # lane may take before it counts as hung).
@@ -54,7 +55,10 @@ lane_kernel() {
 	KIMAGE=$3/boot/vmlinuz-$KVER
 	KDIR=$3/usr/src/linux-headers-$KVER
 	MEM=1024
-	DKMS=1
+	# NSAUDIT_DKMS=0: the module built straight from this tree, as the
+	# debug lane does (several trees testing at once on one host would
+	# otherwise share DKMS's one source directory).
+	DKMS=${NSAUDIT_DKMS:-1}
 }
 
 # module_closure MODDIR NAME...: mkinitramfs specs (PATH=RELDIR) of the named
