@@ -9,10 +9,13 @@
  * Records of a task carrying an ID say contid=N after the nsID set (nsid.c).
  *
  * Objects:
- * - struct nsaudit_cid: one per ID value in use, in nsaudit_cids (by value,
- *   under nsaudit_cid_lock). @tasks counts the live tasks carrying it; when
- *   the last one exits, its drop work logs op=drop and takes it out of the
- *   table. @ref counts what keeps its memory: each task entry, and the table
+ * - struct nsaudit_cid: one lifetime of an ID value, in nsaudit_cids (by
+ *   value, under nsaudit_cid_lock). @tasks counts the live tasks carrying
+ *   it (and a SET on its way to a new one); when it falls to 0, the drop
+ *   work logs op=drop and takes the lifetime out of the table. @tasks never
+ *   rises from 0: a SET joins a lifetime only with atomic_inc_not_zero(),
+ *   and one that comes after the last exit begins a new lifetime beside the
+ *   dying one, so each lifetime has exactly one op=drop. @ref counts what keeps its memory: each task entry, and the table
  *   (or the drop work the table's reference passed to).
  * - struct nsaudit_cid_task: one per task carrying an ID, in a fixed hash
  *   table keyed by the task_struct pointer (bit-locked buckets: insert and
@@ -213,18 +216,26 @@ static void nsaudit_cid_put(struct nsaudit_cid *cid)
 }
 
 /*
- * A live task of @cid is gone (exited, or a fork that failed). The last
- * one hands the table's reference to the drop work. Any context.
+ * A count of @cid->tasks is given back: a live task exited (@pid), or a
+ * SET that joined the ID failed (@pid 0: the last task to exit stays
+ * named). The last one hands the table's reference to the drop work. Any
+ * context.
  */
 static void nsaudit_cid_task_gone(struct nsaudit_cid *cid, pid_t pid)
 {
-	if (atomic_dec_and_test(&cid->tasks)) {
+	if (pid)
 		WRITE_ONCE(cid->last_pid, pid);
+	if (atomic_dec_and_test(&cid->tasks)) {
+		if (pid)	/* the last of exits that raced each other */
+			WRITE_ONCE(cid->last_pid, pid);
 		queue_work(nsaudit_cid_wq, &cid->drop);
 	}
 }
 
-/* Adds @e for @t, carrying @cid (a live task of it). Any context. */
+/*
+ * Adds @e for @t, carrying @cid; the caller holds the count of @cid->tasks
+ * that @e now owns. Any context.
+ */
 static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 				 const struct task_struct *t,
 				 struct nsaudit_cid *cid)
@@ -236,7 +247,6 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 	e->cid = cid;
 	e->live = true;
 	refcount_inc(&cid->ref);
-	atomic_inc(&cid->tasks);
 	atomic_inc(&nsaudit_cid_entries);
 	nsaudit_cid_bucket_lock(b, &flags);
 	hlist_bl_add_head_rcu(&e->node, b);
@@ -351,9 +361,12 @@ int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs)
 	e = nsaudit_cid_task_find(current);
 	needs = e && !READ_ONCE(e->pending);
 	rcu_read_unlock();
-	/* Our own call from nsaudit_cid_fork_body() goes to the real one. */
-	if (!needs ||
-	    within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
+	/*
+	 * Our own call from nsaudit_cid_fork_body() finds the entry it just
+	 * made and goes to the real one: told by that state, not by the
+	 * stack, whose return address another tracer may have rewritten.
+	 */
+	if (!needs)
 		return 0;
 	regs->si = __srcu_read_lock(&nsaudit_cid_srcu);
 	instruction_pointer_set(regs, (unsigned long)nsaudit_cid_fork_thunk);
@@ -414,6 +427,8 @@ void nsaudit_cid_newtask(void *data, struct task_struct *child,
 		goto out;
 	e = xchg(&parent->pending, NULL);
 	if (e) {
+		/* The parent is live (not past do_exit()): never from 0. */
+		WARN_ON_ONCE(atomic_inc_return(&parent->cid->tasks) == 1);
 		nsaudit_cid_task_add(e, child, parent->cid);
 	} else {
 		/* Not reached (see the top of the file): it must not run. */
@@ -473,13 +488,18 @@ void nsaudit_cid_free(void *data, struct task_struct *t)
 	nsaudit_cid_task_free(e);
 }
 
-/* The live ID of value @id, or NULL. Under nsaudit_cid_lock. */
-static struct nsaudit_cid *nsaudit_cid_lookup(u64 id)
+/*
+ * Joins the live lifetime of ID @id: takes a count of its tasks (for the
+ * SET's process), unless its last task has exited. Under nsaudit_cid_lock.
+ *
+ * Return: the lifetime, or NULL if none is live.
+ */
+static struct nsaudit_cid *nsaudit_cid_join(u64 id)
 {
 	struct nsaudit_cid *cid;
 
 	hash_for_each_possible(nsaudit_cids, cid, node, id)
-		if (cid->id == id && atomic_read(&cid->tasks))
+		if (cid->id == id && atomic_inc_not_zero(&cid->tasks))
 			return cid;
 	return NULL;
 }
@@ -523,7 +543,7 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 	nsaudit_config_read(&cfg);
 
 	mutex_lock(&nsaudit_cid_lock);
-	cid = nsaudit_cid_lookup(id);
+	cid = nsaudit_cid_join(id);
 	if (!cid) {
 		if (nsaudit_cid_count >= cfg.limits.contids) {
 			NL_SET_ERR_MSG(extack,
@@ -531,10 +551,14 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 			err = -ENOSPC;
 			goto out;
 		}
-		/* The table's reference; published below if a task takes it. */
+		/*
+		 * A new lifetime: the table's reference and the SET's task
+		 * count; published below if the task takes it.
+		 */
 		cid = fresh;
 		cid->id = id;
 		refcount_set(&cid->ref, 1);
+		atomic_set(&cid->tasks, 1);
 		INIT_WORK(&cid->drop, nsaudit_cid_drop);
 	}
 	if (!nsaudit_cid_armed) {
@@ -542,7 +566,7 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		err = nsaudit_hooks_set_contid(true);
 		if (err) {
 			NL_SET_ERR_MSG(extack, "cannot arm the fork and exit hooks");
-			goto out;
+			goto idle;
 		}
 		nsaudit_cid_armed = true;
 	}
@@ -581,6 +605,9 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		fresh = NULL;
 	}
 idle:
+	/* A joined lifetime gets its count back (and may end here). */
+	if (err && cid != fresh)
+		nsaudit_cid_task_gone(cid, 0);
 	nsaudit_cid_disarm_idle();
 out:
 	mutex_unlock(&nsaudit_cid_lock);

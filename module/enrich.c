@@ -15,6 +15,16 @@
  * context, a long record grows instead of being cut, and the record is
  * queued by the kernel itself, in order, at the moment it would have been.
  *
+ * The module's own calls of audit_log_end() (from nsaudit_log_end_body()
+ * and nsaudit_log_end()) must pass the probe. They are told by a mark on
+ * the record, not by the stack: a kretprobe, fprobe or function_graph
+ * tracer on audit_log_end() rewrites the return address that a stack check
+ * would read, and each redirected call would be redirected again. The mark
+ * is the record's nlmsg_len, set to NSAUDIT_OWN_END, a length no netlink
+ * message can have: from audit_log_start() to audit_log_end() the kernel
+ * leaves it at NLMSG_HDRLEN, and audit_log_end() overwrites it before the
+ * record is queued (or frees the record), whether or not the probe fired.
+ *
  * Lifetime: the probe enters an SRCU read-side section on nsaudit_srcu for
  * each task it redirects, and the thunk leaves it with a tail jump into the
  * kernel (thunk_x86_64.S). Every module instruction a redirected task runs
@@ -96,15 +106,35 @@ static struct sk_buff *nsaudit_record_skb(struct audit_buffer *ab)
 	return ((struct nsaudit_audit_buffer_head *)ab)->skb;
 }
 
-/* The record's type, or 0 if it is none of the module's business. */
+/* Below NLMSG_HDRLEN: never the length of a record the kernel made. */
+#define NSAUDIT_OWN_END	1
+
+/* Ends @ab past the probe: the module's own call of audit_log_end(). */
+static __always_inline void nsaudit_log_end_own(struct audit_buffer *ab)
+{
+	struct sk_buff *skb = nsaudit_record_skb(ab);
+
+	if (skb && skb->len >= NLMSG_HDRLEN)
+		nlmsg_hdr(skb)->nlmsg_len = NSAUDIT_OWN_END;
+	audit_log_end(ab);
+}
+
+/*
+ * The record's type, or 0 if it is none of the module's business (the
+ * module's own call of audit_log_end() included).
+ */
 static u16 nsaudit_record_type(struct audit_buffer *ab)
 {
 	struct sk_buff *skb = nsaudit_record_skb(ab);
+	struct nlmsghdr *nlh;
 	u16 type;
 
 	if (unlikely(!skb || skb->len < NLMSG_HDRLEN))
 		return 0;
-	type = nlmsg_hdr(skb)->nlmsg_type;
+	nlh = nlmsg_hdr(skb);
+	if (nlh->nlmsg_len == NSAUDIT_OWN_END)
+		return 0;
+	type = nlh->nlmsg_type;
 	/* Anything outside the audit message range is not ours to touch. */
 	if (unlikely(type < AUDIT_GET || type > AUDIT_LAST_USER_MSG2))
 		return 0;
@@ -153,8 +183,7 @@ static __always_inline void nsaudit_record_finish(struct audit_buffer *ab,
 notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 {
 	nsaudit_record_finish(ab, nsaudit_hooks_enrich());
-	/* The probe sees this call comes from module text and lets it pass. */
-	audit_log_end(ab);
+	nsaudit_log_end_own(ab);
 	return &nsaudit_srcu;
 }
 
@@ -162,8 +191,8 @@ notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
  * nsaudit_log_end() - end a principal record the module itself logs
  * @ab: the record
  *
- * The probe lets every call from module text pass untouched, so the
- * module's own records get their nsID set and go to daemons here, on the
+ * The probe lets the module's own calls pass untouched, so the module's
+ * own records get their nsID set and go to daemons here, on the
  * same terms as every other record: a user task in task context, and
  * enrichment on for the host record's nsID set.
  *
@@ -171,9 +200,11 @@ notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
  */
 void nsaudit_log_end(struct audit_buffer *ab)
 {
-	if (ab && in_task() && !(current->flags & PF_KTHREAD))
+	if (!ab)
+		return;
+	if (in_task() && !(current->flags & PF_KTHREAD))
 		nsaudit_record_finish(ab, nsaudit_hooks_enrich());
-	audit_log_end(ab);
+	nsaudit_log_end_own(ab);
 }
 
 /**
@@ -200,13 +231,6 @@ int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 		return 0;
 	if (!(nsaudit_hooks_enrich() && !nsaudit_type_is_auxiliary(type)) &&
 	    !nsaudit_route_wanted())
-		return 0;
-	/*
-	 * Our own call from nsaudit_log_end_body() goes to the real one.
-	 * Checked last: it reads the stack, and most records (auxiliary
-	 * ones, while no daemon takes them) are turned away above without it.
-	 */
-	if (within_module(regs_get_kernel_stack_nth(regs, 0), THIS_MODULE))
 		return 0;
 	regs->si = __srcu_read_lock(&nsaudit_srcu);
 	instruction_pointer_set(regs, (unsigned long)nsaudit_log_end_thunk);

@@ -36,4 +36,16 @@ build_tool() {
 # libaudit builds rules from auditctl syntax; nsauditd names record types.
 build_tool nsauditctl "$libs"
 build_tool nsauditd "$libs"
+
+# Test programs that talk to the module through libnsaudit.
+for src in "$here"/guest/withlib/*.c; do
+	bin=$dir/$(basename "$src" .c)
+	newest=$(ls -t "$src" "$top"/lib/*.[ch] "$top"/include/uapi/linux/nsaudit.h | head -n 1)
+	[ "$bin" -nt "$newest" ] && continue
+	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$bin" \
+		-I"$top/lib" -I"$top/include/uapi" $(pkg-config --cflags libnl-genl-3.0) \
+		"$src" "$top"/lib/*.c $(pkg-config --static --libs libnl-genl-3.0) 2>&1 |
+		grep -v -e 'statically linked applications' -e 'in function' >&2 || true
+	[ "$bin" -nt "$newest" ] || { echo "build-guest: $src failed" >&2; exit 1; }
+done
 echo "$dir"
