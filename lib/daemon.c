@@ -223,6 +223,7 @@ static int nsaudit_dsend(struct nsaudit_daemon *d, struct nl_msg *msg,
  */
 static int nsaudit_daemon_sockopts(struct nsaudit_daemon *d)
 {
+	const struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	int one = 1, rcvbuf = NSAUDIT_RCVBUF;
 	char buf[128];
 	int err;
@@ -236,6 +237,17 @@ static int nsaudit_daemon_sockopts(struct nsaudit_daemon *d)
 	}
 	(void)setsockopt(d->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf,
 			 sizeof(rcvbuf));
+	/*
+	 * Connected to the kernel: netlink then refuses (ECONNREFUSED) what
+	 * any other socket of this network namespace sends to it, so no
+	 * process can slip forged records or notices into the daemon.
+	 */
+	if (connect(d->fd, (const struct sockaddr *)&kernel, sizeof(kernel))) {
+		err = -errno;
+		return nsaudit_dfail(d, err,
+				     "cannot connect the socket to the kernel: %s",
+				     nsaudit__strerror(err, buf, sizeof(buf)));
+	}
 
 	/* Before REGISTER, so that no DELFAMILY can slip past. */
 	errno = 0;

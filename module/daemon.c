@@ -3,6 +3,14 @@
  * The registry of per-namespace audit daemons: at most one per user
  * namespace, each bound to the netlink socket it registered from.
  *
+ * Identity is the socket object, never its (netns, portid): netlink frees
+ * a port when the socket is released, before NETLINK_URELEASE is
+ * announced, and any process of that netns may bind it then. So a daemon
+ * holds a reference to its struct sock; records go into that very
+ * socket's receive queue (nsaudit_daemon_send()), commands are the
+ * daemon's only if they come from that socket, and the release notifier
+ * ends a registration only once its socket is dead.
+ *
  * Ownership and lifetime: a daemon is created by NSAUDIT_CMD_REGISTER and
  * owned by the registry until NSAUDIT_CMD_UNREGISTER, the close of its
  * socket (NETLINK_URELEASE) or module unload removes it. Removal unhashes
@@ -15,8 +23,9 @@
  *
  * Locking: nsaudit_daemons_lock (a mutex, process context only) serialises
  * every change to the registry and is taken before nsaudit_hooks_lock.
- * Readers of the user namespace table use RCU; the socket table is read
- * under the mutex only.
+ * Readers of both tables use RCU: the release notifier, called for every
+ * generic netlink socket closed on the system, takes the mutex only for a
+ * daemon's own socket.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -40,7 +49,7 @@
 DEFINE_MUTEX(nsaudit_daemons_lock);
 /* Keyed by user namespace: written under the lock, read under RCU. */
 static DEFINE_HASHTABLE(nsaudit_daemons_by_ns, NSAUDIT_DAEMON_HASH_BITS);
-/* Keyed by socket (netns, portid): under the lock only. */
+/* Keyed by the socket's (netns, portid): written under the lock, RCU. */
 static DEFINE_HASHTABLE(nsaudit_daemons_by_sock, NSAUDIT_DAEMON_HASH_BITS);
 /* Protected by the lock; read with READ_ONCE() to skip foreign sockets. */
 static unsigned int nsaudit_daemons_count;
@@ -75,22 +84,30 @@ struct nsaudit_daemon *nsaudit_daemon_find(const struct user_namespace *ns)
 }
 NOKPROBE_SYMBOL(nsaudit_daemon_find);
 
-static struct nsaudit_daemon *nsaudit_daemon_find_sock(const struct net *net,
-						       u32 portid)
+/*
+ * The daemon registered from the socket that sent @skb, or NULL. Under
+ * RCU or the lock. Found by the sender's port, but the socket object
+ * itself must match.
+ */
+static struct nsaudit_daemon *nsaudit_daemon_find_sender(const struct sk_buff *skb)
 {
+	const struct sock *sk = NETLINK_CB(skb).sk;
 	struct nsaudit_daemon *d;
 
-	lockdep_assert_held(&nsaudit_daemons_lock);
-	hash_for_each_possible(nsaudit_daemons_by_sock, d, sock_node,
-			       nsaudit_sock_hash(net, portid))
-		if (net_eq(d->net, net) && d->portid == portid)
+	hash_for_each_possible_rcu(nsaudit_daemons_by_sock, d, sock_node,
+				   nsaudit_sock_hash(sock_net(sk),
+						     NETLINK_CB(skb).portid),
+				   lockdep_is_held(&nsaudit_daemons_lock))
+		if (d->sk == sk)
 			return d;
 	return NULL;
 }
 
-static struct nsaudit_daemon *nsaudit_daemon_alloc(struct net *net, u32 portid,
+/* For the sender of @skb, a request from its own task. */
+static struct nsaudit_daemon *nsaudit_daemon_alloc(const struct sk_buff *skb,
 						   u32 backlog)
 {
+	struct sock *sk = NETLINK_CB(skb).sk;
 	struct nsaudit_daemon *d;
 
 	d = kzalloc(sizeof(*d), GFP_KERNEL);
@@ -99,8 +116,10 @@ static struct nsaudit_daemon *nsaudit_daemon_alloc(struct net *net, u32 portid,
 	d->user_ns = get_user_ns(current_user_ns());
 	d->pid_ns = get_pid_ns(task_active_pid_ns(current));
 	d->tgid = get_pid(task_tgid(current));
-	d->net = get_net(net);
-	d->portid = portid;
+	sock_hold(sk);
+	d->sk = sk;
+	d->net = get_net(sock_net(sk));
+	d->portid = NETLINK_CB(skb).portid;
 	d->backlog = backlog;
 	d->reveal_keys = d->user_ns == &init_user_ns;
 	skb_queue_head_init(&d->queue);
@@ -114,20 +133,22 @@ static void nsaudit_daemon_free(struct nsaudit_daemon *d)
 	cancel_delayed_work_sync(&d->work);
 	nsaudit_route_purge(d);
 	put_net(d->net);
+	sock_put(d->sk);
 	put_pid(d->tgid);
 	put_pid_ns(d->pid_ns);
 	put_user_ns(d->user_ns);
 	kfree(d);
 }
 
-static int nsaudit_daemon_insert(struct nsaudit_daemon *d,
+static int nsaudit_daemon_insert(const struct sk_buff *skb,
+				 struct nsaudit_daemon *d,
 				 struct netlink_ext_ack *extack)
 {
 	struct nsaudit_config cfg;
 	int err;
 
 	lockdep_assert_held(&nsaudit_daemons_lock);
-	if (nsaudit_daemon_find_sock(d->net, d->portid)) {
+	if (nsaudit_daemon_find_sender(skb)) {
 		NL_SET_ERR_MSG(extack,
 			       "this socket is registered as a daemon already");
 		return -EALREADY;
@@ -155,8 +176,8 @@ static int nsaudit_daemon_insert(struct nsaudit_daemon *d,
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count + 1);
 	hash_add_rcu(nsaudit_daemons_by_ns, &d->ns_node,
 		     (unsigned long)d->user_ns);
-	hash_add(nsaudit_daemons_by_sock, &d->sock_node,
-		 nsaudit_sock_hash(d->net, d->portid));
+	hash_add_rcu(nsaudit_daemons_by_sock, &d->sock_node,
+		     nsaudit_sock_hash(d->net, d->portid));
 	return 0;
 }
 
@@ -165,7 +186,7 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 	lockdep_assert_held(&nsaudit_daemons_lock);
 	nsaudit_rules_clear(d);
 	hash_del_rcu(&d->ns_node);
-	hash_del(&d->sock_node);
+	hash_del_rcu(&d->sock_node);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count - 1);
 	if (!nsaudit_daemons_count) {
 		static_branch_disable(&nsaudit_route_key);
@@ -173,9 +194,20 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 	}
 }
 
+/* Removes @d (under the lock, which this releases) and frees it. */
+static void nsaudit_daemon_remove_free(struct nsaudit_daemon *d)
+{
+	nsaudit_daemon_remove(d);
+	mutex_unlock(&nsaudit_daemons_lock);
+	synchronize_rcu();
+	nsaudit_daemon_free(d);
+}
+
 /**
  * nsaudit_daemon_register() - make the sender the daemon of its user ns
- * @info: the REGISTER request; its sender and socket become the daemon
+ * @skb: the REGISTER request's message; its sending socket becomes the
+ *	daemon's
+ * @info: the request; its sender becomes the daemon
  * @backlog: most records to queue for it, already checked against limits
  *
  * The reply goes out before the daemon's worker starts, so that it comes
@@ -186,26 +218,23 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
  *
  * Return: 0, or a negative errno with an extack message.
  */
-int nsaudit_daemon_register(struct genl_info *info, u32 backlog)
+int nsaudit_daemon_register(const struct sk_buff *skb, struct genl_info *info,
+			    u32 backlog)
 {
 	struct nsaudit_daemon *d;
 	int err;
 
-	d = nsaudit_daemon_alloc(genl_info_net(info), info->snd_portid,
-				 backlog);
+	d = nsaudit_daemon_alloc(skb, backlog);
 	if (!d)
 		return -ENOMEM;
 	mutex_lock(&nsaudit_daemons_lock);
-	err = nsaudit_daemon_insert(d, info->extack);
+	err = nsaudit_daemon_insert(skb, d, info->extack);
 	if (err)
 		goto err_free;
 	err = nsaudit_genl_reply_daemon(info, d);
 	if (err) {
 		GENL_SET_ERR_MSG(info, "cannot send the REGISTER reply");
-		nsaudit_daemon_remove(d);
-		mutex_unlock(&nsaudit_daemons_lock);
-		synchronize_rcu();
-		nsaudit_daemon_free(d);
+		nsaudit_daemon_remove_free(d);
 		return err;
 	}
 	nsaudit_route_start(d);
@@ -219,10 +248,9 @@ err_free:
 }
 
 /**
- * nsaudit_daemon_unregister() - end the registration of a socket
- * @net: the socket's network namespace
- * @portid: its port
- * @extack: for the reason of a refusal; may be NULL
+ * nsaudit_daemon_unregister() - end the registration of the sender's socket
+ * @skb: the UNREGISTER request's message
+ * @extack: for the reason of a refusal
  *
  * Returns once no task routes to the daemon and its worker has stopped;
  * records still queued are counted as lost.
@@ -231,23 +259,72 @@ err_free:
  *
  * Return: 0, or -ENOENT if the socket is not a registered daemon.
  */
-int nsaudit_daemon_unregister(struct net *net, u32 portid,
+int nsaudit_daemon_unregister(const struct sk_buff *skb,
 			      struct netlink_ext_ack *extack)
 {
 	struct nsaudit_daemon *d;
 
 	mutex_lock(&nsaudit_daemons_lock);
-	d = nsaudit_daemon_find_sock(net, portid);
+	d = nsaudit_daemon_find_sender(skb);
 	if (!d) {
 		mutex_unlock(&nsaudit_daemons_lock);
 		NL_SET_ERR_MSG(extack, "this socket is not a registered daemon");
 		return -ENOENT;
 	}
-	nsaudit_daemon_remove(d);
-	mutex_unlock(&nsaudit_daemons_lock);
-	synchronize_rcu();
-	nsaudit_daemon_free(d);
+	nsaudit_daemon_remove_free(d);
 	return 0;
+}
+
+/*
+ * The daemon whose socket, now dead, had port @portid in @net, or NULL.
+ * Under RCU or the lock.
+ */
+static struct nsaudit_daemon *nsaudit_daemon_find_released(const struct net *net,
+							   u32 portid)
+{
+	struct nsaudit_daemon *d;
+
+	hash_for_each_possible_rcu(nsaudit_daemons_by_sock, d, sock_node,
+				   nsaudit_sock_hash(net, portid),
+				   lockdep_is_held(&nsaudit_daemons_lock))
+		if (net_eq(d->net, net) && d->portid == portid &&
+		    sock_flag(d->sk, SOCK_DEAD))
+			return d;
+	return NULL;
+}
+
+/**
+ * nsaudit_daemon_send() - deliver a message to a daemon's own socket
+ * @d: the daemon
+ * @skb: the message, consumed whatever the result
+ *
+ * Into the receive queue of the very socket that registered, as
+ * netlink_unicast() from the kernel puts it there (sender port 0, the
+ * socket's filter applied), never to whichever socket holds its port now:
+ * a port outlives nothing (see the top of this file). Never blocks.
+ *
+ * Context: process (the daemon's worker).
+ *
+ * Return: 0; -EAGAIN while the socket's receive buffer is full;
+ * -ECONNREFUSED once the socket is closed; or its filter's error.
+ */
+int nsaudit_daemon_send(struct nsaudit_daemon *d, struct sk_buff *skb)
+{
+	int err;
+
+	if (sock_flag(d->sk, SOCK_DEAD)) {
+		kfree_skb(skb);
+		return -ECONNREFUSED;
+	}
+	NETLINK_CB(skb).portid = 0;
+	NETLINK_CB(skb).dst_group = 0;
+	err = sock_queue_rcv_skb(d->sk, skb);
+	if (err) {
+		kfree_skb(skb);
+		if (err == -ENOMEM || err == -ENOBUFS)
+			return -EAGAIN;
+	}
+	return err;
 }
 
 /**
@@ -316,8 +393,7 @@ int nsaudit_daemon_put_status(struct sk_buff *skb)
 static bool nsaudit_rules_may(const struct sk_buff *skb,
 			      const struct nsaudit_daemon *d)
 {
-	if (d && net_eq(d->net, sock_net(skb->sk)) &&
-	    d->portid == NETLINK_CB(skb).portid)
+	if (d && d->sk == NETLINK_CB(skb).sk)
 		return true;
 	return netlink_ns_capable(skb, current_user_ns(), CAP_AUDIT_CONTROL);
 }
@@ -392,65 +468,97 @@ int nsaudit_daemon_rules_may(const struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * A LIST_RULES dump is bound at its start to the namespace and the
+ * permission of the requester (cb->skb's sender, in its own sendmsg()):
+ * later parts run in whichever task reads the socket, which may be a task
+ * of another namespace that was passed the socket, and so use neither
+ * current's namespace nor its rights.
+ */
+enum {
+	NSAUDIT_DUMP_NEXT,	/* cb->args[]: the next rule's index */
+	NSAUDIT_DUMP_NS,	/* the user namespace, referenced */
+	NSAUDIT_DUMP_DENIED,	/* the requester may not read its rules */
+};
+
 /**
- * nsaudit_daemon_rules_start() - prepare a LIST_RULES dump
+ * nsaudit_daemon_rules_start() - bind a LIST_RULES dump to its requester
  * @cb: the dump
  *
- * The permission is checked by the first part of the dump, whose error
- * carries the extended ACK (a start callback's does not, in 6.1).
+ * A refusal is reported by the first part, whose error carries the
+ * extended ACK (a start callback's does not, in 6.1).
  *
- * Context: process (the requester's).
+ * Context: process (the requester's sendmsg()).
  *
  * Return: 0.
  */
 int nsaudit_daemon_rules_start(struct netlink_callback *cb)
 {
+	struct user_namespace *ns = current_user_ns();
+	bool may;
+
 	/* The largest rule fits in every part of the dump. */
 	cb->min_dump_alloc = NLMSG_ALIGN(NLMSG_HDRLEN + GENL_HDRLEN +
 					 nla_total_size(NSAUDIT_RULE_MAX));
+	rcu_read_lock();
+	may = nsaudit_rules_may(cb->skb, nsaudit_daemon_find(ns));
+	rcu_read_unlock();
+	cb->args[NSAUDIT_DUMP_NS] = (long)get_user_ns(ns);
+	cb->args[NSAUDIT_DUMP_DENIED] = !may;
 	return 0;
 }
 
 /**
- * nsaudit_daemon_rules_dump() - the rules of the caller's user namespace
+ * nsaudit_daemon_rules_done() - release what the dump's start took
+ * @cb: the dump
+ *
+ * Context: process (the end of the dump, or the socket's release).
+ *
+ * Return: 0.
+ */
+int nsaudit_daemon_rules_done(struct netlink_callback *cb)
+{
+	put_user_ns((struct user_namespace *)cb->args[NSAUDIT_DUMP_NS]);
+	return 0;
+}
+
+/**
+ * nsaudit_daemon_rules_dump() - the rules of the requester's user namespace
  * @skb: the dump message
- * @cb: the dump; args[0] is the next rule's index, args[1] whether the
- *	permission was checked
+ * @cb: the dump, bound by nsaudit_daemon_rules_start()
  *
  * A change of any rulespace between two parts of the dump marks it
  * NLM_F_DUMP_INTR.
  *
- * Context: process (the requester's, reading its socket).
+ * Context: process (whichever task reads the socket).
  *
  * Return: the length of @skb, 0 at the end, or a negative errno.
  */
 int nsaudit_daemon_rules_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
+	struct user_namespace *ns = (struct user_namespace *)cb->args[NSAUDIT_DUMP_NS];
 	const struct nsaudit_ruleset *rs = NULL;
 	struct nsaudit_daemon *d;
 	void *hdr;
 	int err;
 
-	/* args[1]: the permission was checked by an earlier part. */
-	if (!cb->args[1]) {
-		err = nsaudit_daemon_rules_may(cb->skb, cb->extack);
-		if (err)
-			return err;
-		cb->args[1] = 1;
+	if (cb->args[NSAUDIT_DUMP_DENIED]) {
+		NL_SET_ERR_MSG(cb->extack, NSAUDIT_RULES_EPERM);
+		return -EPERM;
 	}
 	rcu_read_lock();
 	cb->seq = nsaudit_rules_generation_now();
-	d = nsaudit_daemon_find(current_user_ns());
+	d = nsaudit_daemon_find(ns);
 	if (d)
 		rs = rcu_dereference(d->rules);
-	for (;; cb->args[0]++) {
+	for (;; cb->args[NSAUDIT_DUMP_NEXT]++) {
 		hdr = nsaudit_genl_dump_put(skb, cb, NSAUDIT_CMD_LIST_RULES);
 		if (!hdr) {
 			err = -EMSGSIZE;
 			break;
 		}
 		genl_dump_check_consistent(cb, hdr);
-		err = nsaudit_rule_put(skb, rs, cb->args[0]);
+		err = nsaudit_rule_put(skb, rs, cb->args[NSAUDIT_DUMP_NEXT]);
 		if (err) {
 			genlmsg_cancel(skb, hdr);
 			break;
@@ -463,17 +571,32 @@ int nsaudit_daemon_rules_dump(struct sk_buff *skb, struct netlink_callback *cb)
 
 /*
  * A closed socket ends its registration. Called for every netlink socket
- * released on the system: the common case (no daemon) costs one read.
+ * released on the system, with only its (netns, portid): the port may be
+ * bound again by then, so the daemon found by it goes only if its own
+ * socket is dead (orphaned by the release before this notice). The common
+ * case, no daemon on that port, takes no lock.
  */
 static int nsaudit_daemon_netlink_event(struct notifier_block *nb,
 					unsigned long event, void *ptr)
 {
 	struct netlink_notify *n = ptr;
+	struct nsaudit_daemon *d;
+	bool found;
 
 	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC ||
 	    !READ_ONCE(nsaudit_daemons_count))
 		return NOTIFY_DONE;
-	nsaudit_daemon_unregister(n->net, n->portid, NULL);
+	rcu_read_lock();
+	found = nsaudit_daemon_find_released(n->net, n->portid);
+	rcu_read_unlock();
+	if (!found)
+		return NOTIFY_DONE;
+	mutex_lock(&nsaudit_daemons_lock);
+	d = nsaudit_daemon_find_released(n->net, n->portid);
+	if (d)
+		nsaudit_daemon_remove_free(d);
+	else
+		mutex_unlock(&nsaudit_daemons_lock);
 	return NOTIFY_DONE;
 }
 

@@ -492,13 +492,12 @@ static int nsaudit_nl_register(struct sk_buff *skb, struct genl_info *info)
 				    "backlog above the host's queue limit");
 		return -ERANGE;
 	}
-	return nsaudit_daemon_register(info, backlog);
+	return nsaudit_daemon_register(skb, info, backlog);
 }
 
 static int nsaudit_nl_unregister(struct sk_buff *skb, struct genl_info *info)
 {
-	return nsaudit_daemon_unregister(genl_info_net(info), info->snd_portid,
-					 info->extack);
+	return nsaudit_daemon_unregister(skb, info->extack);
 }
 
 /* ADD_RULE and DEL_RULE: the rule, in the caller's view. */
@@ -588,6 +587,7 @@ static const struct genl_ops nsaudit_genl_ops[] = {
 		.cmd = NSAUDIT_CMD_LIST_RULES,
 		.start = nsaudit_daemon_rules_start,
 		.dumpit = nsaudit_daemon_rules_dump,
+		.done = nsaudit_daemon_rules_done,
 	},
 	{
 		.cmd = NSAUDIT_CMD_DELETE_ALL,

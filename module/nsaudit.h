@@ -55,8 +55,9 @@ struct nsaudit_daemon {
 	struct user_namespace *user_ns;	/* whose daemon it is (the key) */
 	struct pid_namespace *pid_ns;	/* its view of pids */
 	struct pid *tgid;		/* its process */
+	struct sock *sk;		/* its socket: the identity */
 	struct net *net;		/* where its socket lives */
-	u32 portid;			/* its socket */
+	u32 portid;			/* its socket's port, to find it by */
 	u32 backlog;			/* most records queued */
 	bool reveal_keys;		/* in the initial user namespace */
 	bool started;			/* under queue.lock: worker may send */
@@ -76,9 +77,11 @@ DECLARE_STATIC_KEY_FALSE(nsaudit_route_key);
 int nsaudit_daemons_init(void);
 void nsaudit_daemons_exit(void);
 struct nsaudit_daemon *nsaudit_daemon_find(const struct user_namespace *ns);
-int nsaudit_daemon_register(struct genl_info *info, u32 backlog);
-int nsaudit_daemon_unregister(struct net *net, u32 portid,
+int nsaudit_daemon_register(const struct sk_buff *skb, struct genl_info *info,
+			    u32 backlog);
+int nsaudit_daemon_unregister(const struct sk_buff *skb,
 			      struct netlink_ext_ack *extack);
+int nsaudit_daemon_send(struct nsaudit_daemon *d, struct sk_buff *skb);
 int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
 		       struct pid_namespace *pid_ns);
 int nsaudit_daemon_put_status(struct sk_buff *skb);
@@ -87,6 +90,7 @@ int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
 int nsaudit_daemon_rules_may(const struct sk_buff *skb,
 			     struct netlink_ext_ack *extack);
 int nsaudit_daemon_rules_start(struct netlink_callback *cb);
+int nsaudit_daemon_rules_done(struct netlink_callback *cb);
 int nsaudit_daemon_rules_dump(struct sk_buff *skb,
 			      struct netlink_callback *cb);
 

@@ -276,7 +276,7 @@ static int nsaudit_route_send_lost(struct nsaudit_daemon *d, u64 *told)
 		return -EMSGSIZE;
 	}
 	genlmsg_end(skb, hdr);
-	return genlmsg_unicast(d->net, skb, d->portid);
+	return nsaudit_daemon_send(d, skb);
 }
 
 /**
@@ -314,13 +314,12 @@ void nsaudit_route_work(struct work_struct *work)
 		 * A clone goes out and the record stays ours until it is
 		 * delivered. Not an extra reference to the record itself:
 		 * the socket would own it, and if the daemon closed the
-		 * socket meanwhile, its last reference, dropped inside
-		 * netlink_unicast(), would find the record still charged
-		 * to it (netlink_sock_destruct() warns, seen on the rt lane).
+		 * socket meanwhile, its last reference would find the record
+		 * still charged to it (netlink_sock_destruct() warns, seen
+		 * on the rt lane).
 		 */
 		clone = skb_clone(skb, GFP_KERNEL);
-		err = clone ? genlmsg_unicast(d->net, clone, d->portid) :
-			      -EAGAIN;
+		err = clone ? nsaudit_daemon_send(d, clone) : -EAGAIN;
 		if (err == -EAGAIN) {
 			skb_queue_head(&d->queue, skb);
 			goto retry;
