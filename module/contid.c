@@ -653,7 +653,8 @@ int nsaudit_contid_init(void)
 		return -ENOMEM;
 	for (i = 0; i < 1 << NSAUDIT_CID_TASK_BITS; i++)
 		INIT_HLIST_BL_HEAD(&nsaudit_cid_tasks[i]);
-	nsaudit_cid_task_cache = KMEM_CACHE(nsaudit_cid_task, 0);
+	/* Charged to the memory cgroup of the task that forks or sets. */
+	nsaudit_cid_task_cache = KMEM_CACHE(nsaudit_cid_task, SLAB_ACCOUNT);
 	if (!nsaudit_cid_task_cache)
 		goto err_table;
 	nsaudit_cid_wq = alloc_workqueue("nsaudit_contid", 0, 0);
