@@ -9,9 +9,12 @@
  * 100000..165535 to 0..65535; everything else is not visible there.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include <linux/audit.h>	/* kshim/: the record types */
 #include "suites.h"
 #include "translate.h"
 
@@ -39,21 +42,47 @@ static const struct nsaudit_view view_keys = {
 	.map = test_map, .reveal_keys = true,
 };
 
-/* @in translated in @v must read @want, within the bound. */
-static void check_text(const struct nsaudit_view *v, const char *in,
-		       const char *want)
+/* @in (@len bytes), a record of @type, translated in @v must read @want. */
+static void check_rec(const struct nsaudit_view *v, unsigned int type,
+		      const char *in, size_t len, const char *want,
+		      size_t want_len)
 {
-	size_t len = strlen(in), bound = nsaudit_translate_bound(in, len), n;
+	size_t bound = nsaudit_translate_bound(type, in, len), n;
 	char *out = malloc(bound + 1);
 
 	ck_assert_ptr_nonnull(out);
 	memset(out, '#', bound + 1);
-	n = nsaudit_translate(out, in, len, v);
+	n = nsaudit_translate(out, bound, type, in, len, v);
 	ck_assert_uint_le(n, bound);
 	ck_assert_int_eq(out[bound], '#');	/* nothing past the bound */
-	out[n] = '\0';
-	ck_assert_str_eq(out, want);
+	ck_assert_msg(n == want_len && !memcmp(out, want, n),
+		      "type %u\n in: %.*s\nout: %.*s\nwant: %.*s", type,
+		      (int)len, in, (int)n, out, (int)want_len, want);
 	free(out);
+}
+
+static void check_type(const struct nsaudit_view *v, unsigned int type,
+		       const char *in, const char *want)
+{
+	check_rec(v, type, in, strlen(in), want, strlen(want));
+}
+
+/* Whether @s (@n bytes) holds the string @what. */
+static bool mem_has(const char *s, size_t n, const char *what)
+{
+	size_t w = strlen(what), i;
+
+	for (i = 0; i + w <= n; i++)
+		if (!memcmp(s + i, what, w))
+			return true;
+	return false;
+}
+
+/* A SYSCALL-like record (no sender's text). */
+static void check_text(const struct nsaudit_view *v, const char *in,
+		       const char *want)
+{
+	check_type(v, AUDIT_SYSCALL, in, want);
 }
 
 START_TEST(test_syscall_record)
@@ -99,20 +128,102 @@ START_TEST(test_field_names)
 }
 END_TEST
 
-/* Values that are not IDs are copied as they are. */
+/*
+ * Values the kernel never writes for these names are not let through: they
+ * read as no id (pid 0, any other -1).
+ */
 START_TEST(test_not_numbers)
 {
 	check_text(&view, "pid=abc uid= gid=1x auid=-x uid=99999999999 pid=-2147483649",
-		   "pid=abc uid= gid=1x auid=-x uid=99999999999 pid=-2147483649");
+		   "pid=0 uid=4294967295 gid=4294967295 auid=4294967295 uid=4294967295 pid=0");
+	check_text(&view, "ouid=0' ogid=\"0\" oauid=0x0 opid=+1001 pid==1001",
+		   "ouid=4294967295 ogid=4294967295 oauid=4294967295 opid=0 pid=0");
+	/* Only a name of ours is rewritten, the rest of the token is its value. */
+	check_text(&view, "uid=0=0 key=a=b=c", "uid=4294967295 key=(null)");
 }
 END_TEST
 
 /* User-space text inside msg='...' is the sender's, left as it is. */
 START_TEST(test_quoted_message)
 {
-	check_text(&view,
-		   "audit(1.0:7): pid=1001 uid=100000 auid=100000 ses=1 msg='op=x pid=1002 uid=100001 key=\"k\" res=success' uid=100002",
-		   "audit(1.0:7): pid=2 uid=0 auid=0 ses=1 msg='op=x pid=1002 uid=100001 key=\"k\" res=success' uid=2");
+	check_type(&view, AUDIT_USER_LOGIN,
+		   "audit(1.0:7): pid=1001 uid=100000 auid=100000 ses=1 subj=unconfined msg='op=x pid=1002 uid=100001 key=\"k\" res=success'",
+		   "audit(1.0:7): pid=2 uid=0 auid=0 ses=1 subj=unconfined msg='op=x pid=1002 uid=100001 key=\"k\" res=success'");
+	/* Every user-message range, and AUDIT_USER. */
+	check_type(&view, AUDIT_USER, "pid=1001 msg='uid=0'",
+		   "pid=2 msg='uid=0'");
+	check_type(&view, AUDIT_FIRST_USER_MSG, "pid=1001 msg='uid=0'",
+		   "pid=2 msg='uid=0'");
+	check_type(&view, AUDIT_LAST_USER_MSG, "pid=1001 msg='uid=0'",
+		   "pid=2 msg='uid=0'");
+	check_type(&view, AUDIT_FIRST_USER_MSG2, "pid=1001 msg='uid=0'",
+		   "pid=2 msg='uid=0'");
+	check_type(&view, AUDIT_LAST_USER_MSG2, "pid=1001 msg='uid=0'",
+		   "pid=2 msg='uid=0'");
+}
+END_TEST
+
+/*
+ * A hostile sender's text: quotes closed and opened again, fields of its
+ * own making, another msg=', newlines; all of it the sender's.
+ */
+START_TEST(test_hostile_message)
+{
+	static const char *const texts[] = {
+		"",
+		"'",
+		"''",
+		"x' key=\"x\" uid=0 '",
+		"' uid=0 auid=0 key=\"x\" msg='",
+		"op=login acct=\"a'b\" uid=0 key=x res=success' ouid=0 '",
+		"\" uid=0 \"' pid=1 '\"",
+		"a\nuid=0\tkey=\"k\"\r\n' msg='uid=0'",
+		"=== ' ' ' ===",
+		"\xff\xfe uid=0 \x01key=\x7f",
+		" uid=0",
+		"uid=0 ",
+	};
+	char in[512], want[512];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		snprintf(in, sizeof(in),
+			 "audit(1.0:7): pid=1001 uid=0 auid=100000 ses=1 subj=unconfined msg='%s'",
+			 texts[i]);
+		snprintf(want, sizeof(want),
+			 "audit(1.0:7): pid=2 uid=65534 auid=0 ses=1 subj=unconfined msg='%s'",
+			 texts[i]);
+		check_type(&view, AUDIT_USER_AVC, in, want);
+		check_type(&view, AUDIT_USER_CMD, in, want);
+	}
+}
+END_TEST
+
+/*
+ * msg=' opens a sender's text only where the kernel writes one: in a
+ * user-message record that ends with the closing quote. Anywhere else it
+ * is a token like any other, and what follows is parsed.
+ */
+START_TEST(test_message_fail_safe)
+{
+	/* Not a user-message type: the fields after it are the kernel's. */
+	check_text(&view, "subj=a msg='b key=\"hostkey\" ouid=0 c='",
+		   "subj=a msg='b key=(null) ouid=65534 c='");
+	check_type(&view, AUDIT_USER_TTY, "pid=1001 msg='x uid=0 data=78'",
+		   "pid=2 msg='x uid=65534 data=78'");
+	/* A user message that does not end with its quote: no text. */
+	check_type(&view, AUDIT_USER_LOGIN,
+		   "pid=1001 msg='op=x uid=0 key=\"k\" res=success' uid=0",
+		   "pid=2 msg='op=x uid=65534 key=(null) res=success' uid=65534");
+	check_type(&view, AUDIT_USER_LOGIN, "pid=1001 uid=0 msg='",
+		   "pid=2 uid=65534 msg='");
+	check_type(&view, AUDIT_USER_LOGIN, "pid=1001 msg=' uid=0",
+		   "pid=2 msg=' uid=65534");
+	/* msg=' only opens text at the start of a token. */
+	check_type(&view, AUDIT_USER_LOGIN, "pid=1001 xmsg='a uid=0 b'",
+		   "pid=2 xmsg='a uid=65534 b'");
+	check_type(&view, AUDIT_USER_LOGIN, "pid=1001 msg=\"a uid=0 b'",
+		   "pid=2 msg=\"a uid=65534 b'");
 }
 END_TEST
 
@@ -132,9 +243,11 @@ START_TEST(test_edges)
 	check_text(&view, "pid=1001", "pid=2");
 	check_text(&view, "  pid=1001  ", "  pid=2  ");
 	check_text(&view, "pid", "pid");
-	check_text(&view, "pid=", "pid=");
-	/* An unclosed quote keeps everything after it as it is. */
-	check_text(&view, "msg='pid=1001 pid=1001", "msg='pid=1001 pid=1001");
+	check_text(&view, "pid=", "pid=0");
+	/* No quote state: every token after a quote is parsed. */
+	check_text(&view, "msg='pid=1001 pid=1001", "msg='pid=1001 pid=2");
+	check_text(&view, "' pid=1001 \" pid=1001 ' pid=1001",
+		   "' pid=2 \" pid=2 ' pid=2");
 }
 END_TEST
 
@@ -142,9 +255,28 @@ END_TEST
 START_TEST(test_bound)
 {
 	static const char in[] = "pid=1 uid=1 gid=1 auid=1 key=1 oauid=1";
-	size_t b = nsaudit_translate_bound(in, strlen(in));
+	size_t b = nsaudit_translate_bound(AUDIT_SYSCALL, in, strlen(in));
 
 	ck_assert_uint_ge(b, strlen("pid=4294967295 uid=4294967295 gid=4294967295 auid=4294967295 key=(null) oauid=-2147483648"));
+}
+END_TEST
+
+/* Less room than the bound: the copy stops, and nothing is written past. */
+START_TEST(test_room)
+{
+	static const char in[] = "pid=1001 comm=\"abc\" key=\"hostkey\"";
+	char out[64];
+	size_t size, n;
+
+	for (size = 0; size < sizeof(in) + 4; size++) {
+		memset(out, '#', sizeof(out));
+		n = nsaudit_translate(out, size, AUDIT_SYSCALL, in,
+				      strlen(in), &view);
+		ck_assert_uint_le(n, size);
+		ck_assert_int_eq(out[size], '#');
+		ck_assert(!mem_has(out, n, "hostkey"));
+	}
+	ck_assert_uint_eq(n, strlen("pid=2 comm=\"abc\" key=(null)"));
 }
 END_TEST
 
@@ -159,9 +291,12 @@ Suite *nsaudit_translate_suite(void)
 	tcase_add_test(tc, test_field_names);
 	tcase_add_test(tc, test_not_numbers);
 	tcase_add_test(tc, test_quoted_message);
+	tcase_add_test(tc, test_hostile_message);
+	tcase_add_test(tc, test_message_fail_safe);
 	tcase_add_test(tc, test_keys);
 	tcase_add_test(tc, test_edges);
 	tcase_add_test(tc, test_bound);
+	tcase_add_test(tc, test_room);
 	suite_add_tcase(s, tc);
 	return s;
 }
