@@ -40,15 +40,16 @@
  * The first token that begins with msg=' opens the text and the record's
  * last byte, which must be "'", closes it. The text is the sender's and is
  * copied as it is: nothing in it is a field, nothing in it is translated.
- * Before it stand only the kernel's pid=, uid=, auid=, ses= and subj=. (Any
- * parser must take msg= this way: the text may itself close a quote and
- * open another; auditd's parser, which stops at the next "'", reads fields
- * a sender wrote as its own.)
+ * Before it stand only the kernel's pid=, uid=, auid=, ses= and subj=.
+ * (The text may itself close the quote and open another: readers that
+ * split it into fields, auditd's among them, take a sender's fields for
+ * the kernel's. The copy hands such text on unchanged and adds nothing.)
  *
  * Fields of ours (the table below) have their value rewritten:
  * - key: (null), whatever the value, unless the view reveals keys;
  * - pid-like, uid-like: a decimal u32, or a negative "%d", is mapped into
- *   the view (-1, unset, and pid 0, no process, stay as they are).
+ *   the view and written unsigned (-1, unset, and pid 0, no process, stay
+ *   as they are).
  *
  * Fail safe: nothing that does not read as this grammar gets through as it
  * is. A value of a field of ours that is not a number (the kernel never
@@ -69,31 +70,33 @@
 #include "translate.h"
 
 /* Every such field name the 6.1 kernel writes (kernel/, security/, ipc/). */
+#define NSAUDIT_FIELD(n, k)	{ n, sizeof(n) - 1, NSAUDIT_FIELD_##k }
 static const struct {
 	const char *name;
+	size_t len;
 	enum nsaudit_field_kind kind;
 } nsaudit_fields[] = {
-	{ "pid", NSAUDIT_FIELD_PID },
-	{ "ppid", NSAUDIT_FIELD_PID },
-	{ "opid", NSAUDIT_FIELD_PID },
-	{ "uid", NSAUDIT_FIELD_UID },
-	{ "euid", NSAUDIT_FIELD_UID },
-	{ "suid", NSAUDIT_FIELD_UID },
-	{ "fsuid", NSAUDIT_FIELD_UID },
-	{ "ouid", NSAUDIT_FIELD_UID },
-	{ "gid", NSAUDIT_FIELD_GID },
-	{ "egid", NSAUDIT_FIELD_GID },
-	{ "sgid", NSAUDIT_FIELD_GID },
-	{ "fsgid", NSAUDIT_FIELD_GID },
-	{ "ogid", NSAUDIT_FIELD_GID },
-	{ "auid", NSAUDIT_FIELD_LOGINUID },
-	{ "old-auid", NSAUDIT_FIELD_LOGINUID },
-	{ "oauid", NSAUDIT_FIELD_LOGINUID },
-	{ "key", NSAUDIT_FIELD_KEY },
+	NSAUDIT_FIELD("pid", PID),
+	NSAUDIT_FIELD("ppid", PID),
+	NSAUDIT_FIELD("opid", PID),
+	NSAUDIT_FIELD("uid", UID),
+	NSAUDIT_FIELD("euid", UID),
+	NSAUDIT_FIELD("suid", UID),
+	NSAUDIT_FIELD("fsuid", UID),
+	NSAUDIT_FIELD("ouid", UID),
+	NSAUDIT_FIELD("gid", GID),
+	NSAUDIT_FIELD("egid", GID),
+	NSAUDIT_FIELD("sgid", GID),
+	NSAUDIT_FIELD("fsgid", GID),
+	NSAUDIT_FIELD("ogid", GID),
+	NSAUDIT_FIELD("auid", LOGINUID),
+	NSAUDIT_FIELD("old-auid", LOGINUID),
+	NSAUDIT_FIELD("oauid", LOGINUID),
+	NSAUDIT_FIELD("key", KEY),
 };
 
-/* Longest value written in place of another: "-2147483648", "(null)". */
-#define NSAUDIT_VALUE_MAX	11
+/* Longest value written in place of another: "4294967295", "(null)". */
+#define NSAUDIT_VALUE_MAX	10
 
 /* Where a pass writes: @buf (NULL to measure), at most @size bytes. */
 struct nsaudit_out {
@@ -142,7 +145,7 @@ static int nsaudit_field_kind(const char *s, size_t n, size_t *name_len)
 		return -1;
 	len = eq - s;
 	for (i = 0; i < ARRAY_SIZE(nsaudit_fields); i++) {
-		if (strlen(nsaudit_fields[i].name) == len &&
+		if (nsaudit_fields[i].len == len &&
 		    !memcmp(nsaudit_fields[i].name, s, len)) {
 			*name_len = len;
 			return nsaudit_fields[i].kind;
@@ -152,14 +155,12 @@ static int nsaudit_field_kind(const char *s, size_t n, size_t *name_len)
 }
 
 /* A decimal u32, or a negative one as "%d" writes it; nothing else. */
-static bool nsaudit_parse_id(const char *s, size_t n, u32 *v, bool *neg)
+static bool nsaudit_parse_id(const char *s, size_t n, u32 *v)
 {
+	bool neg = n && s[0] == '-';
 	u64 val = 0;
-	size_t i = 0;
+	size_t i = neg;
 
-	*neg = n && s[0] == '-';
-	if (*neg)
-		i++;
 	if (i == n || n - i > 10)
 		return false;
 	for (; i < n; i++) {
@@ -167,9 +168,9 @@ static bool nsaudit_parse_id(const char *s, size_t n, u32 *v, bool *neg)
 			return false;
 		val = val * 10 + (s[i] - '0');
 	}
-	if (*neg ? val > 0x80000000ULL : val > U32_MAX)
+	if (neg ? val > 0x80000000ULL : val > U32_MAX)
 		return false;
-	*v = *neg ? (u32)-(s64)val : (u32)val;
+	*v = neg ? (u32)-(s64)val : (u32)val;
 	return true;
 }
 
@@ -179,7 +180,6 @@ static void nsaudit_put_value(struct nsaudit_out *o, const char *val,
 			     const struct nsaudit_view *view)
 {
 	char num[NSAUDIT_VALUE_MAX + 1];
-	bool neg;
 	u32 v;
 
 	if (!o->buf) {		/* measuring: room for the widest */
@@ -193,7 +193,7 @@ static void nsaudit_put_value(struct nsaudit_out *o, const char *val,
 			nsaudit_put(o, "(null)", 6);
 		return;
 	}
-	if (!nsaudit_parse_id(val, n, &v, &neg)) {
+	if (!nsaudit_parse_id(val, n, &v)) {
 		/* Not the kernel's: what no id reads. */
 		if (kind == NSAUDIT_FIELD_PID)
 			nsaudit_put(o, "0", 1);
@@ -210,9 +210,13 @@ static void nsaudit_put_value(struct nsaudit_out *o, const char *val,
 		nsaudit_put(o, val, n);
 		return;
 	}
+	/*
+	 * Unsigned, whatever form the kernel used ("%d" in OBJ_PID): a sign
+	 * kept from the host's value would tell a bit of an id the view
+	 * cannot see.
+	 */
 	v = view->map(kind, v, view->arg);
-	nsaudit_put(o, num, neg ? snprintf(num, sizeof(num), "%d", (s32)v) :
-			    snprintf(num, sizeof(num), "%u", v));
+	nsaudit_put(o, num, snprintf(num, sizeof(num), "%u", v));
 }
 
 /*
@@ -226,6 +230,7 @@ static void nsaudit_translate_pass(struct nsaudit_out *o, u16 type,
 {
 	bool text = nsaudit_type_has_text(type) && len && in[len - 1] == '\'';
 	size_t i = 0, e, name_len;
+	const char *sp;
 	int kind;
 
 	while (i < len && !o->full) {
@@ -238,8 +243,8 @@ static void nsaudit_translate_pass(struct nsaudit_out *o, u16 type,
 			nsaudit_put(o, in + i, len - i);
 			return;
 		}
-		for (e = i; e < len && in[e] != ' '; e++)
-			;
+		sp = memchr(in + i, ' ', len - i);
+		e = sp ? (size_t)(sp - in) : len;
 		kind = nsaudit_field_kind(in + i, e - i, &name_len);
 		if (kind < 0) {
 			nsaudit_put(o, in + i, e - i);
