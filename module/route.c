@@ -129,7 +129,7 @@ static struct sk_buff *nsaudit_route_copy(const struct nsaudit_daemon *d,
 	if (!attr)
 		goto err;
 	out = nla_data(attr);
-	n = nsaudit_translate(out, text, len, &view);
+	n = nsaudit_translate(out, bound, type, text, len, &view);
 	memcpy(out + n, nsid, nsid_len);
 	n += nsid_len;
 	out[n++] = '\0';
@@ -206,7 +206,7 @@ void nsaudit_route_record(const struct sk_buff *rec, u16 type,
 		if (!nsaudit_route_takes(d) || nsaudit_rules_excluded(d, type))
 			continue;
 		if (!bound)
-			bound = nsaudit_translate_bound(text, len);
+			bound = nsaudit_translate_bound(type, text, len);
 		nsaudit_route_queue(d, nsaudit_route_copy(d, type, text, len,
 							  bound, nsid,
 							  nsid_len, false),
@@ -235,15 +235,15 @@ void nsaudit_route_syscall(struct nsaudit_daemon *d, const char *text,
 	char nsid[NSAUDIT_NSID_TEXT_MAX];
 	struct nsaudit_config cfg;
 	int nsid_len;
+	size_t bound;
 
 	if (nsaudit_rules_excluded(d, AUDIT_SYSCALL))
 		return;
 	nsaudit_config_read(&cfg);
 	nsid_len = nsaudit_nsid_print(nsid, sizeof(nsid), id);
+	bound = nsaudit_translate_bound(AUDIT_SYSCALL, text, len);
 	nsaudit_route_queue(d, nsaudit_route_copy(d, AUDIT_SYSCALL, text, len,
-						  nsaudit_translate_bound(text,
-									  len),
-						  nsid, nsid_len, true),
+						  bound, nsid, nsid_len, true),
 			    (long)cfg.limits.memory << 10);
 }
 

@@ -8,13 +8,61 @@
  * those fields rewritten into the daemon's own namespaces, and rule keys
  * hidden.
  *
- * Record text is "name=value" fields separated by single spaces. Values
- * the kernel takes from untrusted sources are quoted only when they hold
- * no space (else they are hex), so a space always ends a field. The one
- * exception is the msg='...' part of records that userspace sends over
- * NETLINK_AUDIT: what stands inside single quotes is the sender's own
- * text and is copied as it is.
+ * The grammar, as the 6.1 kernel writes a record (kernel/audit.c,
+ * kernel/auditsc.c):
+ *
+ *   record = *SP token *( 1*SP token ) *SP
+ *   token  = field / word
+ *   field  = name "=" value
+ *   name   = 1*( any byte but SP and "=" )
+ *   value  = *( any byte but SP )
+ *   word   = 1*( any byte but SP and "=" )	("audit(1.2:3):", "avc:", "{")
+ *
+ * A space (0x20) ends every token, and nothing else does: there is no
+ * quoting state. That is how the kernel frames values from untrusted
+ * sources (comm, exe, cwd, PATH name, keys, execve arguments, proctitle):
+ * audit_log_n_untrustedstring() writes a value holding '"', a byte below
+ * 0x21 or above 0x7e as hex digits, any other as "value", so what stands
+ * between double quotes is 0x21-0x7e without '"': no space, and a "'" or
+ * "=" there is inert. Numbers, hex, (null), ? and the like hold no space.
+ *
+ * One exception: in a record of a user-message type (AUDIT_USER,
+ * AUDIT_FIRST_USER_MSG..AUDIT_LAST_USER_MSG but AUDIT_USER_TTY,
+ * AUDIT_FIRST_USER_MSG2..AUDIT_LAST_USER_MSG2) audit_receive_msg() ends the
+ * record with " msg='%.*s'": the sender's text up to its first NUL (at most
+ * AUDIT_MESSAGE_TEXT_MAX bytes), unescaped. It may hold any other byte:
+ * spaces, "'", '"', "=", newlines, fields of its own making (key="x" uid=0
+ * msg='...'). So in such a record, and only there:
+ *
+ *   record =/ *SP *( token 1*SP ) "msg='" text "'"
+ *   text   = *( any byte )		(to the record's last byte)
+ *
+ * The first token that begins with msg=' opens the text and the record's
+ * last byte, which must be "'", closes it. The text is the sender's and is
+ * copied as it is: nothing in it is a field, nothing in it is translated.
+ * Before it stand only the kernel's pid=, uid=, auid=, ses= and subj=.
+ * (The text may itself close the quote and open another: readers that
+ * split it into fields, auditd's among them, take a sender's fields for
+ * the kernel's. The copy hands such text on unchanged and adds nothing.)
+ *
+ * Fields of ours (the table below) have their value rewritten:
+ * - key: (null), whatever the value, unless the view reveals keys;
+ * - pid-like, uid-like: a decimal u32, or a negative "%d", is mapped into
+ *   the view and written unsigned (-1, unset, and pid 0, no process, stay
+ *   as they are).
+ *
+ * Fail safe: nothing that does not read as this grammar gets through as it
+ * is. A value of a field of ours that is not a number (the kernel never
+ * writes one) is replaced by what no id reads: 0 for a pid, 4294967295
+ * (-1) for any other. A record of a user-message type whose last byte is
+ * not "'" has no text: every one of its tokens is parsed. A sender's text
+ * may thus make a record's own fields read as text only where nothing of
+ * ours can follow; a value a kernel writes raw with spaces (an LSM label)
+ * may make a word of its own read as a field, which is then translated or
+ * hidden, never let through. A pass never writes more than it was given
+ * room for.
  */
+#include <linux/audit.h>
 #include <linux/ctype.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -22,46 +70,84 @@
 #include "translate.h"
 
 /* Every such field name the 6.1 kernel writes (kernel/, security/, ipc/). */
+#define NSAUDIT_FIELD(n, k)	{ n, sizeof(n) - 1, NSAUDIT_FIELD_##k }
 static const struct {
 	const char *name;
+	size_t len;
 	enum nsaudit_field_kind kind;
 } nsaudit_fields[] = {
-	{ "pid", NSAUDIT_FIELD_PID },
-	{ "ppid", NSAUDIT_FIELD_PID },
-	{ "opid", NSAUDIT_FIELD_PID },
-	{ "uid", NSAUDIT_FIELD_UID },
-	{ "euid", NSAUDIT_FIELD_UID },
-	{ "suid", NSAUDIT_FIELD_UID },
-	{ "fsuid", NSAUDIT_FIELD_UID },
-	{ "ouid", NSAUDIT_FIELD_UID },
-	{ "gid", NSAUDIT_FIELD_GID },
-	{ "egid", NSAUDIT_FIELD_GID },
-	{ "sgid", NSAUDIT_FIELD_GID },
-	{ "fsgid", NSAUDIT_FIELD_GID },
-	{ "ogid", NSAUDIT_FIELD_GID },
-	{ "auid", NSAUDIT_FIELD_LOGINUID },
-	{ "old-auid", NSAUDIT_FIELD_LOGINUID },
-	{ "oauid", NSAUDIT_FIELD_LOGINUID },
-	{ "key", NSAUDIT_FIELD_KEY },
+	NSAUDIT_FIELD("pid", PID),
+	NSAUDIT_FIELD("ppid", PID),
+	NSAUDIT_FIELD("opid", PID),
+	NSAUDIT_FIELD("uid", UID),
+	NSAUDIT_FIELD("euid", UID),
+	NSAUDIT_FIELD("suid", UID),
+	NSAUDIT_FIELD("fsuid", UID),
+	NSAUDIT_FIELD("ouid", UID),
+	NSAUDIT_FIELD("gid", GID),
+	NSAUDIT_FIELD("egid", GID),
+	NSAUDIT_FIELD("sgid", GID),
+	NSAUDIT_FIELD("fsgid", GID),
+	NSAUDIT_FIELD("ogid", GID),
+	NSAUDIT_FIELD("auid", LOGINUID),
+	NSAUDIT_FIELD("old-auid", LOGINUID),
+	NSAUDIT_FIELD("oauid", LOGINUID),
+	NSAUDIT_FIELD("key", KEY),
 };
 
-/* Longest value written in place of another: "-2147483648", "(null)". */
-#define NSAUDIT_VALUE_MAX	11
+/* Longest value written in place of another: "4294967295", "(null)". */
+#define NSAUDIT_VALUE_MAX	10
 
-/* The field named at @s, if it is one of ours; @n gets the name's length. */
-static int nsaudit_field_at(const char *s, size_t avail, size_t *n)
+/* Where a pass writes: @buf (NULL to measure), at most @size bytes. */
+struct nsaudit_out {
+	char *buf;
+	size_t size;
+	size_t len;
+	bool full;
+};
+
+/* Append @n bytes, or measure them; nothing once one did not fit. */
+static void nsaudit_put(struct nsaudit_out *o, const char *s, size_t n)
 {
-	size_t len = 0;
-	unsigned int i;
+	if (o->full)
+		return;
+	if (o->buf) {
+		if (n > o->size - o->len) {
+			o->full = true;
+			return;
+		}
+		memcpy(o->buf + o->len, s, n);
+	}
+	o->len += n;
+}
 
-	while (len < avail && (islower(s[len]) || s[len] == '-'))
-		len++;
-	if (!len || len >= avail || s[len] != '=')
+/*
+ * Whether the kernel ends records of @type with the sender's msg='...'
+ * (AUDIT_USER_TTY carries its text as data=, framed like any other).
+ */
+static bool nsaudit_type_has_text(u16 type)
+{
+	if (type == AUDIT_USER_TTY)
+		return false;
+	return type == AUDIT_USER ||
+	       (type >= AUDIT_FIRST_USER_MSG && type <= AUDIT_LAST_USER_MSG) ||
+	       (type >= AUDIT_FIRST_USER_MSG2 && type <= AUDIT_LAST_USER_MSG2);
+}
+
+/* The kind of the field @s (a whole token), if it is one of ours. */
+static int nsaudit_field_kind(const char *s, size_t n, size_t *name_len)
+{
+	const char *eq = memchr(s, '=', n);
+	unsigned int i;
+	size_t len;
+
+	if (!eq)
 		return -1;
+	len = eq - s;
 	for (i = 0; i < ARRAY_SIZE(nsaudit_fields); i++) {
-		if (strlen(nsaudit_fields[i].name) == len &&
+		if (nsaudit_fields[i].len == len &&
 		    !memcmp(nsaudit_fields[i].name, s, len)) {
-			*n = len;
+			*name_len = len;
 			return nsaudit_fields[i].kind;
 		}
 	}
@@ -69,14 +155,12 @@ static int nsaudit_field_at(const char *s, size_t avail, size_t *n)
 }
 
 /* A decimal u32, or a negative one as "%d" writes it; nothing else. */
-static bool nsaudit_parse_id(const char *s, size_t n, u32 *v, bool *neg)
+static bool nsaudit_parse_id(const char *s, size_t n, u32 *v)
 {
+	bool neg = n && s[0] == '-';
 	u64 val = 0;
-	size_t i = 0;
+	size_t i = neg;
 
-	*neg = n && s[0] == '-';
-	if (*neg)
-		i++;
 	if (i == n || n - i > 10)
 		return false;
 	for (; i < n; i++) {
@@ -84,86 +168,98 @@ static bool nsaudit_parse_id(const char *s, size_t n, u32 *v, bool *neg)
 			return false;
 		val = val * 10 + (s[i] - '0');
 	}
-	if (*neg ? val > 0x80000000ULL : val > U32_MAX)
+	if (neg ? val > 0x80000000ULL : val > U32_MAX)
 		return false;
-	*v = *neg ? (u32)-(s64)val : (u32)val;
+	*v = neg ? (u32)-(s64)val : (u32)val;
 	return true;
 }
 
-/* Writes the value of one field of ours into @out; returns its length. */
-static size_t nsaudit_translate_value(char *out, const char *val, size_t n,
-				      enum nsaudit_field_kind kind,
-				      const struct nsaudit_view *view)
+/* The value of one field of ours, in the view. */
+static void nsaudit_put_value(struct nsaudit_out *o, const char *val,
+			     size_t n, enum nsaudit_field_kind kind,
+			     const struct nsaudit_view *view)
 {
-	bool neg;
+	char num[NSAUDIT_VALUE_MAX + 1];
 	u32 v;
 
+	if (!o->buf) {		/* measuring: room for the widest */
+		o->len += max_t(size_t, n, NSAUDIT_VALUE_MAX);
+		return;
+	}
 	if (kind == NSAUDIT_FIELD_KEY) {
 		if (view->reveal_keys)
-			goto copy;
-		memcpy(out, "(null)", 6);
-		return 6;
+			nsaudit_put(o, val, n);
+		else
+			nsaudit_put(o, "(null)", 6);
+		return;
+	}
+	if (!nsaudit_parse_id(val, n, &v)) {
+		/* Not the kernel's: what no id reads. */
+		if (kind == NSAUDIT_FIELD_PID)
+			nsaudit_put(o, "0", 1);
+		else
+			nsaudit_put(o, "4294967295", 10);
+		return;
 	}
 	/*
 	 * -1 (unset) means the same in every view, and so does pid 0 (no
 	 * process); uid 0 is root of the initial user namespace, mapped like
 	 * any other.
 	 */
-	if (!nsaudit_parse_id(val, n, &v, &neg) || v == (u32)-1 ||
-	    (kind == NSAUDIT_FIELD_PID && v == 0))
-		goto copy;
+	if (v == (u32)-1 || (kind == NSAUDIT_FIELD_PID && v == 0)) {
+		nsaudit_put(o, val, n);
+		return;
+	}
+	/*
+	 * Unsigned, whatever form the kernel used ("%d" in OBJ_PID): a sign
+	 * kept from the host's value would tell a bit of an id the view
+	 * cannot see.
+	 */
 	v = view->map(kind, v, view->arg);
-	return neg ? sprintf(out, "%d", (s32)v) : sprintf(out, "%u", v);
-copy:
-	memcpy(out, val, n);
-	return n;
+	nsaudit_put(o, num, snprintf(num, sizeof(num), "%u", v));
 }
 
 /*
- * One pass over the record. Without @out it only measures: the result is
- * then an upper bound of what a pass with @out writes, for every view.
+ * One pass over the record (see the grammar above). Measuring (no
+ * @o->buf) gives an upper bound of what a writing pass writes, for every
+ * view.
  */
-static size_t nsaudit_translate_pass(char *out, const char *in, size_t len,
-				     const struct nsaudit_view *view)
+static void nsaudit_translate_pass(struct nsaudit_out *o, u16 type,
+				   const char *in, size_t len,
+				   const struct nsaudit_view *view)
 {
-	bool quoted = false, start = true;
-	size_t i = 0, o = 0;
+	bool text = nsaudit_type_has_text(type) && len && in[len - 1] == '\'';
+	size_t i = 0, e, name_len;
+	const char *sp;
+	int kind;
 
-	while (i < len) {
-		size_t n, v, e;
-		int kind;
-
-		kind = (start && !quoted) ?
-		       nsaudit_field_at(in + i, len - i, &n) : -1;
-		if (kind >= 0) {
-			v = i + n + 1;
-			for (e = v; e < len && in[e] != ' '; e++)
-				;
-			if (out) {
-				memcpy(out + o, in + i, n + 1);
-				o += n + 1;
-				o += nsaudit_translate_value(out + o, in + v,
-							     e - v, kind, view);
-			} else {
-				o += n + 1 + (e - v) + NSAUDIT_VALUE_MAX;
-			}
-			i = e;
-			start = false;
+	while (i < len && !o->full) {
+		if (in[i] == ' ') {
+			nsaudit_put(o, in + i++, 1);
 			continue;
 		}
-		if (out)
-			out[o] = in[i];
-		o++;
-		if (in[i] == '\'')
-			quoted = !quoted;
-		start = in[i] == ' ';
-		i++;
+		/* msg=' and its closing quote: the sender's text, as it is. */
+		if (text && len - i >= 6 && !memcmp(in + i, "msg='", 5)) {
+			nsaudit_put(o, in + i, len - i);
+			return;
+		}
+		sp = memchr(in + i, ' ', len - i);
+		e = sp ? (size_t)(sp - in) : len;
+		kind = nsaudit_field_kind(in + i, e - i, &name_len);
+		if (kind < 0) {
+			nsaudit_put(o, in + i, e - i);
+		} else {
+			nsaudit_put(o, in + i, name_len + 1);
+			nsaudit_put_value(o, in + i + name_len + 1,
+					  e - i - name_len - 1, kind, view);
+		}
+		i = e;
 	}
-	return o;
 }
 
 /**
  * nsaudit_translate_bound() - room a translated copy of a record may need
+ * @type: the record's type
  * @text: the record text, as the kernel wrote it
  * @len: its length
  *
@@ -171,25 +267,37 @@ static size_t nsaudit_translate_pass(char *out, const char *in, size_t len,
  *
  * Return: an upper bound of nsaudit_translate()'s result for any view.
  */
-size_t nsaudit_translate_bound(const char *text, size_t len)
+size_t nsaudit_translate_bound(u16 type, const char *text, size_t len)
 {
-	return nsaudit_translate_pass(NULL, text, len, NULL);
+	struct nsaudit_out o = { };
+
+	nsaudit_translate_pass(&o, type, text, len, NULL);
+	return o.len;
 }
 
 /**
  * nsaudit_translate() - a record in a daemon's view
- * @out: where to write; nsaudit_translate_bound() bytes (not NUL-terminated)
+ * @out: where to write (not NUL-terminated)
+ * @size: room at @out; nsaudit_translate_bound() is always enough
+ * @type: the record's type
  * @text: the record text, as the kernel wrote it
  * @len: its length
  * @view: the daemon's namespaces
+ *
+ * Never writes past @size: with less room than the bound, the copy stops
+ * before the first piece (spaces, a token, a field's name or value) that
+ * does not fit; no value is ever cut.
  *
  * Context: any that @view->map allows; nothing of its own: no allocation,
  * no lock.
  *
  * Return: the length written.
  */
-size_t nsaudit_translate(char *out, const char *text, size_t len,
-			 const struct nsaudit_view *view)
+size_t nsaudit_translate(char *out, size_t size, u16 type, const char *text,
+			 size_t len, const struct nsaudit_view *view)
 {
-	return nsaudit_translate_pass(out, text, len, view);
+	struct nsaudit_out o = { .buf = out, .size = size };
+
+	nsaudit_translate_pass(&o, type, text, len, view);
+	return o.len;
 }

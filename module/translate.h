@@ -3,7 +3,7 @@
  * nsaudit: rewriting a record's text into a per-namespace daemon's view.
  * Pure text work: no kernel object, no lock, no allocation; the caller
  * supplies the mapping of IDs. (The unit tests build translate.c on the
- * host, with stand-ins for the four kernel headers it includes.)
+ * host, with stand-ins for the five kernel headers it includes.)
  */
 #ifndef _NSAUDIT_TRANSLATE_H
 #define _NSAUDIT_TRANSLATE_H
@@ -32,8 +32,8 @@ struct nsaudit_view {
 	bool reveal_keys;
 };
 
-size_t nsaudit_translate_bound(const char *text, size_t len);
-size_t nsaudit_translate(char *out, const char *text, size_t len,
-			 const struct nsaudit_view *view);
+size_t nsaudit_translate_bound(u16 type, const char *text, size_t len);
+size_t nsaudit_translate(char *out, size_t size, u16 type, const char *text,
+			 size_t len, const struct nsaudit_view *view);
 
 #endif /* _NSAUDIT_TRANSLATE_H */

@@ -73,11 +73,11 @@ contid="contid-inherit contid-refused contid-race contid-many"
 # tinyconfig leaves out.
 attacks="daemon-portsteal rules-dumppass contid-exit-race"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks tracer-coexist"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks tracer-coexist"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing rules-auditctl rules-nsauditd contid-inherit contid-refused"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

@@ -8,13 +8,15 @@
  * from /proc/H before the events happen.
  *
  *   nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...]
- *           [--loginuid UID] [--personality HEX] [--wait FILE] MODE ARGS
+ *           [--loginuid UID] [--personality HEX] [--comm NAME]
+ *           [--wait FILE] MODE ARGS
  *
  * --loginuid sets the login uid (and so a new session) first, --personality
  * the execution domain (the per= field of SYSCALL records), --groups the
  * supplementary groups, --gids and --uids then the real, effective, saved
  * and file-system IDs, all before the first line is printed, so /proc
- * shows them by then. (The
+ * shows them by then; --comm sets the process's name (comm=, at most 15
+ * bytes) with prctl(PR_SET_NAME), last of all. (The
  * file-system IDs can differ from the others because the capabilities are
  * kept across the changes: SECBIT_NO_SETUID_FIXUP, which needs
  * CAP_SETPCAP, e.g. root of a user namespace.)
@@ -345,6 +347,7 @@ static int gen_connect(const char *path)
 int main(int argc, char **argv)
 {
 	const char *wait_file = NULL, *loginuid = NULL, *groups = NULL, *persona = NULL;
+	const char *comm = NULL;
 	unsigned int uids[4], gids[4];
 	int have_uids = 0, have_gids = 0;
 
@@ -358,6 +361,8 @@ int main(int argc, char **argv)
 			groups = argv[2];
 		} else if (!strcmp(argv[1], "--personality")) {
 			persona = argv[2];
+		} else if (!strcmp(argv[1], "--comm")) {
+			comm = argv[2];
 		} else if (!strcmp(argv[1], "--uids")) {
 			if (parse_ids(argv[2], uids))
 				goto usage;
@@ -385,6 +390,10 @@ int main(int argc, char **argv)
 	if ((have_uids || have_gids) &&
 	    set_ids(have_uids ? uids : NULL, have_gids ? gids : NULL))
 		return 1;
+	if (comm && prctl(PR_SET_NAME, comm)) {
+		fprintf(stderr, "nsa-gen: PR_SET_NAME: %s\n", strerror(errno));
+		return 1;
+	}
 	print_ids();
 	if (wait_file)
 		wait_for(wait_file);
@@ -404,7 +413,7 @@ int main(int argc, char **argv)
 		return gen_sys(argc - 2, argv + 2);
 usage:
 	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
-		"               [--personality HEX] [--wait FILE]\n"
+		"               [--personality HEX] [--comm NAME] [--wait FILE]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
 		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]...\n");
 	return 2;

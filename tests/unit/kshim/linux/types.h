@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef uint16_t u16;
 typedef uint32_t u32;
 typedef int32_t s32;
 typedef uint64_t u64;
