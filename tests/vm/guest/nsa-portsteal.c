@@ -135,8 +135,11 @@ int main(int argc, char **argv)
 				else
 					rules_ok++;
 			} else if (nlh->nlmsg_type == NLMSG_DONE) {
-				/* A dump that ended: only a daemon's right. */
-				rules_ok++;
+				/* A dump's end, with its error (a refusal). */
+				if (*(int *)NLMSG_DATA(nlh) < 0)
+					rules_refused++;
+				else
+					rules_ok++;
 			} else if (nlh->nlmsg_type == fam) {
 				struct genlmsghdr *g = NLMSG_DATA(nlh);
 
