@@ -329,8 +329,10 @@ int lw_flush(struct logwriter *lw)
 	ssize_t n;
 	int err = 0;
 
-	if (!lw->conf.write_logs)
+	if (!lw->conf.write_logs || !lw->len)
 		return 0;
+	if (lw->hold)
+		return -EAGAIN;
 	if (!lw->open && (err = open_file(lw)))
 		return err;
 	cut_torn(lw);

@@ -62,6 +62,7 @@ typedef ssize_t (*lw_write_fn)(int fd, const void *buf, size_t count);
  * @note: message sink; NULL: stderr
  * @ctx: passed to @note
  * @write: NULL: write(2)
+ * @hold: logging is suspended: lw_flush() writes nothing (-EAGAIN)
  * @buf: the lines not yet written
  *
  * A line is either whole in the file or whole in @buf, never lost: a
@@ -88,6 +89,7 @@ struct logwriter {
 	lw_note_fn note;
 	void *ctx;
 	lw_write_fn write;
+	bool hold;
 	char buf[LW_BUFFER];
 };
 
@@ -134,7 +136,8 @@ int lw_own(struct logwriter *lw, unsigned int type, const char *body);
 /*
  * Write what waits, with write(2) until all is written or it fails; open
  * the file first if it is not open. Return 0, or the negative errno of the
- * failure, the lines not written still waiting.
+ * failure, the lines not written still waiting; -EAGAIN, nothing written,
+ * while @hold is set and lines wait.
  */
 int lw_flush(struct logwriter *lw);
 
