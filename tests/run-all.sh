@@ -61,11 +61,11 @@ daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload"
 contid="contid-inherit contid-refused contid-race contid-many"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid nsauditd-disk"
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing rules-auditctl rules-nsauditd contid-inherit contid-refused"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing nsauditd-disk rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.
