@@ -461,6 +461,21 @@ START_TEST(test_conf_load)
 }
 END_TEST
 
+/* The shipped file says what the defaults are, and parses. */
+START_TEST(test_conf_shipped)
+{
+	struct nsd_conf c, d;
+	char err[NSD_ERR_MAX];
+
+	conf_defaults(&c);
+	ck_assert_msg(!conf_load(&c, "../../tools/nsauditd/nsauditd.conf", true,
+				 err, sizeof(err)), "%s", err);
+	conf_defaults(&d);
+	d.rules_file_set = true;	/* it names the default file */
+	ck_assert_mem_eq(&c, &d, sizeof(c));
+}
+END_TEST
+
 /* --- logwriter.c: lines ------------------------------------------------------ */
 
 /* What lw_format() writes for one record, as a string to free. */
@@ -1533,6 +1548,7 @@ Suite *nsaudit_nsauditd_suite(void)
 	tcase_add_test(tc, test_conf_load);
 	tcase_add_test(tc, test_conf_disk_keys);
 	tcase_add_test(tc, test_conf_disk_errors);
+	tcase_add_test(tc, test_conf_shipped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lines");
