@@ -154,10 +154,11 @@ events 300 full
 wait_until 60 grep -q 'no space left for .*; disk_full_action suspend' "$STATE/d.err" ||
 	fail "disk full: $(cat "$STATE/d.err")"
 grep -q 'logging suspended until SIGUSR2' "$STATE/d.err" || fail "not suspended"
+# (The queue may hold fewer than backlog: the module's memory limit.)
 queue_full() {
-	nsauditctl status >"$STATE/st" && [ "$(st queued)" = 16 ] && [ "$(st lost)" -gt 0 ]
+	nsauditctl status >"$STATE/st" && [ "$(st queued)" -gt 0 ] && [ "$(st lost)" -gt 0 ]
 }
-wait_until 60 queue_full || fail "not queued 16 and lost while suspended: $(cat "$STATE/st")"
+wait_until 60 queue_full || fail "not queued and lost while suspended: $(grep ^daemon_ "$STATE/st")"
 whole_lines
 lines_full=$(wc -l <"$LOGF")
 note "suspended: module queued $(st queued), lost $(st lost); the log has $lines_full whole lines"
