@@ -760,9 +760,17 @@ static int writing_again(struct daemon *dm)
 static int after_write(struct daemon *dm, int err)
 {
 	enum nsd_disk_situation sit;
+	int rc;
 
-	if (!err)
-		return dm->blocked ? writing_again(dm) : check_space(dm);
+	if (!err) {
+		if (dm->blocked)
+			return writing_again(dm);
+		rc = check_space(dm);
+		/* The action's own record goes out now, not with the next batch. */
+		if (rc < 0 && lw_pending(&dm->lw) && !dm->suspended)
+			return after_write(dm, lw_flush(&dm->lw));
+		return rc;
+	}
 	sit = err == -ENOSPC || err == -EDQUOT ? NSD_SIT_DISK_FULL :
 						 NSD_SIT_DISK_ERROR;
 	dm->blocked = true;

@@ -50,6 +50,9 @@ rm -f "$STATE/nsauditd.pid"
 
 # --- the disk and the daemon --------------------------------------------
 mkdir -p "$D" && mount -t tmpfs -o size=4m tmpfs "$D" || fail "mount tmpfs"
+DPID=
+# Whatever happens, no daemon or mount is left for the next scenario.
+trap '[ -n "$DPID" ] && kill -KILL $DPID 2>/dev/null; umount -l "$D" 2>/dev/null' EXIT
 cat >"$STATE/mark.sh" <<EOF
 #!/bin/sh
 echo "\$NSAUDITD_ACTION \$NSAUDITD_LOG" >>$STATE/mark
@@ -230,4 +233,3 @@ if command -v ausearch >/dev/null; then
 	ausearch -if "$LOGF" -m DAEMON_ERR --format raw >"$STATE/errs" 2>&1 || fail "ausearch: $(head -n 3 "$STATE/errs")"
 	note "ausearch -m DAEMON_ERR: $(grep -c 'type=DAEMON_ERR' "$STATE/errs") records"
 fi
-umount "$D"
