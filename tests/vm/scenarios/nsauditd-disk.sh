@@ -218,6 +218,7 @@ events 50 halt
 wait_until 120 eval '! kill -0 $DPID 2>/dev/null' || fail "did not halt: $(tail -n 3 "$STATE/d.err")"
 wait "$DPID"
 rc=$?
+DPID=
 expect_eq "exit after halt" "$rc" 1
 grep -q 'halting (disk_full_action halt): the daemon stops' "$STATE/d.err" || fail "no halt message: $(tail -n 5 "$STATE/d.err")"
 grep 'exiting: received' "$STATE/d.err" | tail -n 1 >"$STATE/sum"
