@@ -77,7 +77,7 @@ declare -A scen=(
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks tracer-coexist"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
+	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing nsauditd-disk translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

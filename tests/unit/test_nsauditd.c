@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Unit tests: nsauditd's configuration parser (conf.c), its log lines,
- * rotation and flushing (logwriter.c, in a temporary directory) and its
- * own records (ownrec.c). Neither needs the module; the log a writer
+ * rotation and flushing (logwriter.c, in a temporary directory), what the
+ * writer does when writes stop short or fail (a write(2) stand-in, and a
+ * real 64 KiB tmpfs when run as root), its own records (ownrec.c) and its
+ * pid file (pidfile.c). Neither needs the module; the log a writer
  * produced is also read back with the real ausearch and aureport, where
  * they are installed.
  */
@@ -15,7 +17,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <libaudit.h>
@@ -23,6 +28,7 @@
 #include "conf.h"
 #include "logwriter.h"
 #include "ownrec.h"
+#include "pidfile.h"
 #include "suites.h"
 
 #define AUSEARCH	"/usr/sbin/ausearch"
@@ -62,6 +68,213 @@ START_TEST(test_conf_defaults)
 	ck_assert(c.write_logs);
 	ck_assert_str_eq(c.rules_file, "/etc/nsaudit/nsaudit.rules");
 	ck_assert(!c.rules_file_set);
+	/* Debian's auditd.conf. */
+	ck_assert_uint_eq(c.space_left.value, 75);
+	ck_assert(!c.space_left.percent);
+	ck_assert_int_eq(c.act[NSD_SIT_SPACE_LEFT].action, NSD_ACT_SYSLOG);
+	ck_assert_uint_eq(c.admin_space_left.value, 50);
+	ck_assert(!c.admin_space_left.percent);
+	ck_assert_int_eq(c.act[NSD_SIT_ADMIN_SPACE_LEFT].action,
+			 NSD_ACT_SUSPEND);
+	ck_assert_int_eq(c.act[NSD_SIT_DISK_FULL].action, NSD_ACT_SUSPEND);
+	ck_assert_int_eq(c.act[NSD_SIT_DISK_ERROR].action, NSD_ACT_SUSPEND);
+	ck_assert_str_eq(c.act[NSD_SIT_DISK_FULL].exe, "");
+}
+END_TEST
+
+/* An executable for exec actions: DIR/NAME with @mode. */
+static void make_exe(char *path, size_t size, const char *dir,
+		     const char *name, mode_t mode)
+{
+	int fd;
+
+	snprintf(path, size, "%s/%s", dir, name);
+	fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0700);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, "#!/bin/sh\n", 10), 10);
+	close(fd);
+	ck_assert_int_eq(chmod(path, mode), 0);
+}
+
+START_TEST(test_conf_disk_keys)
+{
+	char dir[] = "/tmp/nsauditd-test-XXXXXX";
+	char exe[256], text[2048], err[NSD_ERR_MAX];
+	struct nsd_conf c;
+	size_t i;
+	static const struct {
+		const char *line;
+		int sit, action;
+	} actions[] = {
+		{ "space_left_action = ignore\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_IGNORE },
+		{ "space_left_action = SYSLOG\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_SYSLOG },
+		{ "space_left_action = rotate\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_ROTATE },
+		{ "space_left_action = Suspend\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_SUSPEND },
+		{ "space_left_action = single\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_SINGLE },
+		{ "space_left_action = halt\n", NSD_SIT_SPACE_LEFT,
+		  NSD_ACT_HALT },
+		{ "admin_space_left_action = halt\n", NSD_SIT_ADMIN_SPACE_LEFT,
+		  NSD_ACT_HALT },
+		{ "admin_space_left_action = rotate\n",
+		  NSD_SIT_ADMIN_SPACE_LEFT, NSD_ACT_ROTATE },
+		{ "disk_full_action = ignore\n", NSD_SIT_DISK_FULL,
+		  NSD_ACT_IGNORE },
+		{ "disk_full_action = rotate\n", NSD_SIT_DISK_FULL,
+		  NSD_ACT_ROTATE },
+		{ "disk_full_action = HALT\n", NSD_SIT_DISK_FULL,
+		  NSD_ACT_HALT },
+		{ "disk_error_action = syslog\n", NSD_SIT_DISK_ERROR,
+		  NSD_ACT_SYSLOG },
+		{ "disk_error_action = single\n", NSD_SIT_DISK_ERROR,
+		  NSD_ACT_SINGLE },
+		{ "disk_error_action = halt\n", NSD_SIT_DISK_ERROR,
+		  NSD_ACT_HALT },
+	};
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	make_exe(exe, sizeof(exe), dir, "act.sh", 0750);
+	snprintf(text, sizeof(text),
+		 "space_left = 100\n"
+		 "admin_space_left = 10%%\n"
+		 "space_left_action = exec %s\n"
+		 "admin_space_left_action =  exec\t%s  \n"
+		 "disk_full_action = single\n"
+		 "disk_error_action = ignore\n", exe, exe);
+	ck_assert_msg(!parse_text(&c, text, err, sizeof(err)), "%s", err);
+	ck_assert_uint_eq(c.space_left.value, 100);
+	ck_assert(!c.space_left.percent);
+	ck_assert_uint_eq(c.admin_space_left.value, 10);
+	ck_assert(c.admin_space_left.percent);
+	ck_assert_int_eq(c.act[NSD_SIT_SPACE_LEFT].action, NSD_ACT_EXEC);
+	ck_assert_str_eq(c.act[NSD_SIT_SPACE_LEFT].exe, exe);
+	ck_assert_int_eq(c.act[NSD_SIT_ADMIN_SPACE_LEFT].action, NSD_ACT_EXEC);
+	ck_assert_str_eq(c.act[NSD_SIT_ADMIN_SPACE_LEFT].exe, exe);
+	ck_assert_int_eq(c.act[NSD_SIT_DISK_FULL].action, NSD_ACT_SINGLE);
+	ck_assert_int_eq(c.act[NSD_SIT_DISK_ERROR].action, NSD_ACT_IGNORE);
+	/* exec on the other two; a later word replaces the program. */
+	snprintf(text, sizeof(text),
+		 "disk_full_action = exec %s\ndisk_error_action = exec %s\n"
+		 "space_left_action = exec %s\nspace_left_action = syslog\n",
+		 exe, exe, exe);
+	ck_assert_msg(!parse_text(&c, text, err, sizeof(err)), "%s", err);
+	ck_assert_int_eq(c.act[NSD_SIT_DISK_FULL].action, NSD_ACT_EXEC);
+	ck_assert_str_eq(c.act[NSD_SIT_DISK_ERROR].exe, exe);
+	ck_assert_int_eq(c.act[NSD_SIT_SPACE_LEFT].action, NSD_ACT_SYSLOG);
+	ck_assert_str_eq(c.act[NSD_SIT_SPACE_LEFT].exe, "");
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++) {
+		ck_assert_msg(!parse_text(&c, actions[i].line, err,
+					  sizeof(err)), "%s: %s",
+			      actions[i].line, err);
+		ck_assert_int_eq(c.act[actions[i].sit].action,
+				 actions[i].action);
+	}
+	/* Bounds; equal thresholds; 0 (never); percent and MiB mixed. */
+	ck_assert(!parse_text(&c, "space_left = 99%\nadmin_space_left = 0%\n",
+			      err, sizeof(err)));
+	ck_assert_uint_eq(c.space_left.value, 99);
+	ck_assert(!parse_text(&c, "space_left = 1073741824\nadmin_space_left = 1073741824\n",
+			      err, sizeof(err)));
+	ck_assert(!parse_text(&c, "space_left = 0\nadmin_space_left = 0\n",
+			      err, sizeof(err)));
+	ck_assert(!parse_text(&c, "space_left = 1\nadmin_space_left = 50%\n",
+			      err, sizeof(err)));
+	ck_assert_str_eq(conf_action_name(NSD_ACT_HALT), "halt");
+	ck_assert_str_eq(conf_situation_key(NSD_SIT_DISK_ERROR),
+			 "disk_error_action");
+	ck_assert_int_eq(unlink(exe), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(test_conf_disk_errors)
+{
+	static const struct {
+		const char *text;
+		const char *err;
+	} cases[] = {
+		{ "space_left = x\n",
+		  "t.conf:1: space_left: 'x' is not a number of MiB or a percentage" },
+		{ "space_left = -1\n",
+		  "t.conf:1: space_left: '-1' is not a number of MiB or a percentage" },
+		{ "space_left = 10MB\n",
+		  "t.conf:1: space_left: '10MB' is not a number of MiB or a percentage" },
+		{ "admin_space_left = %\n",
+		  "t.conf:1: admin_space_left: '%' is not a number of MiB or a percentage" },
+		{ "admin_space_left = 5%%\n",
+		  "t.conf:1: admin_space_left: '5%%' is not a number of MiB or a percentage" },
+		{ "space_left = 100%\n",
+		  "t.conf:1: space_left: 100% is out of range (0% to 99%)" },
+		{ "admin_space_left = 1073741825\n",
+		  "t.conf:1: admin_space_left: 1073741825 is out of range (0 to 1073741824)" },
+		{ "space_left = 1 2\n",
+		  "t.conf:1: space_left: '1 2' is not a single value" },
+		{ "space_left = 10\nadmin_space_left = 20\n",
+		  "t.conf: space_left (10 MiB) is below admin_space_left (20 MiB); set both" },
+		{ "space_left = 10\n",
+		  "t.conf: space_left (10 MiB) is below admin_space_left (50 MiB); set both" },
+		{ "space_left = 5%\nadmin_space_left = 6%\n",
+		  "t.conf: space_left (5%) is below admin_space_left (6%); set both" },
+		{ "space_left_action = email\n",
+		  "t.conf:1: space_left_action: email is not supported (use exec with a script that mails)" },
+		{ "admin_space_left_action = stop\n",
+		  "t.conf:1: admin_space_left_action: 'stop' is not one of ignore, syslog, rotate, exec, suspend, single, halt" },
+		{ "disk_full_action = email\n",
+		  "t.conf:1: disk_full_action: email is not an action for a full disk (as in auditd)" },
+		{ "disk_error_action = rotate\n",
+		  "t.conf:1: disk_error_action: rotate is not an action for a disk error (as in auditd): a failing disk is not freed by removing a log" },
+		{ "disk_error_action = keep_logs\n",
+		  "t.conf:1: disk_error_action: 'keep_logs' is not one of ignore, syslog, exec, suspend, single, halt" },
+		{ "disk_full_action = syslog now\n",
+		  "t.conf:1: disk_full_action: 'syslog now' is not a single value" },
+		{ "disk_full_action = exec\n",
+		  "t.conf:1: disk_full_action: exec needs a program: exec /path/to/program" },
+		{ "disk_full_action = exec bin/x\n",
+		  "t.conf:1: disk_full_action: exec: 'bin/x' is not an absolute path" },
+		{ "disk_full_action = exec /nonexistent/x\n",
+		  "t.conf:1: disk_full_action: exec: /nonexistent/x: No such file or directory" },
+		{ "disk_error_action = exec /tmp\n",
+		  "t.conf:1: disk_error_action: exec: /tmp is not a regular file" },
+		{ "space_left_action = exec /bin/sh -c x\n",
+		  "t.conf:1: space_left_action: exec takes one program and no arguments" },
+		{ "disk_full_action =\n", "t.conf:1: disk_full_action: value missing" },
+	};
+	char dir[] = "/tmp/nsauditd-test-XXXXXX";
+	char exe[256], text[512], want[512];
+	char err[NSD_ERR_MAX];
+	struct nsd_conf c;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_msg(parse_text(&c, cases[i].text, err,
+					 sizeof(err)) == -1,
+			      "%s: accepted", cases[i].text);
+		ck_assert_str_eq(err, cases[i].err);
+		/* One line. */
+		ck_assert_ptr_null(strchr(err, '\n'));
+	}
+	/* Programs anyone but their owner may change, or not executable. */
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	make_exe(exe, sizeof(exe), dir, "g.sh", 0770);
+	snprintf(text, sizeof(text), "disk_full_action = exec %s\n", exe);
+	ck_assert_int_eq(parse_text(&c, text, err, sizeof(err)), -1);
+	snprintf(want, sizeof(want),
+		 "t.conf:1: disk_full_action: exec: %s is writable by group or others", exe);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(chmod(exe, 0757), 0);
+	ck_assert_int_eq(parse_text(&c, text, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(chmod(exe, 0644), 0);
+	ck_assert_int_eq(parse_text(&c, text, err, sizeof(err)), -1);
+	snprintf(want, sizeof(want),
+		 "t.conf:1: disk_full_action: exec: %s is not executable", exe);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(unlink(exe), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
 
@@ -159,8 +372,8 @@ START_TEST(test_conf_errors)
 		const char *err;
 	} cases[] = {
 		{ "foo = 1\n", "t.conf:1: unknown keyword 'foo'" },
-		{ "\n# x\nspace_left = 75\n",
-		  "t.conf:3: unknown keyword 'space_left'" },
+		{ "\n# x\naction_mail_acct = root\n",
+		  "t.conf:3: unknown keyword 'action_mail_acct'" },
 		{ "log_file\n", "t.conf:1: expected 'keyword = value'" },
 		{ "= 3\n", "t.conf:1: keyword missing before '='" },
 		{ "freq =\n", "t.conf:1: freq: value missing" },
@@ -245,6 +458,21 @@ START_TEST(test_conf_load)
 	ck_assert(strstr(err, "/n.conf:2: flush: 'bad'"));
 	ck_assert_int_eq(unlink(path), 0);
 	ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* The shipped file says what the defaults are, and parses. */
+START_TEST(test_conf_shipped)
+{
+	struct nsd_conf c, d;
+	char err[NSD_ERR_MAX];
+
+	conf_defaults(&c);
+	ck_assert_msg(!conf_load(&c, "../../tools/nsauditd/nsauditd.conf", true,
+				 err, sizeof(err)), "%s", err);
+	conf_defaults(&d);
+	d.rules_file_set = true;	/* it names the default file */
+	ck_assert_mem_eq(&c, &d, sizeof(c));
 }
 END_TEST
 
@@ -693,12 +921,12 @@ START_TEST(test_flush_policy)
 	/* data and sync: synchronous writes. */
 	c.flush = NSD_FLUSH_DATA;
 	ck_assert_int_eq(lw_open(&lw, &c), 0);
-	fl = fcntl(fileno(lw.f), F_GETFL);
+	fl = fcntl(lw.fd, F_GETFL);
 	ck_assert(fl & O_DSYNC);
 	lw_close(&lw);
 	c.flush = NSD_FLUSH_SYNC;
 	ck_assert_int_eq(lw_open(&lw, &c), 0);
-	fl = fcntl(fileno(lw.f), F_GETFL);
+	fl = fcntl(lw.fd, F_GETFL);
 	ck_assert((fl & O_SYNC) == O_SYNC);
 	ck_assert_str_eq(conf_flush_name(lw.conf.flush), "sync");
 	lw_close(&lw);
@@ -727,6 +955,476 @@ START_TEST(test_reopen)
 	/* The serials of our own records go on across a reopen. */
 	ck_assert_uint_eq(lw.serial, 2);
 	ck_assert_str_eq(lw.node, "box2");
+}
+END_TEST
+
+/* --- logwriter.c: short and failed writes ------------------------------------ */
+
+/*
+ * The write(2) stand-in: at most @wr_chunk bytes a call (0: any), and
+ * once @wr_budget bytes are written (if not negative) it writes what is
+ * left of it and then fails with @wr_errno, as a file system does that
+ * fills up.
+ */
+static size_t wr_chunk;
+static long wr_budget;
+static int wr_errno;
+static unsigned int wr_calls;
+
+static ssize_t test_write(int fd, const void *buf, size_t count)
+{
+	ssize_t n;
+
+	wr_calls++;
+	if (wr_chunk && count > wr_chunk)
+		count = wr_chunk;
+	if (wr_budget >= 0 && (long)count > wr_budget)
+		count = wr_budget;
+	if (!count) {
+		errno = wr_errno;
+		return -1;
+	}
+	n = write(fd, buf, count);
+	if (n > 0 && wr_budget >= 0)
+		wr_budget -= n;
+	return n;
+}
+
+static void wr_reset(void)
+{
+	wr_chunk = 0;
+	wr_budget = -1;
+	wr_errno = ENOSPC;
+	wr_calls = 0;
+}
+
+/* Records of 100 bytes as lines, "audit(1764300000.000:NNNNN): ...". */
+#define SHORT_LINE	100
+
+static int put_short(struct logwriter *lw, unsigned int i)
+{
+	char text[128];
+	int len;
+
+	len = snprintf(text, sizeof(text),
+		       "audit(1764300000.000:%05u): data=%051u", i, i);
+	return lw_record(lw, AUDIT_USER, text, len);
+}
+
+/*
+ * The file holds exactly the records @from to @to, each once, in order,
+ * as whole lines, and nothing else but lines of the daemon's own.
+ */
+static void check_sequence(const char *path, unsigned int from,
+			   unsigned int to)
+{
+	char line[2048];
+	unsigned int serial, next = from;
+	FILE *f = fopen(path, "r");
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f)) {
+		ck_assert_msg(line[strlen(line) - 1] == '\n',
+			      "a line cut short: %s", line);
+		if (!strncmp(line, "type=DAEMON_", 12))
+			continue;
+		ck_assert_msg(sscanf(line, "type=USER msg=audit(1764300000.000:%u)",
+				     &serial) == 1, "not a record: %s", line);
+		ck_assert_uint_eq(strlen(line), SHORT_LINE);
+		ck_assert_uint_eq(serial, next);
+		next++;
+	}
+	fclose(f);
+	ck_assert_uint_eq(next, to + 1);
+}
+
+START_TEST(test_short_writes)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	unsigned int i;
+
+	wr_reset();
+	wr_chunk = 7;
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw.conf.flush = NSD_FLUSH_NONE;
+	lw.write = test_write;
+	for (i = 1; i <= 300; i++)
+		ck_assert_int_eq(put_short(&lw, i), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	/* 30 000 bytes, 7 a call: every short write went on. */
+	ck_assert_uint_ge(wr_calls, 30000 / 7);
+	ck_assert_uint_eq(lw_pending(&lw), 0);
+	ck_assert_uint_eq(lw.written, 300);
+	ck_assert_int_eq(file_size(c.log_file), 300 * SHORT_LINE);
+	lw_close(&lw);
+	check_sequence(c.log_file, 1, 300);
+}
+END_TEST
+
+START_TEST(test_write_fails)
+{
+	static const int errs[] = { ENOSPC, EIO, EDQUOT, EFBIG };
+	struct logwriter lw;
+	struct nsd_conf c;
+	unsigned int i, k, taken;
+
+	for (k = 0; k < sizeof(errs) / sizeof(errs[0]); k++) {
+		wr_reset();
+		wr_errno = errs[k];
+		/* 25 lines and half a line fit, in writes of 64 bytes. */
+		wr_budget = 25 * SHORT_LINE + SHORT_LINE / 2;
+		wr_chunk = 64;
+		open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+		lw.conf.flush = NSD_FLUSH_NONE;
+		lw.write = test_write;
+		for (i = 1; i <= 100; i++)
+			ck_assert_int_eq(put_short(&lw, i), 0);
+		ck_assert_int_eq(lw_flush(&lw), -errs[k]);
+		ck_assert_int_eq(lw.error, -errs[k]);
+		/* Whole lines only: the half line was cut off again. */
+		ck_assert_int_eq(file_size(c.log_file), 25 * SHORT_LINE);
+		ck_assert_uint_eq(lw_pending(&lw), 75);
+		ck_assert_uint_eq(lw.written, 25);
+		check_sequence(c.log_file, 1, 25);
+		/* Still failing: nothing lost, nothing doubled. */
+		ck_assert_int_eq(lw_flush(&lw), -errs[k]);
+		ck_assert_uint_eq(lw_pending(&lw), 75);
+		/* Until the buffer is full, records are still taken. */
+		for (taken = 100; lw_accepting(&lw); taken++)
+			ck_assert_int_eq(put_short(&lw, taken + 1), 0);
+		ck_assert_uint_eq(lw_pending(&lw), taken - 25);
+		/* The room kept for the daemon's own records. */
+		ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_ERR, "op=disk-full"), 0);
+		ck_assert_uint_eq(lw_pending_own(&lw), 1);
+		/* Space again: everything, in order. */
+		wr_budget = -1;
+		ck_assert_int_eq(lw_flush(&lw), 0);
+		ck_assert_int_eq(lw.error, 0);
+		ck_assert_uint_eq(lw_pending(&lw), 0);
+		ck_assert_uint_eq(lw.written, taken + 1);
+		ck_assert_uint_eq(lw.written_own, 1);
+		ck_assert_int_eq(file_size(c.log_file), lw.size);
+		lw_close(&lw);
+		check_sequence(c.log_file, 1, taken);
+		remove_tree(c.log_file);
+	}
+}
+END_TEST
+
+START_TEST(test_full_buffer)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	unsigned int i, n;
+	int rc = 0;
+
+	wr_reset();
+	wr_budget = 0;
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw.conf.flush = NSD_FLUSH_NONE;
+	lw.write = test_write;
+	/* A record that does not fit is not taken, and says so. */
+	for (i = 1; i <= 1000 && !(rc = put_short(&lw, i)); i++)
+		;
+	ck_assert_int_eq(rc, -ENOBUFS);
+	n = i - 1;
+	ck_assert_uint_eq(lw_pending(&lw), n);
+	ck_assert_uint_le(n * SHORT_LINE, LW_BUFFER - LW_OWN_RESERVE);
+	ck_assert(!lw_accepting(&lw));
+	/* The daemon's own still fit, up to LW_OWN_MAX of them. */
+	for (i = 0; i < LW_OWN_MAX; i++)
+		ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_ERR, "op=x"), 0);
+	ck_assert_int_eq(lw_own(&lw, AUDIT_DAEMON_ERR, "op=x"), -ENOBUFS);
+	ck_assert_uint_eq(lw.serial, LW_OWN_MAX);
+	/* Longer than any record of the kernel: never taken. */
+	{
+		static char big[LW_BUFFER];
+
+		memset(big, 'x', sizeof(big));
+		memcpy(big, "audit(1.0:1): ", 14);
+		ck_assert_int_eq(lw_record(&lw, AUDIT_USER, big, sizeof(big)),
+				 -EMSGSIZE);
+	}
+	wr_budget = -1;
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	ck_assert(lw_accepting(&lw));
+	lw_close(&lw);
+	check_sequence(c.log_file, 1, n);
+}
+END_TEST
+
+START_TEST(test_hold)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+
+	wr_reset();
+	open_writer(&lw, &c, 8, 5, NSD_SIZE_ROTATE);
+	lw.conf.flush = NSD_FLUSH_INCREMENTAL;
+	lw.conf.freq = 1;
+	lw.hold = true;
+	ck_assert_int_eq(put_short(&lw, 1), 0);
+	ck_assert_int_eq(lw_flush(&lw), -EAGAIN);
+	ck_assert_int_eq(file_size(c.log_file), 0);
+	/* Rotation and closing write nothing while held either. */
+	ck_assert_int_eq(lw_rotate(&lw), 0);
+	ck_assert_int_eq(file_size(nth(&c, 1)), 0);
+	lw_close(&lw);
+	ck_assert_int_eq(file_size(c.log_file), 0);
+	ck_assert_uint_eq(lw_pending(&lw), 1);
+	/* Released: the record goes to the file opened next. */
+	lw.hold = false;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	lw_close(&lw);
+	check_sequence(c.log_file, 1, 1);
+}
+END_TEST
+
+START_TEST(test_failed_then_rotated)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	unsigned int i;
+
+	wr_reset();
+	wr_budget = 10 * SHORT_LINE + 30;
+	open_writer(&lw, &c, 8, 3, NSD_SIZE_ROTATE);
+	lw.conf.flush = NSD_FLUSH_NONE;
+	lw.write = test_write;
+	for (i = 1; i <= 40; i++)
+		ck_assert_int_eq(put_short(&lw, i), 0);
+	ck_assert_int_eq(lw_flush(&lw), -ENOSPC);
+	/* The rotate action: the full log moves away, whole. */
+	ck_assert_int_eq(lw_rotate_free(&lw), 0);
+	check_sequence(nth(&c, 1), 1, 10);
+	wr_budget = -1;
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	lw_close(&lw);
+	check_sequence(c.log_file, 11, 40);
+	/* SIGHUP to another file while failing: the waiting lines go there. */
+	wr_budget = 5 * SHORT_LINE + 1;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	for (i = 41; i <= 50; i++)
+		ck_assert_int_eq(put_short(&lw, i), 0);
+	ck_assert_int_eq(lw_flush(&lw), -ENOSPC);
+	snprintf(c.log_file, sizeof(c.log_file), "%s/other/audit.log", tmp);
+	ck_assert_int_eq(lw_reopen(&lw, &c), 0);
+	wr_budget = -1;
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	lw_close(&lw);
+	check_sequence(c.log_file, 46, 50);
+	snprintf(c.log_file, sizeof(c.log_file), "%s/sub/audit.log", tmp);
+	check_sequence(c.log_file, 11, 45);
+}
+END_TEST
+
+static unsigned int occurrences(const char *s, const char *what)
+{
+	unsigned int n = 0;
+
+	while ((s = strstr(s, what))) {
+		n++;
+		s++;
+	}
+	return n;
+}
+
+START_TEST(test_open_fails)
+{
+	struct logwriter lw;
+	struct nsd_conf c;
+	char sub[128];
+	unsigned int i;
+	int fd;
+
+	/* Something in the way of the directory: told once, not per retry. */
+	wr_reset();
+	snprintf(sub, sizeof(sub), "%s/sub", tmp);
+	fd = open(sub, O_CREAT | O_WRONLY, 0600);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	conf_defaults(&c);
+	snprintf(c.log_file, sizeof(c.log_file), "%s/audit.log", sub);
+	c.flush = NSD_FLUSH_NONE;
+	memset(&lw, 0, sizeof(lw));
+	lw.note = capture;
+	ck_assert_int_lt(lw_open(&lw, &c), 0);
+	for (i = 1; i <= 20; i++) {
+		ck_assert_int_eq(put_short(&lw, i), 0);
+		ck_assert_int_lt(lw_flush(&lw), 0);
+	}
+	ck_assert_uint_eq(lw_pending(&lw), 20);
+	ck_assert_msg(occurrences(notes, "Not a directory") == 1, "%s", notes);
+	/* Out of the way: the records come, all of them. */
+	ck_assert_int_eq(unlink(sub), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	lw_close(&lw);
+	check_sequence(c.log_file, 1, 20);
+}
+END_TEST
+
+/*
+ * A real file system filling up: a 64 KiB tmpfs (root only). The
+ * records the writer took are each in the log exactly once once space is
+ * back, none lost in between.
+ */
+START_TEST(test_tmpfs_full)
+{
+	char fs[128], filler[160], buf[4096];
+	struct logwriter lw;
+	struct nsd_conf c;
+	unsigned int i, taken = 0, failed = 0;
+	int fd;
+
+	snprintf(fs, sizeof(fs), "%s/fs", tmp);
+	ck_assert_int_eq(mkdir(fs, 0700), 0);
+	if (geteuid() || mount("tmpfs", fs, "tmpfs", 0, "size=64k")) {
+		fprintf(stderr, "test_tmpfs_full: cannot mount a tmpfs, skipped\n");
+		return;
+	}
+	/* 32 KiB of something else, removed later to make room. */
+	snprintf(filler, sizeof(filler), "%s/filler", fs);
+	fd = open(filler, O_CREAT | O_WRONLY, 0600);
+	memset(buf, 'f', sizeof(buf));
+	for (i = 0; i < 8; i++)
+		ck_assert_int_eq(write(fd, buf, sizeof(buf)), sizeof(buf));
+	close(fd);
+	conf_defaults(&c);
+	snprintf(c.log_file, sizeof(c.log_file), "%s/log/audit.log", fs);
+	c.flush = NSD_FLUSH_NONE;
+	memset(&lw, 0, sizeof(lw));
+	lw.note = capture;
+	ck_assert_int_eq(lw_open(&lw, &c), 0);
+	/* 600 lines of 100 bytes: 60 000 bytes, one flush per 10. */
+	for (i = 1; i <= 600; i++) {
+		if (put_short(&lw, i))
+			break;
+		taken = i;
+		if (i % 10 == 0 && lw_flush(&lw))
+			failed++;
+	}
+	ck_assert_uint_gt(failed, 0);
+	ck_assert_uint_eq(taken, 600);
+	ck_assert_int_eq(unlink(filler), 0);
+	ck_assert_int_eq(lw_flush(&lw), 0);
+	lw_close(&lw);
+	check_sequence(c.log_file, 1, taken);
+	umount2(fs, MNT_DETACH);
+}
+END_TEST
+
+/* --- pidfile.c ------------------------------------------------------------- */
+
+static void put_file(const char *path, const char *text)
+{
+	int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0644);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+}
+
+static const char *get_file(const char *path)
+{
+	static char text[256];
+	ssize_t n;
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return NULL;
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	text[n < 0 ? 0 : n] = '\0';
+	return text;
+}
+
+/* A pid no process has: a child's, once it is reaped. */
+static pid_t dead_pid(void)
+{
+	pid_t pid = fork();
+
+	ck_assert_int_ge(pid, 0);
+	if (!pid)
+		_exit(0);
+	ck_assert_int_eq(waitpid(pid, NULL, 0), pid);
+	return pid;
+}
+
+START_TEST(test_pidfile)
+{
+	char path[PATH_MAX], victim[PATH_MAX], err[PIDFILE_ERR_MAX];
+	char want[64], other[PATH_MAX];
+	struct pidfile pf;
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s/nsauditd.pid", tmp);
+	snprintf(victim, sizeof(victim), "%s/victim", tmp);
+	snprintf(want, sizeof(want), "%d\n", (int)getpid());
+
+	/* Made new, 0644, the pid; removed at the end. */
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)), 0);
+	ck_assert_str_eq(get_file(path), want);
+	ck_assert_int_eq(file_mode(path), 0644);
+	pidfile_remove(&pf, path);
+	ck_assert(access(path, F_OK));
+
+	/* A symlink to a file is not followed: the file stays as it was. */
+	put_file(victim, "precious\n");
+	ck_assert_int_eq(symlink(victim, path), 0);
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert_msg(strstr(err, "is not a regular file (a symlink?): not touching it"),
+		      "%s", err);
+	ck_assert_ptr_null(strchr(err, '\n'));
+	ck_assert_str_eq(get_file(victim), "precious\n");
+	ck_assert_int_eq(lstat(path, &st), 0);
+	ck_assert(S_ISLNK(st.st_mode));
+	/* Nor one to a file that does not exist yet: it is not made. */
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(unlink(victim), 0);
+	ck_assert_int_eq(symlink(victim, path), 0);
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert(access(victim, F_OK));
+	ck_assert_int_eq(unlink(path), 0);
+
+	/* A running daemon's: refused. */
+	snprintf(other, sizeof(other), "%d\n", (int)getppid());
+	put_file(path, other);
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert_msg(strstr(err, "is running (another nsauditd?)"), "%s", err);
+	ck_assert_str_eq(get_file(path), other);
+	/* Not a pid: refused, left alone. */
+	put_file(path, "hello\n");
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert_msg(strstr(err, "holds no pid"), "%s", err);
+	ck_assert_str_eq(get_file(path), "hello\n");
+	/* With a second link: not ours to remove. */
+	snprintf(other, sizeof(other), "%d\n", (int)dead_pid());
+	put_file(path, other);
+	ck_assert_int_eq(link(path, victim), 0);
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert_msg(strstr(err, "not a pid file of ours"), "%s", err);
+	ck_assert_int_eq(unlink(victim), 0);
+	/* A stale one (its process is gone): replaced. */
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)), 0);
+	ck_assert_str_eq(get_file(path), want);
+	/* Replaced by someone else meanwhile: not removed at the end. */
+	put_file(victim, "theirs\n");
+	ck_assert_int_eq(rename(victim, path), 0);
+	pidfile_remove(&pf, path);
+	ck_assert_str_eq(get_file(path), "theirs\n");
+	ck_assert_int_eq(unlink(path), 0);
+	/* A directory in the way. */
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	ck_assert_int_eq(pidfile_create(&pf, path, getpid(), err, sizeof(err)),
+			 -EEXIST);
+	ck_assert_int_eq(rmdir(path), 0);
 }
 END_TEST
 
@@ -848,6 +1546,9 @@ Suite *nsaudit_nsauditd_suite(void)
 	tcase_add_test(tc, test_conf_choices);
 	tcase_add_test(tc, test_conf_errors);
 	tcase_add_test(tc, test_conf_load);
+	tcase_add_test(tc, test_conf_disk_keys);
+	tcase_add_test(tc, test_conf_disk_errors);
+	tcase_add_test(tc, test_conf_shipped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("lines");
@@ -866,6 +1567,14 @@ Suite *nsaudit_nsauditd_suite(void)
 	tcase_add_test(tc, test_flush_policy);
 	tcase_add_test(tc, test_reopen);
 	tcase_add_test(tc, test_ausearch);
+	tcase_add_test(tc, test_short_writes);
+	tcase_add_test(tc, test_write_fails);
+	tcase_add_test(tc, test_full_buffer);
+	tcase_add_test(tc, test_hold);
+	tcase_add_test(tc, test_failed_then_rotated);
+	tcase_add_test(tc, test_open_fails);
+	tcase_add_test(tc, test_tmpfs_full);
+	tcase_add_test(tc, test_pidfile);
 	/* Some thousand records, run under valgrind too. */
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);

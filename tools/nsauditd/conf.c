@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include <linux/nsaudit.h>
 
@@ -43,6 +45,62 @@ static const struct choice action_choices[] = {
 	{ "keep_logs", NSD_SIZE_KEEP_LOGS, NULL },
 	{ "suspend", -1, "suspend is not supported (use ignore)" },
 	{ NULL, 0, NULL }
+};
+
+/*
+ * The disk actions of auditd.conf(5). Each situation refuses what auditd
+ * refuses for it (rotate on a disk error, email where there is no
+ * warning to mail), and email everywhere: nsauditd sends no mail, exec
+ * a script that does.
+ */
+#define EMAIL_REFUSAL	"email is not supported (use exec with a script that mails)"
+
+static const struct choice space_action_choices[] = {
+	{ "ignore", NSD_ACT_IGNORE, NULL },
+	{ "syslog", NSD_ACT_SYSLOG, NULL },
+	{ "rotate", NSD_ACT_ROTATE, NULL },
+	{ "exec", NSD_ACT_EXEC, NULL },
+	{ "suspend", NSD_ACT_SUSPEND, NULL },
+	{ "single", NSD_ACT_SINGLE, NULL },
+	{ "halt", NSD_ACT_HALT, NULL },
+	{ "email", -1, EMAIL_REFUSAL },
+	{ NULL, 0, NULL }
+};
+
+static const struct choice disk_full_choices[] = {
+	{ "ignore", NSD_ACT_IGNORE, NULL },
+	{ "syslog", NSD_ACT_SYSLOG, NULL },
+	{ "rotate", NSD_ACT_ROTATE, NULL },
+	{ "exec", NSD_ACT_EXEC, NULL },
+	{ "suspend", NSD_ACT_SUSPEND, NULL },
+	{ "single", NSD_ACT_SINGLE, NULL },
+	{ "halt", NSD_ACT_HALT, NULL },
+	{ "email", -1, "email is not an action for a full disk (as in auditd)" },
+	{ NULL, 0, NULL }
+};
+
+static const struct choice disk_error_choices[] = {
+	{ "ignore", NSD_ACT_IGNORE, NULL },
+	{ "syslog", NSD_ACT_SYSLOG, NULL },
+	{ "exec", NSD_ACT_EXEC, NULL },
+	{ "suspend", NSD_ACT_SUSPEND, NULL },
+	{ "single", NSD_ACT_SINGLE, NULL },
+	{ "halt", NSD_ACT_HALT, NULL },
+	{ "rotate", -1,
+	  "rotate is not an action for a disk error (as in auditd): a failing disk is not freed by removing a log" },
+	{ "email", -1, "email is not an action for a disk error (as in auditd)" },
+	{ NULL, 0, NULL }
+};
+
+static const struct {
+	const char *key;
+	const struct choice *choices;
+} situations[NSD_SIT_COUNT] = {
+	[NSD_SIT_SPACE_LEFT] = { "space_left_action", space_action_choices },
+	[NSD_SIT_ADMIN_SPACE_LEFT] = { "admin_space_left_action",
+				       space_action_choices },
+	[NSD_SIT_DISK_FULL] = { "disk_full_action", disk_full_choices },
+	[NSD_SIT_DISK_ERROR] = { "disk_error_action", disk_error_choices },
 };
 
 static const struct choice name_format_choices[] = {
@@ -94,6 +152,13 @@ void conf_defaults(struct nsd_conf *c)
 	c->backlog = 0;
 	c->write_logs = true;
 	strcpy(c->rules_file, NSD_RULES_DEFAULT);
+	/* Debian's auditd.conf: warn at 75 MiB, suspend at 50 and after. */
+	c->space_left.value = 75;
+	c->act[NSD_SIT_SPACE_LEFT].action = NSD_ACT_SYSLOG;
+	c->admin_space_left.value = 50;
+	c->act[NSD_SIT_ADMIN_SPACE_LEFT].action = NSD_ACT_SUSPEND;
+	c->act[NSD_SIT_DISK_FULL].action = NSD_ACT_SUSPEND;
+	c->act[NSD_SIT_DISK_ERROR].action = NSD_ACT_SUSPEND;
 }
 
 const char *conf_flush_name(enum nsd_flush f)
@@ -104,6 +169,21 @@ const char *conf_flush_name(enum nsd_flush f)
 		if (ch->value == (int)f)
 			return ch->name;
 	return "?";
+}
+
+const char *conf_action_name(enum nsd_disk_action a)
+{
+	const struct choice *ch;
+
+	for (ch = space_action_choices; ch->name; ch++)
+		if (ch->value == (int)a)
+			return ch->name;
+	return "?";
+}
+
+const char *conf_situation_key(enum nsd_disk_situation s)
+{
+	return s < NSD_SIT_COUNT ? situations[s].key : "?";
 }
 
 static int pick(const struct choice *list, const char *key,
@@ -146,6 +226,113 @@ static int number(const char *key, const char *value, unsigned long min,
 		return fail(err, size, "%s: %s is out of range (%lu to %lu)",
 			    key, value, min, max);
 	*out = v;
+	return 0;
+}
+
+/* space_left, admin_space_left: MiB, or "N%" of the file system's size. */
+static int space(const char *key, const char *value, struct nsd_space *out,
+		 char *err, size_t size)
+{
+	size_t len = strlen(value);
+	char num[32];
+
+	if (len && value[len - 1] == '%') {
+		if (len - 1 >= sizeof(num) || len == 1)
+			return fail(err, size, "%s: '%s' is not a number of MiB or a percentage",
+				    key, value);
+		memcpy(num, value, len - 1);
+		num[len - 1] = '\0';
+		if (!isdigit((unsigned char)num[0]) ||
+		    strspn(num, "0123456789") != len - 1)
+			return fail(err, size, "%s: '%s' is not a number of MiB or a percentage",
+				    key, value);
+		if (number(key, num, 0, NSD_SPACE_PERCENT_MAX, &out->value,
+			   err, size))
+			return fail(err, size, "%s: %s is out of range (0%% to %d%%)",
+				    key, value, NSD_SPACE_PERCENT_MAX);
+		out->percent = true;
+		return 0;
+	}
+	if (!isdigit((unsigned char)value[0]) ||
+	    strspn(value, "0123456789") != len)
+		return fail(err, size, "%s: '%s' is not a number of MiB or a percentage",
+			    key, value);
+	if (number(key, value, 0, NSD_SPACE_MAX, &out->value, err, size))
+		return -1;
+	out->percent = false;
+	return 0;
+}
+
+/*
+ * The program of an exec action, checked as auditd does (an absolute
+ * path to a regular file that only its owner may change), with the owner
+ * root or, for a daemon run by another user, that user: it runs with the
+ * daemon's privileges.
+ */
+static int check_exe(const char *key, const char *path, char *err,
+		     size_t size)
+{
+	struct stat st;
+
+	if (path[0] != '/')
+		return fail(err, size, "%s: exec: '%s' is not an absolute path",
+			    key, path);
+	if (strlen(path) >= PATH_MAX)
+		return fail(err, size, "%s: exec: path too long", key);
+	if (stat(path, &st))
+		return fail(err, size, "%s: exec: %s: %s", key, path,
+			    strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return fail(err, size, "%s: exec: %s is not a regular file",
+			    key, path);
+	if (st.st_uid != 0 && st.st_uid != geteuid())
+		return fail(err, size, "%s: exec: %s is owned by uid %u, neither root nor the daemon's user",
+			    key, path, (unsigned int)st.st_uid);
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return fail(err, size, "%s: exec: %s is writable by group or others",
+			    key, path);
+	if (access(path, X_OK))
+		return fail(err, size, "%s: exec: %s is not executable", key,
+			    path);
+	return 0;
+}
+
+/* "WORD" or "exec /path", for the situation @sit. */
+static int action(struct nsd_conf *c, enum nsd_disk_situation sit,
+		  const char *value, char *err, size_t size)
+{
+	const char *key = situations[sit].key;
+	char word[16];
+	const char *rest;
+	size_t n;
+	int v;
+
+	n = strcspn(value, " \t");
+	rest = value + n + strspn(value + n, " \t");
+	if (n >= sizeof(word))
+		n = sizeof(word) - 1;
+	memcpy(word, value, n);
+	word[n] = '\0';
+	if (pick(situations[sit].choices, key, word, &v, err, size))
+		return -1;
+	if (v != NSD_ACT_EXEC) {
+		if (*rest)
+			return fail(err, size, "%s: '%s' is not a single value",
+				    key, value);
+		c->act[sit].action = v;
+		c->act[sit].exe[0] = '\0';
+		return 0;
+	}
+	if (!*rest)
+		return fail(err, size, "%s: exec needs a program: exec /path/to/program",
+			    key);
+	if (strpbrk(rest, " \t"))
+		return fail(err, size, "%s: exec takes one program and no arguments",
+			    key);
+	if (check_exe(key, rest, err, size))
+		return -1;
+	c->act[sit].action = NSD_ACT_EXEC;
+	strcpy(c->act[sit].exe, rest);
 	return 0;
 }
 
@@ -223,6 +410,20 @@ int conf_set(struct nsd_conf *c, const char *key, const char *value,
 			return fail(err, size, "rules_file: path too long");
 		strcpy(c->rules_file, value);
 		c->rules_file_set = true;
+	} else if (!strcmp(key, "space_left")) {
+		if (space(key, value, &c->space_left, err, size))
+			return -1;
+	} else if (!strcmp(key, "admin_space_left")) {
+		if (space(key, value, &c->admin_space_left, err, size))
+			return -1;
+	} else if (!strcmp(key, "space_left_action")) {
+		return action(c, NSD_SIT_SPACE_LEFT, value, err, size);
+	} else if (!strcmp(key, "admin_space_left_action")) {
+		return action(c, NSD_SIT_ADMIN_SPACE_LEFT, value, err, size);
+	} else if (!strcmp(key, "disk_full_action")) {
+		return action(c, NSD_SIT_DISK_FULL, value, err, size);
+	} else if (!strcmp(key, "disk_error_action")) {
+		return action(c, NSD_SIT_DISK_ERROR, value, err, size);
 	} else if (!strcmp(key, "write_logs")) {
 		if (pick(yes_no_choices, key, value, &v, err, size))
 			return -1;
@@ -265,10 +466,29 @@ static int parse_line(struct nsd_conf *c, char *line, char *err, size_t size)
 		return fail(err, size, "unknown keyword '%s'", key);
 	if (!*value)
 		return fail(err, size, "%s: value missing", key);
-	if (strpbrk(value, " \t"))
+	/* Only an action has a second word: "exec /path". */
+	if (strpbrk(value, " \t") &&
+	    !(strlen(key) > 7 && !strcmp(key + strlen(key) - 7, "_action")))
 		return fail(err, size, "%s: '%s' is not a single value", key,
 			    value);
 	return conf_set(c, key, value, err, size);
+}
+
+int conf_check(const struct nsd_conf *c, const char *name, char *err,
+	       size_t size)
+{
+	const struct nsd_space *s = &c->space_left, *a = &c->admin_space_left;
+
+	/*
+	 * As auditd: the second warning comes after the first. Thresholds
+	 * of different units depend on the file system: not compared.
+	 */
+	if (s->percent == a->percent && s->value < a->value)
+		return fail(err, size,
+			    "%s: space_left (%lu%s) is below admin_space_left (%lu%s); set both",
+			    name, s->value, s->percent ? "%" : " MiB",
+			    a->value, a->percent ? "%" : " MiB");
+	return 0;
 }
 
 int conf_parse(struct nsd_conf *c, FILE *f, const char *name, char *err,
@@ -301,7 +521,7 @@ int conf_parse(struct nsd_conf *c, FILE *f, const char *name, char *err,
 	if (c->name_format == NSD_NAME_USER && !c->name[0])
 		return fail(err, size, "%s: name_format user needs a name",
 			    name);
-	return 0;
+	return conf_check(c, name, err, size);
 }
 
 int conf_load(struct nsd_conf *c, const char *path, bool required,

@@ -22,6 +22,10 @@
 /* MiB; keeps the size in bytes far from overflowing an off_t. */
 #define NSD_MAX_LOG_FILE_MAX	(1UL << 22)
 #define NSD_NAME_MAX		64	/* HOST_NAME_MAX */
+/* MiB of space_left and admin_space_left: 1 PiB. */
+#define NSD_SPACE_MAX		(1UL << 30)
+/* Their percent form: of the file system's size. */
+#define NSD_SPACE_PERCENT_MAX	99
 
 /* Room for one error line, location included, prefix not. */
 #define NSD_ERR_MAX		320
@@ -41,6 +45,50 @@ enum nsd_size_action {
 	NSD_SIZE_SYSLOG,
 	NSD_SIZE_ROTATE,
 	NSD_SIZE_KEEP_LOGS,
+};
+
+/*
+ * What to do when the log's file system runs low on space, is full or
+ * fails (auditd.conf's space_left_action, admin_space_left_action,
+ * disk_full_action, disk_error_action). See nsauditd.conf(5).
+ */
+enum nsd_disk_action {
+	NSD_ACT_IGNORE,
+	NSD_ACT_SYSLOG,
+	NSD_ACT_ROTATE,
+	NSD_ACT_EXEC,
+	NSD_ACT_SUSPEND,
+	NSD_ACT_SINGLE,		/* as suspend: no runlevel to change */
+	NSD_ACT_HALT,		/* the daemon stops */
+};
+
+/* The four situations that have an action. */
+enum nsd_disk_situation {
+	NSD_SIT_SPACE_LEFT,
+	NSD_SIT_ADMIN_SPACE_LEFT,
+	NSD_SIT_DISK_FULL,
+	NSD_SIT_DISK_ERROR,
+	NSD_SIT_COUNT,
+};
+
+/**
+ * struct nsd_space - a space_left or admin_space_left threshold
+ * @value: MiB, or percent of the file system's size if @percent
+ * @percent: "N%" was given
+ */
+struct nsd_space {
+	unsigned long value;
+	bool percent;
+};
+
+/**
+ * struct nsd_action - what one situation does
+ * @action: enum nsd_disk_action
+ * @exe: the program of NSD_ACT_EXEC (absolute path), else ""
+ */
+struct nsd_action {
+	enum nsd_disk_action action;
+	char exe[PATH_MAX];
 };
 
 /* Which node= prefix the lines get. */
@@ -64,6 +112,9 @@ enum nsd_name_format {
  * @write_logs: false: records are received and counted, not written
  * @rules_file: absolute path of the rules loaded at start
  * @rules_file_set: @rules_file was configured, so it must exist
+ * @space_left: free space below which @act[NSD_SIT_SPACE_LEFT] happens
+ * @admin_space_left: likewise for @act[NSD_SIT_ADMIN_SPACE_LEFT]
+ * @act: the action of each enum nsd_disk_situation
  */
 struct nsd_conf {
 	char log_file[PATH_MAX];
@@ -78,6 +129,8 @@ struct nsd_conf {
 	bool write_logs;
 	char rules_file[PATH_MAX];
 	bool rules_file_set;
+	struct nsd_space space_left, admin_space_left;
+	struct nsd_action act[NSD_SIT_COUNT];
 };
 
 void conf_defaults(struct nsd_conf *c);
@@ -98,6 +151,13 @@ int conf_parse(struct nsd_conf *c, FILE *f, const char *name, char *err,
 	       size_t size);
 
 /*
+ * What no single line can be wrong about (space_left below
+ * admin_space_left); conf_parse() checks it. @name as in conf_parse().
+ */
+int conf_check(const struct nsd_conf *c, const char *name, char *err,
+	       size_t size);
+
+/*
  * conf_parse() on the file @path. A missing file is an error only if
  * @required; otherwise @c keeps what it has and 0 is returned.
  */
@@ -109,5 +169,8 @@ bool conf_name_ok(const char *s);
 
 /* Names of the enum values, for messages and tests. */
 const char *conf_flush_name(enum nsd_flush f);
+const char *conf_action_name(enum nsd_disk_action a);
+/* The keyword of a situation's action ("disk_full_action"). */
+const char *conf_situation_key(enum nsd_disk_situation s);
 
 #endif /* NSAUDITD_CONF_H */

@@ -4,11 +4,14 @@
  * root): lines "type=NAME msg=audit(...): fields", the file 0600 in a 0700
  * directory, rotated files 0400 and named LOG.1 (newest) to LOG.(num_logs-1).
  *
- * Unlike auditd, whose stream is line buffered, records collect in a large
- * buffer and the daemon writes it out after each batch of records that
- * arrived together (lw_flush()): one write(2) for many records under load,
- * and nothing left in memory once the socket has gone quiet. The flush
- * policies then decide only when the data is forced to disk.
+ * Unlike auditd, whose stream is line buffered, records collect in a
+ * buffer of whole lines that the daemon writes out with write(2) after
+ * each batch of records that arrived together (lw_flush()): one write for
+ * many records under load, and nothing left in memory once the socket has
+ * gone quiet. A write that fails, or stops short, leaves what it did not
+ * write in the buffer: the daemon stops reading while the buffer is full,
+ * so that the module, not the daemon, loses records and counts them. The
+ * flush policies decide only when the data is forced to disk.
  */
 #define _GNU_SOURCE	/* sync_file_range() */
 
@@ -19,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <libaudit.h>
@@ -47,8 +51,12 @@ static void note(struct logwriter *lw, const char *fmt, ...)
 		fprintf(stderr, "nsauditd: %s\n", msg);
 }
 
-int lw_format(FILE *out, const char *node, unsigned int type,
-	      const char *text, size_t len)
+/*
+ * One line into @dst, which has @room bytes: its length, or -1 if it does
+ * not fit.
+ */
+static int format_line(char *dst, size_t room, const char *node,
+		       unsigned int type, const char *text, size_t len)
 {
 	const char *name = audit_msg_type_to_name(type);
 	char unknown[24];
@@ -66,18 +74,32 @@ int lw_format(FILE *out, const char *node, unsigned int type,
 	if (len && (text[len - 1] == ' ' || text[len - 1] == '\n'))
 		len--;
 	if (node && node[0])
-		n = fprintf(out, "node=%s type=%s msg=", node, name);
+		n = snprintf(dst, room, "node=%s type=%s msg=", node, name);
 	else
-		n = fprintf(out, "type=%s msg=", name);
-	if (n < 0)
+		n = snprintf(dst, room, "type=%s msg=", name);
+	if (n < 0 || (size_t)n + len + 1 > room)
 		return -1;
 	/* A line per record, whatever the text holds. */
 	for (i = 0; i < len; i++)
-		if (putc(text[i] == '\n' ? ' ' : text[i], out) == EOF)
-			return -1;
-	if (putc('\n', out) == EOF)
-		return -1;
+		dst[n + i] = text[i] == '\n' ? ' ' : text[i];
+	dst[n + len] = '\n';
 	return n + (int)len + 1;
+}
+
+int lw_format(FILE *out, const char *node, unsigned int type,
+	      const char *text, size_t len)
+{
+	size_t room = len + NSD_NAME_MAX + 64;
+	char *line = malloc(room);
+	int n;
+
+	if (!line)
+		return -1;
+	n = format_line(line, room, node, type, text, len);
+	if (n >= 0 && fwrite(line, 1, n, out) != (size_t)n)
+		n = -1;
+	free(line);
+	return n;
 }
 
 int lw_format_own(FILE *out, const char *node, unsigned int type,
@@ -116,10 +138,26 @@ static int make_dirs(const char *path)
 	return 0;
 }
 
-/* Failures to (re)open are told a few times, not once per batch. */
-static bool tell(struct logwriter *lw)
+/*
+ * A failure to (re)open is told once, not at every retry: again only
+ * after something worked or the reason changed.
+ */
+static int open_failed(struct logwriter *lw, int err, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int open_failed(struct logwriter *lw, int err, const char *fmt, ...)
 {
-	return lw->errors++ < LW_ERRORS_REPORTED;
+	char msg[LW_NAME_MAX + 128];
+	va_list ap;
+
+	if (lw->error != err) {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		note(lw, "%s", msg);
+	}
+	lw->error = err;
+	return err;
 }
 
 static int open_file(struct logwriter *lw)
@@ -135,18 +173,14 @@ static int open_file(struct logwriter *lw)
 		flags |= O_SYNC;
 
 	err = make_dirs(path);
-	if (err) {
-		if (tell(lw))
-			note(lw, "cannot create the directory of %s: %s", path,
-			     strerror(-err));
-		return err;
-	}
+	if (err)
+		return open_failed(lw, err, "cannot create the directory of %s: %s",
+				   path, strerror(-err));
 	fd = open(path, flags, 0600);
 	if (fd < 0) {
 		err = -errno;
-		if (tell(lw))
-			note(lw, "cannot open %s: %s", path, strerror(-err));
-		return err;
+		return open_failed(lw, err, "cannot open %s: %s", path,
+				   strerror(-err));
 	}
 	if (fstat(fd, &st))
 		err = -errno;
@@ -155,20 +189,20 @@ static int open_file(struct logwriter *lw)
 	/* An old file may be a rotated one (0400) or wider than it should. */
 	else if (fchmod(fd, 0600))
 		err = -errno;
-	else if (!(lw->f = fdopen(fd, "a")))
-		err = -errno;
 	if (err) {
-		if (tell(lw))
-			note(lw, "cannot use %s: %s", path, err == -EINVAL ?
-			     "not a regular file" : strerror(-err));
 		close(fd);
-		return err;
+		return open_failed(lw, err, "cannot use %s: %s", path,
+				   err == -EINVAL ? "not a regular file" :
+				   strerror(-err));
 	}
-	setvbuf(lw->f, NULL, _IOFBF, LW_BUFFER);
-	lw->size = st.st_size;
-	lw->unsynced = 0;
+	lw->fd = fd;
+	lw->open = true;
+	lw->ondisk = st.st_size;
+	lw->size = st.st_size + lw->len;
+	lw->torn = 0;
+	lw->unsynced = lw->pending;
 	lw->size_noted = false;
-	lw->errors = 0;
+	lw->error = 0;
 	return 0;
 }
 
@@ -192,8 +226,9 @@ static void remove_excess(struct logwriter *lw)
 int lw_open(struct logwriter *lw, const struct nsd_conf *c)
 {
 	lw->conf = *c;
-	lw->f = NULL;
-	lw->errors = 0;
+	lw->open = false;
+	lw->fd = -1;
+	lw->error = 0;
 	memset(lw->node, 0, sizeof(lw->node));
 	if (c->name_format == NSD_NAME_USER)
 		snprintf(lw->node, sizeof(lw->node), "%s", c->name);
@@ -201,31 +236,29 @@ int lw_open(struct logwriter *lw, const struct nsd_conf *c)
 		 (gethostname(lw->node, sizeof(lw->node) - 1) ||
 		  !conf_name_ok(lw->node)))
 		snprintf(lw->node, sizeof(lw->node), "?");
-	if (!c->write_logs)
+	if (!c->write_logs) {
+		/* Nothing waits for a log that is not written. */
+		if (lw->pending)
+			note(lw, "write_logs is off: %u waiting lines not written",
+			     lw->pending);
+		lw->len = 0;
+		lw->pending = 0;
+		lw->own_count = 0;
 		return 0;
+	}
 	remove_excess(lw);
 	return open_file(lw);
-}
-
-static void write_failed(struct logwriter *lw, const char *what, int err)
-{
-	if (lw->errors++ < LW_ERRORS_REPORTED)
-		note(lw, "cannot %s %s: %s", what, lw->conf.log_file,
-		     strerror(err));
-	clearerr(lw->f);
 }
 
 /* Force to disk what is written, if the policy says so now. */
 static int sync_policy(struct logwriter *lw)
 {
-	int fd = fileno(lw->f);
-
 	switch (lw->conf.flush) {
 	case NSD_FLUSH_INCREMENTAL:
 		if (lw->unsynced < lw->conf.freq)
 			return 0;
-		if (fflush(lw->f) || fsync(fd))
-			goto fail;
+		if (fsync(lw->fd))
+			return -errno;
 		break;
 	case NSD_FLUSH_INCREMENTAL_ASYNC:
 		if (lw->unsynced < lw->conf.freq)
@@ -234,18 +267,143 @@ static int sync_policy(struct logwriter *lw)
 		 * auditd hands the fsync to a thread; starting writeback
 		 * without waiting for it does the same without one.
 		 */
-		if (fflush(lw->f) ||
-		    sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE))
-			goto fail;
+		if (sync_file_range(lw->fd, 0, 0, SYNC_FILE_RANGE_WRITE))
+			return -errno;
 		break;
 	default:	/* none; data and sync are synchronous writes */
 		return 0;
 	}
 	lw->unsynced = 0;
 	return 0;
-fail:
-	write_failed(lw, "flush", errno);
-	return -EIO;
+}
+
+static unsigned int lines_in(const char *p, size_t n)
+{
+	unsigned int lines = 0;
+	const char *end = p + n;
+
+	while ((p = memchr(p, '\n', end - p))) {
+		lines++;
+		p++;
+	}
+	return lines;
+}
+
+/* The first @n bytes of the buffer, whole lines, are in the file. */
+static void consumed(struct logwriter *lw, size_t n)
+{
+	unsigned int lines = lines_in(lw->buf, n), own = 0, i;
+
+	while (own < lw->own_count && lw->own[own] <= n)
+		own++;
+	for (i = own; i < lw->own_count; i++)
+		lw->own[i - own] = lw->own[i] - n;
+	lw->own_count -= own;
+	memmove(lw->buf, lw->buf + n, lw->len - n);
+	lw->len -= n;
+	lw->pending -= lines;
+	lw->written += lines;
+	lw->written_own += own;
+	lw->ondisk += n;
+}
+
+/*
+ * A line half written is cut off the file again, so that the file holds
+ * whole lines only whatever comes next (a retry, a rotation, another
+ * file). If even that fails, the next write goes on from where this one
+ * stopped instead, which finishes the line.
+ */
+static void cut_torn(struct logwriter *lw)
+{
+	if (!lw->torn)
+		return;
+	if (ftruncate(lw->fd, lw->ondisk))
+		return;
+	lw->torn = 0;
+}
+
+int lw_flush(struct logwriter *lw)
+{
+	lw_write_fn wr = lw->write ? lw->write : write;
+	size_t done;
+	ssize_t n;
+	int err = 0;
+
+	if (!lw->conf.write_logs || !lw->len)
+		return 0;
+	if (lw->hold)
+		return -EAGAIN;
+	if (!lw->open && (err = open_file(lw)))
+		return err;
+	cut_torn(lw);
+	/* Whatever of a torn line is already in the file is not written twice. */
+	done = lw->torn;
+	while (done < lw->len) {
+		n = wr(lw->fd, lw->buf + done, lw->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = -errno;
+			break;
+		}
+		if (n == 0) {	/* not for a regular file; not forever */
+			err = -EIO;
+			break;
+		}
+		done += n;
+	}
+	if (!err) {
+		lw->torn = 0;
+		consumed(lw, done);
+		err = sync_policy(lw);
+		lw->error = err;
+		return err;
+	}
+	/* The whole lines that went are done; a part of the next is torn. */
+	{
+		const char *nl = done ? memrchr(lw->buf, '\n', done) : NULL;
+		size_t whole = nl ? (size_t)(nl - lw->buf) + 1 : 0;
+
+		if (whole < lw->torn)	/* the torn line is not finished */
+			whole = 0;
+		lw->torn = done - whole;
+		consumed(lw, whole);
+		cut_torn(lw);
+	}
+	lw->error = err;
+	return err;
+}
+
+bool lw_accepting(const struct logwriter *lw)
+{
+	return LW_BUFFER - lw->len >= LW_LINE_MAX + LW_OWN_RESERVE;
+}
+
+unsigned int lw_pending(const struct logwriter *lw)
+{
+	return lw->pending;
+}
+
+unsigned int lw_pending_own(const struct logwriter *lw)
+{
+	return lw->own_count;
+}
+
+int lw_space(const struct logwriter *lw, unsigned long long *free_mib,
+	     unsigned long long *total_mib)
+{
+	struct statfs st;
+
+	if (!lw->open)
+		return -ENOENT;
+	if (fstatfs(lw->fd, &st))
+		return -errno;
+	/* ramfs and its like have no size: no space to count. */
+	if (!st.f_blocks)
+		return -ENOENT;
+	*free_mib = (unsigned long long)st.f_bavail * st.f_bsize / MIB;
+	*total_mib = (unsigned long long)st.f_blocks * st.f_bsize / MIB;
+	return 0;
 }
 
 static int rotate_to(struct logwriter *lw, unsigned int keep);
@@ -264,85 +422,92 @@ static int rotate_keep(struct logwriter *lw)
 	return rotate_to(lw, i + 1);
 }
 
-/* A line is in: account for it, rotate if the file has grown too big. */
-static int written(struct logwriter *lw, int n)
+/* A line is in: rotate if the file is to grow too big, sync if due. */
+static void taken(struct logwriter *lw, int n)
 {
 	lw->size += n;
 	lw->unsynced++;
-	if (sync_policy(lw))
-		return -EIO;
-	if (!lw->conf.max_log_file ||
-	    lw->size < (off_t)lw->conf.max_log_file * MIB)
-		return 0;
-	switch (lw->conf.max_log_file_action) {
-	case NSD_SIZE_SYSLOG:
-		if (!lw->size_noted)
-			note(lw, "%s is larger than max_log_file (%lu MiB)",
-			     lw->conf.log_file, lw->conf.max_log_file);
-		lw->size_noted = true;
-		return 0;
-	case NSD_SIZE_ROTATE:
-		/* As in auditd: with fewer than 2 logs, nothing rotates. */
-		if (lw->conf.num_logs < 2)
-			return 0;
-		return rotate_to(lw, lw->conf.num_logs);
-	case NSD_SIZE_KEEP_LOGS:
-		return rotate_keep(lw);
-	default:
-		return 0;
+	lw->pending++;
+	if (lw->conf.max_log_file &&
+	    lw->size >= (off_t)lw->conf.max_log_file * MIB) {
+		switch (lw->conf.max_log_file_action) {
+		case NSD_SIZE_SYSLOG:
+			if (!lw->size_noted)
+				note(lw, "%s is larger than max_log_file (%lu MiB)",
+				     lw->conf.log_file, lw->conf.max_log_file);
+			lw->size_noted = true;
+			break;
+		case NSD_SIZE_ROTATE:
+			/* As in auditd: with fewer than 2 logs, nothing rotates. */
+			if (lw->conf.num_logs >= 2)
+				rotate_to(lw, lw->conf.num_logs);
+			return;
+		case NSD_SIZE_KEEP_LOGS:
+			rotate_keep(lw);
+			return;
+		default:
+			break;
+		}
 	}
+	/* incremental: out and to disk every freq records. */
+	if ((lw->conf.flush == NSD_FLUSH_INCREMENTAL ||
+	     lw->conf.flush == NSD_FLUSH_INCREMENTAL_ASYNC) &&
+	    lw->unsynced >= lw->conf.freq)
+		lw_flush(lw);
 }
 
-/*
- * Without a file (write_logs off, or it could not be opened again after a
- * rotation) a record is dropped: 0, or -EIO if it should have been
- * written. The next lw_flush() tries to open the file again.
- */
-static int no_file(const struct logwriter *lw)
+/* Append a line of up to @reserve bytes short of the end of the buffer. */
+static int take(struct logwriter *lw, unsigned int type, const char *text,
+		size_t len, size_t reserve, bool own)
 {
-	return lw->conf.write_logs ? -EIO : 0;
+	size_t room = LW_BUFFER - lw->len;
+	int n;
+
+	if (!lw->conf.write_logs)
+		return 0;
+	if (own && lw->own_count == LW_OWN_MAX)
+		return -ENOBUFS;
+	n = room > reserve ?
+		format_line(lw->buf + lw->len, room - reserve, lw->node, type,
+			    text, len) : -1;
+	if (n < 0) {
+		/* Make room if the file takes it, then try again. */
+		if (lw->len && !lw_flush(lw))
+			return take(lw, type, text, len, reserve, own);
+		return len + NSD_NAME_MAX + 64 > LW_BUFFER - reserve ?
+			-EMSGSIZE : -ENOBUFS;
+	}
+	lw->len += n;
+	if (own)
+		lw->own[lw->own_count++] = lw->len;
+	taken(lw, n);
+	return 0;
 }
 
 int lw_record(struct logwriter *lw, unsigned int type, const char *text,
 	      size_t len)
 {
-	int n;
-
-	if (!lw->f)
-		return no_file(lw);
-	n = lw_format(lw->f, lw->node, type, text, len);
-	if (n < 0) {
-		write_failed(lw, "write", errno);
-		return -EIO;
-	}
-	return written(lw, n);
+	return take(lw, type, text, len, LW_OWN_RESERVE, false);
 }
 
 int lw_own(struct logwriter *lw, unsigned int type, const char *body)
 {
+	char text[OWN_BODY_MAX + 64];
 	struct timespec ts;
 	int n;
 
-	if (!lw->f)
-		return no_file(lw);
+	if (!lw->conf.write_logs)
+		return 0;
 	clock_gettime(CLOCK_REALTIME, &ts);
-	n = lw_format_own(lw->f, lw->node, type, &ts, ++lw->serial, body);
-	if (n < 0) {
-		write_failed(lw, "write", errno);
-		return -EIO;
-	}
-	return written(lw, n);
-}
-
-int lw_flush(struct logwriter *lw)
-{
-	if (!lw->f)
-		return lw->conf.write_logs ? open_file(lw) : 0;
-	if (fflush(lw->f)) {
-		write_failed(lw, "write", errno);
-		return -EIO;
-	}
-	return 0;
+	n = snprintf(text, sizeof(text), "audit(%lld.%03ld:%u): %s",
+		     (long long)ts.tv_sec, ts.tv_nsec / 1000000,
+		     lw->serial + 1, body);
+	if (n < 0 || (size_t)n >= sizeof(text))
+		return -EMSGSIZE;
+	n = take(lw, type, text, n, 0, true);
+	if (!n)
+		lw->serial++;
+	return n;
 }
 
 /*
@@ -355,11 +520,21 @@ static int rotate_to(struct logwriter *lw, unsigned int keep)
 	unsigned int i;
 	int err = 0, ret;
 
+	if (!lw->open)
+		return 0;
+	/*
+	 * What does not go into this file waits for the next: the file
+	 * holds whole lines whatever happens.
+	 */
 	lw_flush(lw);
+	cut_torn(lw);
+	if (lw->torn)
+		note(lw, "%s ends with a part of a line that could not be removed",
+		     lw->conf.log_file);
 	/* Rotated logs are read-only, as auditd leaves them. */
-	fchmod(fileno(lw->f), 0400);
-	fclose(lw->f);
-	lw->f = NULL;
+	fchmod(lw->fd, 0400);
+	close(lw->fd);
+	lw->open = false;
 	for (i = keep - 1; i > 1; i--) {
 		name_of(from, lw, i - 1);
 		name_of(to, lw, i);
@@ -379,12 +554,23 @@ static int rotate_to(struct logwriter *lw, unsigned int keep)
 
 int lw_rotate(struct logwriter *lw)
 {
-	if (!lw->f)
+	if (!lw->open)
 		return 0;
 	if (lw->conf.max_log_file_action == NSD_SIZE_KEEP_LOGS)
 		return rotate_keep(lw);
 	if (lw->conf.num_logs < 2) {
 		note(lw, "log rotation disabled (num_logs < 2), not rotating");
+		return 0;
+	}
+	return rotate_to(lw, lw->conf.num_logs);
+}
+
+int lw_rotate_free(struct logwriter *lw)
+{
+	if (!lw->open)
+		return 0;
+	if (lw->conf.num_logs < 2) {
+		note(lw, "num_logs < 2: no old log to remove, not rotating");
 		return 0;
 	}
 	return rotate_to(lw, lw->conf.num_logs);
@@ -403,9 +589,10 @@ int lw_reopen(struct logwriter *lw, const struct nsd_conf *c)
 
 void lw_close(struct logwriter *lw)
 {
-	if (!lw->f)
+	if (!lw->open)
 		return;
 	lw_flush(lw);
-	fclose(lw->f);
-	lw->f = NULL;
+	cut_torn(lw);
+	close(lw->fd);
+	lw->open = false;
 }

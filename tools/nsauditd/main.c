@@ -7,8 +7,13 @@
  * (logwriter.c), so that ausearch and aureport read it. The settings come
  * from an auditd.conf-style file (conf.c), the namespace's rules from an
  * audit.rules-style file (../rules/file.c). Exit codes: 0 after SIGTERM or
- * SIGINT, 1 on a runtime error (the module went away included), 2 for a
- * usage or configuration error.
+ * SIGINT, 1 on a runtime error (the module went away, or a disk action
+ * "halt", included), 2 for a usage or configuration error.
+ *
+ * The rule for a log that cannot be written (disk full, I/O error, a
+ * suspend action): the daemon keeps what it has read and reads no more,
+ * so that the module's queue for it fills and the module counts every
+ * record it cannot queue as lost; nothing is dropped inside the daemon.
  */
 #define _GNU_SOURCE
 
@@ -24,6 +29,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <syslog.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +40,7 @@
 #include "conf.h"
 #include "logwriter.h"
 #include "ownrec.h"
+#include "pidfile.h"
 #include "rule.h"
 #include "sig.h"
 
@@ -47,6 +54,10 @@ enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
 #define LIVENESS_MS		5000
 /* How long SIGTERM waits for the module to confirm the unregistration. */
 #define STOP_MS			5000
+/* How often a log that could not be written is tried again. */
+#define RETRY_MS		1000
+/* Consecutive write errors disk_error_action syslog reports, as auditd. */
+#define ERRORS_REPORTED		5
 
 /**
  * struct opts - the command line
@@ -67,22 +78,43 @@ struct opts {
 	char *alloc[3];
 };
 
-/* What the main loop works with. */
+/*
+ * What the main loop works with. The disk state: @blocked while the log
+ * cannot be written (retried every RETRY_MS), @suspended after a suspend
+ * action until SIGUSR2; @acted: the action of each situation was taken in
+ * this episode (until space returns, writing works again or SIGUSR2);
+ * @error_reports: consecutive write errors told (disk_error_action syslog).
+ */
 struct daemon {
 	struct opts *opts;
 	struct nsd_conf conf;
 	struct logwriter lw;
 	struct nsaudit_daemon *d;
 	int sfd;
-	uint64_t received, lost_notices, lost_total;
+	uint64_t received, eoe, lost_notices, lost_total;
 	bool stopping;
 	struct timespec stop_at;
 	struct own_who stopper;
 	struct rule_file rules;
 	bool rules_found;
+	bool blocked, suspended;
+	bool acted[NSD_SIT_COUNT];
+	unsigned int error_reports;
+	struct pidfile pid_file;
 };
 
 static bool use_syslog;
+
+static void vsay(int prio, const char *fmt, va_list ap)
+{
+	if (use_syslog) {
+		vsyslog(prio, fmt, ap);
+	} else {
+		fputs("nsauditd: ", stderr);
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+}
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -92,13 +124,19 @@ static void say(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	if (use_syslog) {
-		vsyslog(LOG_NOTICE, fmt, ap);
-	} else {
-		fputs("nsauditd: ", stderr);
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
-	}
+	vsay(LOG_NOTICE, fmt, ap);
+	va_end(ap);
+}
+
+static void alert(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The disk situations, at auditd's priority for them. */
+static void alert(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(LOG_ALERT, fmt, ap);
 	va_end(ap);
 }
 
@@ -125,7 +163,8 @@ static void usage(FILE *f)
 	      "  -V, --version          show the version\n"
 	      "\n"
 	      "Signals: HUP rereads the configuration and reopens the log, USR1 rotates\n"
-	      "the log, USR2 reports counters, TERM and INT stop the daemon.\n", f);
+	      "the log, USR2 resumes logging after a disk action and reports counters,\n"
+	      "TERM and INT stop the daemon.\n", f);
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -350,15 +389,14 @@ static void report_started(int *report, int status)
 	*report = -1;
 }
 
-static int write_pid_file(const char *path)
+static int write_pid_file(struct daemon *dm, const char *path)
 {
-	FILE *f = fopen(path, "we");
+	char err[PIDFILE_ERR_MAX];
 
-	if (!f || fprintf(f, "%d\n", getpid()) < 0 || fclose(f)) {
-		say("cannot write %s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	if (!pidfile_create(&dm->pid_file, path, getpid(), err, sizeof(err)))
+		return 0;
+	say("%s", err);
+	return -1;
 }
 
 /*
@@ -500,12 +538,27 @@ static void write_abort(struct daemon *dm, const char *op)
 		lw_own(&dm->lw, AUDIT_DAEMON_ABORT, body);
 }
 
+/* Records of the module waiting in memory for the log. */
+static unsigned int waiting(const struct daemon *dm)
+{
+	return lw_pending(&dm->lw) - lw_pending_own(&dm->lw);
+}
+
+/*
+ * The counters: of the records received, those written to the log, the
+ * EOE records (auditd keeps them out of the log too) and those waiting in
+ * memory account for all; the module's own "lost" for what never came.
+ */
 static void summary(const struct daemon *dm, const char *when)
 {
-	say("%sreceived %llu records, lost notices %llu, total lost %llu",
+	say("%sreceived %llu records, lost notices %llu, total lost %llu, logged %llu, eoe %llu, waiting %u%s",
 	    when, (unsigned long long)dm->received,
 	    (unsigned long long)dm->lost_notices,
-	    (unsigned long long)dm->lost_total);
+	    (unsigned long long)dm->lost_total,
+	    (unsigned long long)(dm->lw.written - dm->lw.written_own),
+	    (unsigned long long)dm->eoe, waiting(dm),
+	    dm->suspended ? " (suspended)" :
+	    dm->blocked ? " (the log cannot be written)" : "");
 }
 
 static void on_lost(struct daemon *dm, const struct nsaudit_event *ev)
@@ -518,8 +571,252 @@ static void on_lost(struct daemon *dm, const struct nsaudit_event *ev)
 	dm->lost_notices++;
 	say("%llu records lost (total %llu)", (unsigned long long)n,
 	    (unsigned long long)total);
-	if (own_lost(body, sizeof(body), n, total) >= 0)
-		lw_own(&dm->lw, AUDIT_DAEMON_ERR, body);
+	if (own_lost(body, sizeof(body), n, total) >= 0 &&
+	    lw_own(&dm->lw, AUDIT_DAEMON_ERR, body))
+		say("no room for the record op=lost: not logged");
+}
+
+/* --- the disk: space_left, admin_space_left, full, failing ------------- */
+
+static const char *const situation_op[NSD_SIT_COUNT] = {
+	[NSD_SIT_SPACE_LEFT] = "space-left",
+	[NSD_SIT_ADMIN_SPACE_LEFT] = "admin-space-left",
+	[NSD_SIT_DISK_FULL] = "disk-full",
+	[NSD_SIT_DISK_ERROR] = "disk-error",
+};
+
+/*
+ * The situation's DAEMON_ERR, in the log once it can be written again
+ * (never, if the daemon halts: the message says it then).
+ */
+static void write_disk_record(struct daemon *dm, enum nsd_disk_situation sit,
+			      uint64_t free_mib, int err)
+{
+	char body[OWN_BODY_MAX];
+	struct own_who self;
+
+	who_self(&self);
+	if (own_disk(body, sizeof(body), situation_op[sit],
+		     conf_action_name(dm->conf.act[sit].action), free_mib, -err,
+		     &self) >= 0 &&
+	    lw_own(&dm->lw, AUDIT_DAEMON_ERR, body))
+		say("no room for the record op=%s: not logged", situation_op[sit]);
+}
+
+/*
+ * exec: the program, without arguments as in auditd, with
+ * NSAUDITD_ACTION (the keyword) and NSAUDITD_LOG in its environment; not
+ * waited for: a grandchild, which init reaps.
+ */
+static void run_exe(struct daemon *dm, enum nsd_disk_situation sit)
+{
+	const char *exe = dm->conf.act[sit].exe;
+	const char *key = conf_situation_key(sit);
+	sigset_t none;
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0) {
+		alert("%s: cannot run %s: %s", key, exe, strerror(errno));
+		return;
+	}
+	if (!pid) {
+		pid = fork();
+		if (pid)
+			_exit(pid < 0 ? 1 : 0);
+		/* Not the daemon's blocked signals, pipes or sockets. */
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGXFSZ, SIG_DFL);
+		closefrom(STDERR_FILENO + 1);
+		setenv("NSAUDITD_ACTION", key, 1);
+		setenv("NSAUDITD_LOG", dm->conf.log_file, 1);
+		execl(exe, exe, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		alert("%s: cannot run %s", key, exe);
+	else
+		say("%s: started %s", key, exe);
+}
+
+/* Take the action of @sit. Return -1 to go on, else the exit code (halt). */
+static int act(struct daemon *dm, enum nsd_disk_situation sit,
+	       uint64_t free_mib, int err)
+{
+	const struct nsd_action *a = &dm->conf.act[sit];
+	const char *key = conf_situation_key(sit);
+	const char *log = dm->conf.log_file;
+	char what[PATH_MAX + 128];
+
+	dm->acted[sit] = true;
+	switch (sit) {
+	case NSD_SIT_SPACE_LEFT:
+		snprintf(what, sizeof(what),
+			 "low on disk space for %s: %llu MiB free (space_left)",
+			 log, (unsigned long long)free_mib);
+		break;
+	case NSD_SIT_ADMIN_SPACE_LEFT:
+		snprintf(what, sizeof(what),
+			 "very low on disk space for %s: %llu MiB free (admin_space_left)",
+			 log, (unsigned long long)free_mib);
+		break;
+	case NSD_SIT_DISK_FULL:
+		snprintf(what, sizeof(what), "no space left for %s: %s", log,
+			 strerror(-err));
+		break;
+	default:
+		snprintf(what, sizeof(what), "cannot write %s: %s", log,
+			 strerror(-err));
+	}
+	write_disk_record(dm, sit, free_mib, err);
+	/* ignore is silent but on a full disk, where auditd says it too. */
+	if (a->action != NSD_ACT_IGNORE || sit == NSD_SIT_DISK_FULL)
+		alert("%s; %s %s", what, key, conf_action_name(a->action));
+	switch (a->action) {
+	case NSD_ACT_ROTATE:
+		lw_rotate_free(&dm->lw);
+		break;
+	case NSD_ACT_EXEC:
+		run_exe(dm, sit);
+		break;
+	case NSD_ACT_SUSPEND:
+	case NSD_ACT_SINGLE:
+		dm->suspended = true;
+		dm->lw.hold = true;
+		alert("logging suspended until SIGUSR2: nothing is read or written; the module counts what it cannot queue as lost");
+		break;
+	case NSD_ACT_HALT:
+		alert("halting (%s halt): the daemon stops", key);
+		write_abort(dm, situation_op[sit]);
+		return EXIT_ERROR;
+	default:	/* ignore, syslog */
+		break;
+	}
+	return -1;
+}
+
+static unsigned long long threshold(const struct nsd_space *sp,
+				    unsigned long long total)
+{
+	return sp->percent ? total * sp->value / 100 : sp->value;
+}
+
+/*
+ * After a write: the free space against space_left and admin_space_left,
+ * each acted on once as it falls below, again after it has risen above.
+ */
+static int check_space(struct daemon *dm)
+{
+	static const enum nsd_disk_situation order[] = {
+		NSD_SIT_SPACE_LEFT, NSD_SIT_ADMIN_SPACE_LEFT
+	};
+	const struct nsd_space *limit[] = {
+		&dm->conf.space_left, &dm->conf.admin_space_left
+	};
+	unsigned long long free_mib, total;
+	unsigned int i;
+	int rc;
+
+	if (lw_space(&dm->lw, &free_mib, &total))
+		return -1;
+	for (i = 0; i < 2; i++) {
+		if (free_mib >= threshold(limit[i], total)) {
+			dm->acted[order[i]] = false;
+			continue;
+		}
+		if (dm->acted[order[i]] || dm->suspended)
+			continue;
+		rc = act(dm, order[i], free_mib, 0);
+		if (rc >= 0)
+			return rc;
+	}
+	return -1;
+}
+
+static int write_out(struct daemon *dm);
+
+/* A write worked after failures: say so, in the log too. */
+static int writing_again(struct daemon *dm)
+{
+	char body[OWN_BODY_MAX];
+	struct own_who self;
+
+	dm->blocked = false;
+	dm->acted[NSD_SIT_DISK_FULL] = false;
+	dm->acted[NSD_SIT_DISK_ERROR] = false;
+	dm->error_reports = 0;
+	say("%s can be written again", dm->conf.log_file);
+	who_self(&self);
+	if (own_resume(body, sizeof(body), &self) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_RESUME, body);
+	return write_out(dm);
+}
+
+/* What a write's outcome calls for. Return -1 to go on, else exit code. */
+static int after_write(struct daemon *dm, int err)
+{
+	enum nsd_disk_situation sit;
+	int rc;
+
+	if (!err) {
+		if (dm->blocked)
+			return writing_again(dm);
+		rc = check_space(dm);
+		/* The action's own record goes out now, not with the next batch. */
+		if (rc < 0 && lw_pending(&dm->lw) && !dm->suspended)
+			return after_write(dm, lw_flush(&dm->lw));
+		return rc;
+	}
+	sit = err == -ENOSPC || err == -EDQUOT ? NSD_SIT_DISK_FULL :
+						 NSD_SIT_DISK_ERROR;
+	dm->blocked = true;
+	if (!dm->acted[sit])
+		return act(dm, sit, OWN_NO_FREE, err);
+	/* disk_error_action syslog: up to 5 consecutive errors told. */
+	if (sit == NSD_SIT_DISK_ERROR &&
+	    dm->conf.act[sit].action == NSD_ACT_SYSLOG &&
+	    ++dm->error_reports < ERRORS_REPORTED)
+		alert("cannot write %s: %s", dm->conf.log_file,
+		      strerror(-err));
+	return -1;
+}
+
+/* Write out what waits, unless suspended. Return -1 or the exit code. */
+static int write_out(struct daemon *dm)
+{
+	if (dm->suspended)
+		return -1;
+	return after_write(dm, lw_flush(&dm->lw));
+}
+
+/* SIGUSR2: logging resumes, as auditd's does; the actions are armed again. */
+static int resume(struct daemon *dm, const struct sig_info *si)
+{
+	char body[OWN_BODY_MAX];
+	struct own_who who;
+
+	if (!dm->suspended && !dm->blocked)
+		return -1;
+	say("resuming logging to %s", dm->conf.log_file);
+	dm->suspended = false;
+	dm->lw.hold = false;
+	dm->blocked = false;
+	memset(dm->acted, 0, sizeof(dm->acted));
+	dm->error_reports = 0;
+	who_sender(&who, si);
+	if (own_resume(body, sizeof(body), &who) >= 0)
+		lw_own(&dm->lw, AUDIT_DAEMON_RESUME, body);
+	return write_out(dm);
+}
+
+/* Whether to read the socket: not while suspended or without room. */
+static bool reading(const struct daemon *dm)
+{
+	return !dm->suspended && lw_accepting(&dm->lw);
 }
 
 /* Return -1 to go on, else the exit code. */
@@ -552,7 +849,7 @@ static int drain(struct daemon *dm)
 	struct nsaudit_event ev;
 	int i, err, rc = -1;
 
-	for (i = 0; i < BATCH_MAX && rc < 0; i++) {
+	for (i = 0; i < BATCH_MAX && rc < 0 && reading(dm); i++) {
 		err = nsaudit_daemon_recv(dm->d, &ev, 0);
 		if (err == -ETIMEDOUT)
 			break;
@@ -572,8 +869,12 @@ static int drain(struct daemon *dm)
 		case NSAUDIT_EVENT_RECORD:
 			dm->received++;
 			/* EOE only ends an event: auditd keeps it out of the log. */
-			if (ev.type != AUDIT_EOE)
-				lw_record(&dm->lw, ev.type, ev.text, ev.len);
+			if (ev.type == AUDIT_EOE)
+				dm->eoe++;
+			else if (lw_record(&dm->lw, ev.type, ev.text, ev.len))
+				/* Only a record longer than the kernel's. */
+				say("a record of type %u and %zu bytes cannot be logged",
+				    ev.type, ev.len);
 			break;
 		case NSAUDIT_EVENT_LOST:
 			on_lost(dm, &ev);
@@ -583,8 +884,8 @@ static int drain(struct daemon *dm)
 			break;
 		}
 	}
-	lw_flush(&dm->lw);
-	return rc;
+	err = write_out(dm);
+	return rc >= 0 ? rc : err;
 }
 
 /*
@@ -640,6 +941,10 @@ static void reload(struct daemon *dm, const struct sig_info *si)
 		dm->conf = c;
 	else if (ok && !lw_reopen(&dm->lw, &dm->conf))
 		say("kept the old log %s", dm->conf.log_file);
+	/* New thresholds and actions apply from the next write on. */
+	memset(dm->acted, 0, sizeof(dm->acted));
+	dm->error_reports = 0;
+	dm->lw.hold = dm->suspended;
 	who_sender(&who, si);
 	if (own_config(body, sizeof(body), &who, ok) >= 0)
 		lw_own(&dm->lw, AUDIT_DAEMON_CONFIG, body);
@@ -665,7 +970,7 @@ static int on_signals(struct daemon *dm)
 {
 	struct sig_info si;
 	struct own_who who;
-	int err;
+	int err, rc;
 
 	while ((err = sig_next(dm->sfd, &si)) > 0) {
 		switch (si.signo) {
@@ -678,14 +983,20 @@ static int on_signals(struct daemon *dm)
 			write_own(dm, AUDIT_DAEMON_ROTATE, own_rotate, &who);
 			break;
 		case SIGUSR2:
+			rc = resume(dm, &si);
 			summary(dm, "");
+			if (rc >= 0)
+				return rc;
 			break;
 		default:	/* SIGTERM, SIGINT */
 			/*
 			 * A second one does not wait any longer, nor does
-			 * one whose unregistration could not be sent.
+			 * one whose unregistration could not be sent, nor
+			 * a suspended daemon, which reads nothing.
 			 */
-			if (dm->stopping || stop(dm, &si)) {
+			if (dm->stopping || dm->suspended || stop(dm, &si)) {
+				if (!dm->stopping)
+					who_sender(&dm->stopper, &si);
 				write_own(dm, AUDIT_DAEMON_END, own_end,
 					  &dm->stopper);
 				return EXIT_OK;
@@ -694,8 +1005,7 @@ static int on_signals(struct daemon *dm)
 	}
 	if (err < 0)
 		say("cannot read signals: %s", strerror(-err));
-	lw_flush(&dm->lw);
-	return -1;
+	return write_out(dm);
 }
 
 /* Milliseconds until the stop deadline; 0 if it has passed. */
@@ -713,14 +1023,22 @@ static int stop_left(const struct daemon *dm)
 static int run(struct daemon *dm)
 {
 	struct pollfd pfd[2];
-	int n, rc;
+	int n, rc, timeout;
 
-	pfd[0].fd = nsaudit_daemon_fd(dm->d);
-	pfd[0].events = POLLIN;
 	pfd[1].fd = dm->sfd;
 	pfd[1].events = POLLIN;
 	for (;;) {
-		n = poll(pfd, 2, dm->stopping ? stop_left(dm) : LIVENESS_MS);
+		/* Not reading: the module queues, then counts what is lost. */
+		pfd[0].fd = reading(dm) ? nsaudit_daemon_fd(dm->d) : -1;
+		pfd[0].events = POLLIN;
+		pfd[0].revents = 0;
+		if (dm->stopping)
+			timeout = stop_left(dm);
+		else if (dm->blocked && !dm->suspended)
+			timeout = RETRY_MS;
+		else
+			timeout = LIVENESS_MS;
+		n = poll(pfd, 2, timeout);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -735,6 +1053,12 @@ static int run(struct daemon *dm)
 			return EXIT_OK;
 		}
 		if (n == 0) {
+			/* A log that could not be written is tried again. */
+			if (dm->blocked) {
+				rc = write_out(dm);
+				if (rc >= 0)
+					return rc;
+			}
 			rc = check_alive(dm);
 			if (rc >= 0)
 				return rc;
@@ -754,7 +1078,43 @@ static int run(struct daemon *dm)
 	}
 }
 
-static void write_start(struct daemon *dm,
+/*
+ * Leaving: write out what waits (not while suspended) and say what could
+ * not be, counting what is still in the socket too: the module counted it
+ * delivered, so the daemon answers for it.
+ */
+static void finish(struct daemon *dm)
+{
+	unsigned long long in_socket = 0, mem;
+	struct nsaudit_event ev;
+	unsigned int i;
+	int err;
+
+	if (!dm->suspended)
+		lw_flush(&dm->lw);
+	mem = waiting(dm);
+	if (dm->d && (mem || dm->blocked || dm->suspended)) {
+		for (i = 0; i < 1000000; i++) {
+			err = nsaudit_daemon_recv(dm->d, &ev, 0);
+			if (err == -EINTR || err == -EBADMSG)
+				continue;
+			if (err < 0 || ev.kind == NSAUDIT_EVENT_END)
+				break;
+			if (ev.kind != NSAUDIT_EVENT_RECORD)
+				continue;
+			dm->received++;
+			if (ev.type == AUDIT_EOE)
+				dm->eoe++;
+			else
+				in_socket++;
+		}
+	}
+	if (mem || in_socket)
+		alert("%llu records not written to %s: %llu waiting in memory, %llu left in the socket",
+		      mem + in_socket, dm->conf.log_file, mem, in_socket);
+}
+
+static int write_start(struct daemon *dm,
 			const struct nsaudit_daemon_info *info)
 {
 	char body[OWN_BODY_MAX];
@@ -767,7 +1127,8 @@ static void write_start(struct daemon *dm,
 	if (own_start(body, sizeof(body), NSAUDITD_VERSION, u.release, &self,
 		      info->userns) >= 0)
 		lw_own(&dm->lw, AUDIT_DAEMON_START, body);
-	lw_flush(&dm->lw);
+	/* The free space is looked at from the start. */
+	return write_out(dm);
 }
 
 int main(int argc, char **argv)
@@ -817,16 +1178,17 @@ int main(int argc, char **argv)
 		goto out_log;
 	if (apply_rules(&dm))
 		goto out_daemon;
-	if (o.pid_file && write_pid_file(o.pid_file))
+	if (o.pid_file && write_pid_file(&dm, o.pid_file))
 		goto out_daemon;
 	report_started(&report, EXIT_OK);
-	write_start(&dm, &info);
+	rc = write_start(&dm, &info);
+	if (rc < 0)
+		rc = run(&dm);
 
-	rc = run(&dm);
-
+	finish(&dm);
 	summary(&dm, "exiting: ");
 	if (o.pid_file)
-		unlink(o.pid_file);
+		pidfile_remove(&dm.pid_file, o.pid_file);
 out_daemon:
 	nsaudit_daemon_close(dm.d);
 out_log:

@@ -4,8 +4,11 @@
  * of the same types; "subj=?" stands where auditd puts an LSM context,
  * which a namespace's daemon has no view of.
  */
+#define _GNU_SOURCE	/* strerrorname_np() */
+
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ownrec.h"
 
@@ -62,4 +65,40 @@ int own_lost(char *buf, size_t size, uint64_t lost, uint64_t total)
 	return put(size, snprintf(buf, size,
 		"op=lost lost=%" PRIu64 " total=%" PRIu64 " res=failed",
 		lost, total));
+}
+
+/* EIO rather than 5; the number where the C library has no name for it. */
+static const char *errno_name(int err, char *buf, size_t size)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+	const char *name = strerrorname_np(err);
+
+	if (name)
+		return name;
+#endif
+	snprintf(buf, size, "%d", err);
+	return buf;
+}
+
+int own_disk(char *buf, size_t size, const char *op, const char *action,
+	     uint64_t free_mib, int err, const struct own_who *self)
+{
+	char free_text[32] = "", err_text[48] = "", num[16];
+
+	if (free_mib != OWN_NO_FREE)
+		snprintf(free_text, sizeof(free_text), " free_mib=%" PRIu64,
+			 free_mib);
+	if (err)
+		snprintf(err_text, sizeof(err_text), " error=%s",
+			 errno_name(err, num, sizeof(num)));
+	return put(size, snprintf(buf, size,
+		"op=%s action=%s%s%s auid=%" PRIu32 " pid=%d subj=? res=failed",
+		op, action, free_text, err_text, self->auid, self->pid));
+}
+
+int own_resume(char *buf, size_t size, const struct own_who *who)
+{
+	return put(size, snprintf(buf, size,
+		"op=resume-logging auid=%" PRIu32 " pid=%d subj=? res=success",
+		who->auid, who->pid));
 }

@@ -38,4 +38,19 @@ int own_config(char *buf, size_t size, const struct own_who *sender,
 	       int ok);
 int own_lost(char *buf, size_t size, uint64_t lost, uint64_t total);
 
+/* No free space value (a write failed): own_disk() leaves free_mib= out. */
+#define OWN_NO_FREE	UINT64_MAX
+
+/*
+ * DAEMON_ERR of a disk situation: @op "space-left", "admin-space-left",
+ * "disk-full" or "disk-error", @action what is done about it, @free_mib
+ * the free space (or OWN_NO_FREE), @err the errno of the failed write (0:
+ * none), @self the daemon.
+ */
+int own_disk(char *buf, size_t size, const char *op, const char *action,
+	     uint64_t free_mib, int err, const struct own_who *self);
+
+/* DAEMON_RESUME: logging goes on, after SIGUSR2 from @who or by itself. */
+int own_resume(char *buf, size_t size, const struct own_who *who);
+
 #endif /* NSAUDITD_OWNREC_H */

@@ -20,6 +20,8 @@ int sig_open(void)
 	int fd;
 
 	signal(SIGPIPE, SIG_IGN);
+	/* A file size limit is a write error (EFBIG), not the daemon's end. */
+	signal(SIGXFSZ, SIG_IGN);
 	sigemptyset(&set);
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGINT);

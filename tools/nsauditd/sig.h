@@ -22,7 +22,7 @@ struct sig_info {
 
 /*
  * Block the daemon's signals and return a non-blocking signalfd for them,
- * or a negative errno. SIGPIPE is ignored.
+ * or a negative errno. SIGPIPE and SIGXFSZ are ignored.
  */
 int sig_open(void);
 
