@@ -253,7 +253,10 @@ static void nsaudit_cid_task_add(struct nsaudit_cid_task *e,
 	nsaudit_cid_bucket_unlock(b, flags);
 }
 
-/* An entry no task or table holds; NULL is none. Any context. */
+/*
+ * An entry no task or table holds; NULL is none. Process context or an
+ * RCU callback: on PREEMPT_RT kmem_cache_free() takes sleeping locks.
+ */
 static void nsaudit_cid_task_release(struct nsaudit_cid_task *e)
 {
 	if (e)
@@ -266,16 +269,25 @@ static struct nsaudit_cid_task *nsaudit_cid_task_alloc(gfp_t gfp)
 	return kmem_cache_zalloc(nsaudit_cid_task_cache, gfp);
 }
 
+/*
+ * An RCU callback: where kmem_cache_free() may run on PREEMPT_RT too (it
+ * takes sleeping locks there), unlike the tracepoint that releases a task.
+ */
 static void nsaudit_cid_task_free_rcu(struct rcu_head *rcu)
 {
-	nsaudit_cid_task_release(container_of(rcu, struct nsaudit_cid_task,
-					      rcu));
+	struct nsaudit_cid_task *e = container_of(rcu, struct nsaudit_cid_task,
+						  rcu);
+
+	nsaudit_cid_task_release(e->pending);
+	nsaudit_cid_task_release(e);
 }
 
-/* @e, out of its bucket: freed once RCU readers are done with it. */
+/*
+ * @e, out of its bucket: freed once RCU readers are done with it, with the
+ * entry it kept for a child that never came. Any context.
+ */
 static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
 {
-	nsaudit_cid_task_release(e->pending);
 	nsaudit_cid_put(e->cid);
 	call_rcu(&e->rcu, nsaudit_cid_task_free_rcu);
 	if (atomic_dec_and_test(&nsaudit_cid_entries))
