@@ -68,14 +68,16 @@ lanes=${NSAUDIT_LANES:-"debug fuzz generic rt auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload"
 contid="contid-inherit contid-refused contid-race contid-many"
-# The attacks of a hostile namespace (README, Security model); the tracer
-# one needs kprobe_events and function_graph, which the debug kernel's
-# tinyconfig leaves out.
-attacks="daemon-portsteal rules-dumppass contid-exit-race"
+# The attacks of a hostile namespace (README, Security model). Those that
+# test logic, not context, run on generic and debug; contid-exit-race runs
+# on rt too (it found a sleeping lock in atomic context there), and so does
+# tracer-coexist, which needs kprobe_events and function_graph (the debug
+# kernel's tinyconfig leaves them out).
+attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race"
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks tracer-coexist"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks tracer-coexist"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons translate-names $rules $contid $attacks"
+	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks"
 	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing nsauditd-disk translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )

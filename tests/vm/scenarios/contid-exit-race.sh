@@ -12,7 +12,7 @@
 nsa_load
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 tracked() { nsauditctl status | sed -n 's/^contids_tracked //p'; }
-rounds=${NSA_CIDRACE_ROUNDS:-1000}
+rounds=${NSA_CIDRACE_ROUNDS:-300}
 base=7000000
 nsa-cidrace "$rounds" "$base" >"$STATE/race.out" 2>"$STATE/race.err" ||
 	fail "nsa-cidrace: $(tail -n 3 "$STATE/race.err") $(tail -n 1 "$STATE/race.out")"

@@ -33,6 +33,7 @@ wide_container V 300000 "
 wait_until 120 grep -q rules-added "$STATE/V.out" || fail "V: $(cat "$STATE/V.out" "$STATE/V.daemon")"
 wait_until 30 grep -q '^ready' "$STATE/P.out" || fail "P: $(cat "$STATE/P.out")"
 
+# E's daemon (and so its rules) lives until P has read the dump to its end.
 nsa-runas 400000 400000 $UNSHARE -U -r -n sh -c "
 	nsa-daemon $STATE/E.log >$STATE/E.daemon 2>&1 &
 	d=\$!
@@ -40,11 +41,15 @@ nsa-runas 400000 400000 $UNSHARE -U -r -n sh -c "
 	wait_until 30 grep -q '^registered' $STATE/E.daemon || exit 1
 	sh $STATE/add-rules.sh mineE 15 $long || exit 1
 	nsa-dumppass send $STATE/pass.sock
+	wait_until 120 test -e $STATE/E.stop
 	kill -TERM \$d
-	wait \$d" >"$STATE/E.out" 2>&1 || fail "E: $(cat "$STATE/E.out" "$STATE/E.daemon")"
+	wait \$d" >"$STATE/E.out" 2>&1 &
+wait_until 120 grep -q -e '^passed' -e 'nsa-dumppass' "$STATE/E.out" ||
+	fail "E: $(cat "$STATE/E.out" "$STATE/E.daemon")"
 grep -q '^passed' "$STATE/E.out" || fail "E: $(cat "$STATE/E.out")"
 
 wait_until 60 grep -q -e '^done' -e '^error' "$STATE/P.out" || fail "P did not finish: $(tail -n 3 "$STATE/P.out")"
+: >"$STATE/E.stop"
 grep -q '^done' "$STATE/P.out" || fail "P: $(tail -n 1 "$STATE/P.out")"
 ! grep -q secretV "$STATE/P.out" || fail "P read V's rules: $(grep -c secretV "$STATE/P.out") of them"
 for i in $(seq 15); do
