@@ -176,7 +176,8 @@ wait_until 60 grep -q '^type=DAEMON_RESUME .* op=resume-logging ' "$LOGF" || fai
 grep -q '^type=DAEMON_ERR .* op=disk-full action=suspend error=ENOSPC ' "$LOGF" || fail "no DAEMON_ERR op=disk-full"
 wait_until 60 grep -q '^type=DAEMON_ERR .* op=lost lost=[1-9]' "$LOGF" || fail "the loss not logged"
 events 1 resumed
-wait_until 60 grep -q 'nsa-missing/resumed' "$LOGF" || fail "not logging after SIGUSR2"
+wait_until 60 grep -q 'nsa-missing/resumed' "$LOGF" ||
+	fail "not logging after SIGUSR2: $(tail -n 4 "$STATE/d.err"; nsauditctl status | grep '^daemon_'; df -k "$D"; tail -n 3 "$LOGF" | cut -c 1-160)"
 wait_until 120 agree || { show resumed; fail "counts disagree after the resume"; }
 show "after suspend and SIGUSR2"
 whole_lines
