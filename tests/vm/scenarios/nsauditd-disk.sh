@@ -77,7 +77,9 @@ echo 999999 >"$STATE/nsauditd.pid"	# stale: above any pid_max here
 nsauditd -f -c "$STATE/d.conf" --pid-file "$STATE/nsauditd.pid" 2>"$STATE/d.err" &
 DPID=$!
 wait_until 60 eval 'nsauditctl status | grep -q "^daemon_pid $DPID\$"' || fail "nsauditd: $(cat "$STATE/d.err")"
-expect_eq "the stale pid file, replaced" "$(cat "$STATE/nsauditd.pid")" "$DPID"
+# The pid file is written just after the registration: wait for it.
+wait_until 30 eval '[ "$(cat "$STATE/nsauditd.pid")" = "$DPID" ]' ||
+	expect_eq "the stale pid file, replaced" "$(cat "$STATE/nsauditd.pid")" "$DPID"
 wait_until 30 grep -qs '^type=DAEMON_START ' "$LOGF" || fail "no DAEMON_START"
 
 # events N NAME: N failing openat, each an event of 5 records (EOE included).
