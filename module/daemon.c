@@ -316,6 +316,15 @@ int nsaudit_daemon_send(struct nsaudit_daemon *d, struct sk_buff *skb)
 		kfree_skb(skb);
 		return -ECONNREFUSED;
 	}
+	/*
+	 * Full: wait, as the retry does. Checked first, so that a record still
+	 * queued here is not counted in the socket's drops (SO_RXQ_OVFL) at
+	 * every retry; the check below stays for a race with other senders.
+	 */
+	if (atomic_read(&d->sk->sk_rmem_alloc) >= READ_ONCE(d->sk->sk_rcvbuf)) {
+		kfree_skb(skb);
+		return -EAGAIN;
+	}
 	NETLINK_CB(skb).portid = 0;
 	NETLINK_CB(skb).dst_group = 0;
 	err = sock_queue_rcv_skb(d->sk, skb);

@@ -97,8 +97,8 @@ enum nsaudit_ns_index {
  * Per-namespace audit daemons.
  *
  * A process registers, over a socket of its own, as the audit daemon of its
- * user namespace (NSAUDIT_CMD_REGISTER). From then on the module sends that
- * socket, by unicast in its network namespace, an NSAUDIT_CMD_RECORD message
+ * user namespace (NSAUDIT_CMD_REGISTER). From then on the module puts into
+ * that socket object itself (never by port) an NSAUDIT_CMD_RECORD message
  * for every audit record caused by a task whose user namespace is the
  * daemon's or a descendant of it, in the order the kernel logged them, and
  * an NSAUDIT_CMD_LOST message when records could not be queued. Each copy is
