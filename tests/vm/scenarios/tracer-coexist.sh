@@ -73,6 +73,7 @@ note "kretprobe on audit_log_end fired $hits times"
 echo audit_log_end >"$T/set_ftrace_filter" || fail "set_ftrace_filter"
 echo cgroup_fork >>"$T/set_ftrace_filter" || fail "set_ftrace_filter"
 echo function_graph >"$T/current_tracer" || fail "function_graph"
+expect_eq "the tracer" "$(cat "$T/current_tracer")" function_graph
 round function_graph 803
 echo nop >"$T/current_tracer"
 echo >"$T/set_ftrace_filter"
