@@ -9,11 +9,17 @@
  * Locking: nsaudit_config_lock serialises changes (it is taken before
  * nsaudit_hooks_lock). Readers take no lock: each limit is one u32 read
  * with READ_ONCE(), and a reader that needs one limit needs no other.
+ *
+ * The kernel's audit configuration locked (auditctl -e 2) freezes these
+ * settings with it, until reboot: every change is refused, and the module
+ * pins itself, since unloading it would change what the host log holds.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/audit.h>
 #include <linux/cred.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
 #include <linux/sched.h>
@@ -32,8 +38,72 @@ static struct nsaudit_limits nsaudit_limits = {
 	.contids = NSAUDIT_LIMIT_CONTIDS_DEFAULT,
 };
 
-/* Protected by nsaudit_config_lock: changes are announced once it is set. */
+/*
+ * Written under nsaudit_config_lock, read with READ_ONCE(): changes are
+ * announced, and frozen by the audit lock, once it is set.
+ */
 static bool nsaudit_config_announce;
+
+/* Set once, never cleared (like the lock): the module holds itself. */
+static atomic_t nsaudit_config_pinned = ATOMIC_INIT(0);
+
+/**
+ * nsaudit_audit_locked() - whether the kernel's audit configuration is locked
+ *
+ * The first call that finds it locked takes a reference on the module that
+ * is never dropped: delete_module() then refuses to unload it.
+ *
+ * Context: any (a kprobe handler included).
+ *
+ * Return: true if audit_enabled is AUDIT_LOCKED.
+ */
+bool nsaudit_audit_locked(void)
+{
+	if (READ_ONCE(audit_enabled) != AUDIT_LOCKED)
+		return false;
+	if (!atomic_xchg(&nsaudit_config_pinned, 1)) {
+		__module_get(THIS_MODULE);
+		pr_info("audit configuration locked: settings frozen and module pinned until reboot\n");
+	}
+	return true;
+}
+NOKPROBE_SYMBOL(nsaudit_audit_locked);
+
+/**
+ * nsaudit_config_frozen() - whether settings may no longer change
+ *
+ * Settings given at load time (module parameters, before the family
+ * exists) are never frozen: loading the module is the admin's choice.
+ *
+ * Context: any.
+ *
+ * Return: true once the module is live and the audit configuration locked.
+ */
+bool nsaudit_config_frozen(void)
+{
+	return READ_ONCE(nsaudit_config_announce) && nsaudit_audit_locked();
+}
+
+/**
+ * nsaudit_unload_pre() - kprobe handler at the entry of delete_module()
+ * @p: the kprobe
+ * @regs: the caller's registers
+ *
+ * Runs before delete_module() reads any module's reference count, so a lock
+ * made since the module last looked still pins it. The audit lock sends no
+ * notification of its own and its CONFIG_CHANGE record is logged before the
+ * lock takes effect, hence this hook.
+ *
+ * Context: process, kprobe handler (preemption disabled).
+ *
+ * Return: 0 (the call goes on).
+ */
+int nsaudit_unload_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	nsaudit_audit_locked();
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_unload_pre);
 
 /**
  * nsaudit_config_read() - a snapshot of the settings
@@ -121,6 +191,12 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 
 	mutex_lock(&nsaudit_config_lock);
 	nsaudit_config_read(&old);
+	if (nsaudit_config_announce && nsaudit_audit_locked()) {
+		NL_SET_ERR_MSG(extack,
+			       "the audit configuration is locked (audit_enabled=2) until reboot");
+		err = -EPERM;
+		goto out;
+	}
 	if (chg->mask & NSAUDIT_CONFIG_ENRICH) {
 		err = nsaudit_hooks_set_enrich(chg->cfg.enrich);
 		if (err) {
@@ -167,6 +243,9 @@ out:
 void nsaudit_config_set_announce(bool on)
 {
 	mutex_lock(&nsaudit_config_lock);
-	nsaudit_config_announce = on;
+	WRITE_ONCE(nsaudit_config_announce, on);
 	mutex_unlock(&nsaudit_config_lock);
+	/* A lock set before the module was loaded pins it at once. */
+	if (on)
+		nsaudit_audit_locked();
 }

@@ -196,6 +196,7 @@ NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
 enum nsaudit_kprobe_user {
 	NSAUDIT_KPROBE_RECORDS,		/* enrichment or routing */
 	NSAUDIT_KPROBE_CONTID,		/* some task carries a container ID */
+	NSAUDIT_KPROBE_ALWAYS,		/* armed while the module is loaded */
 };
 
 struct nsaudit_kprobe_hook {
@@ -225,6 +226,27 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 		},
 		.user = NSAUDIT_KPROBE_CONTID,
 	},
+	{
+		/*
+		 * delete_module(2): pins the module if the audit configuration
+		 * is locked (config.c). The system call wrappers are reached
+		 * through the system call tables only, so never inlined.
+		 */
+		.kp = {
+			.symbol_name = "__x64_sys_delete_module",
+			.pre_handler = nsaudit_unload_pre,
+		},
+		.user = NSAUDIT_KPROBE_ALWAYS,
+	},
+#ifdef CONFIG_IA32_EMULATION
+	{
+		.kp = {
+			.symbol_name = "__ia32_sys_delete_module",
+			.pre_handler = nsaudit_unload_pre,
+		},
+		.user = NSAUDIT_KPROBE_ALWAYS,
+	},
+#endif
 };
 
 static DEFINE_MUTEX(nsaudit_hooks_lock);
@@ -236,6 +258,8 @@ static bool nsaudit_contid_on;
 
 static bool nsaudit_hooks_armed(enum nsaudit_kprobe_user user)
 {
+	if (user == NSAUDIT_KPROBE_ALWAYS)
+		return true;
 	if (user == NSAUDIT_KPROBE_CONTID)
 		return nsaudit_contid_on;
 	return nsaudit_enrich_on || nsaudit_route_on;

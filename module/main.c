@@ -136,6 +136,8 @@ static int nsaudit_op_type_set(const char *val, const struct kernel_param *kp)
 		return err;
 	if (v < NSAUDIT_CONTID_OP_TYPE_MIN || v > NSAUDIT_CONTID_OP_TYPE_MAX)
 		return -ERANGE;
+	if (nsaudit_config_frozen())
+		return -EPERM;
 	WRITE_ONCE(nsaudit_contid_op_type, v);
 	return 0;
 }

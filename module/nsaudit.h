@@ -276,6 +276,9 @@ void nsaudit_config_read(struct nsaudit_config *cfg);
 int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 			 struct netlink_ext_ack *extack);
 void nsaudit_config_set_announce(bool on);
+bool nsaudit_audit_locked(void);
+bool nsaudit_config_frozen(void);
+int nsaudit_unload_pre(struct kprobe *p, struct pt_regs *regs);
 
 /* genl.c: the generic netlink family. */
 int nsaudit_genl_init(void);
