@@ -159,6 +159,12 @@ nsa_unload() {
 
 guest_setup() {
 	mkdir -p "$STATE"
+	# Scenarios find a process's records by pid in the lane's whole log:
+	# no pid may come round again. The debug kernel (CONFIG_BASE_SMALL)
+	# starts at 4 096 and allows no more than 32 768.
+	echo 4194304 2>/dev/null >/proc/sys/kernel/pid_max ||
+		echo 32768 >/proc/sys/kernel/pid_max || return 1
+	echo "nsaudit-vm: pid_max $(cat /proc/sys/kernel/pid_max)"
 	# Only leaks made by the scenarios count.
 	[ -w /sys/kernel/debug/kmemleak ] && echo clear >/sys/kernel/debug/kmemleak
 	if [ "$LOG" = /tmp/audit.log ]; then

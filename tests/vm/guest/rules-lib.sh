@@ -290,6 +290,8 @@ kernel_format_probe() {
 	for _opts in "" "--personality 0x40000"; do
 		_i=$((_i + 1))
 		rm -f "$STATE/go"
+		# Only this round's part of the log: a pid may have been used before.
+		_from=$(($(wc -l <"$LOG") + 1))
 		nsa-gen $_opts --wait "$STATE/go" sys $_calls >"$STATE/probe$_i.gen" 2>&1 &
 		wait_until 20 grep -qs hostpid= "$STATE/probe$_i.gen" || fail "probe: $(cat "$STATE/probe$_i.gen")"
 		_p=$(sed -n 's/.*hostpid=\([0-9]*\).*/\1/p' "$STATE/probe$_i.gen")
@@ -303,11 +305,13 @@ kernel_format_probe() {
 		wait $!
 		rm -f "$STATE/go"
 		log_barrier || fail "probe: log barrier"
+		tail -n +"$_from" "$LOG" >"$STATE/probe$_i.log"
 		if [ -n "$KSUBJ" ] && [ -z "${RULE_SUBJ:-}" ]; then
-			records SYSCALL "$_p" | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
+			(LOG=$STATE/probe$_i.log; records SYSCALL "$_p") | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
 				-e 's/ subj=[^ ]* key=/ key=/' >>"$STATE/probe.got"
 		else
-			records SYSCALL "$_p" | sed 's/^type=SYSCALL msg=audit([0-9.:]*): //' >>"$STATE/probe.got"
+			(LOG=$STATE/probe$_i.log; records SYSCALL "$_p") |
+				sed 's/^type=SYSCALL msg=audit([0-9.:]*): //' >>"$STATE/probe.got"
 		fi
 		expected_records "$STATE/probe$_i.gen" "$STATE/probe.want" >>"$STATE/probe.exp"
 	done
