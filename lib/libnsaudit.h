@@ -145,11 +145,15 @@ struct nsaudit_handle;
  *           older than interface 1.3, which has none)
  * @contid_tasks: tasks the module tracks a container ID for now (exited
  *                ones not yet reaped included; 0 before interface 1.3)
+ * @contid_lost: new tasks of a parent with a container ID that were
+ *               created without it, each logged as a CONTAINER_OP
+ *               "op=lost" record (0 before interface 1.4)
  *
  * All but @contids and @contid_tasks count since the module was loaded.
  */
 struct nsaudit_counters {
 	uint64_t enriched, forwarded, lost, missed, contids, contid_tasks;
+	uint64_t contid_lost;
 };
 
 /**
@@ -195,6 +199,9 @@ struct nsaudit_daemon_info {
  * @counters: counters since load
  * @limits: current limits
  * @daemon: the daemon of the caller's user namespace, if it has one
+ * @probes: 1 if the module's kprobes fire, 0 if they are disarmed (host
+ *          records then go neither enriched nor routed); -1 from a module
+ *          older than interface 1.4, which does not say
  */
 struct nsaudit_status {
 	uint32_t version_major, version_minor;
@@ -203,6 +210,7 @@ struct nsaudit_status {
 	struct nsaudit_counters counters;
 	struct nsaudit_limits limits;
 	struct nsaudit_daemon_info daemon;
+	int probes;
 };
 
 /* Which members of struct nsaudit_settings a SET request carries. */

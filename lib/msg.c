@@ -47,6 +47,12 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_RECORD_TEXT]		= "NSAUDIT_A_RECORD_TEXT",
 	[NSAUDIT_A_RULE]		= "NSAUDIT_A_RULE",
 	[NSAUDIT_A_CONTID]		= "NSAUDIT_A_CONTID",
+	[NSAUDIT_A_PROBES]		= "NSAUDIT_A_PROBES",
+};
+
+/* The top-level attribute that 1.4 added: mandatory from that minor on. */
+static const char *const nsaudit_attr_names_1_4[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PROBES]		= "NSAUDIT_A_PROBES",
 };
 
 /*
@@ -67,6 +73,7 @@ static const struct nla_policy nsaudit_status_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_COUNTERS]		= NSAUDIT_NEST,
 	[NSAUDIT_A_LIMITS]		= NSAUDIT_NEST,
 	[NSAUDIT_A_DAEMON]		= NSAUDIT_NEST,
+	[NSAUDIT_A_PROBES]		= NSAUDIT_U8,
 };
 
 static const struct nla_policy
@@ -77,6 +84,7 @@ nsaudit_counter_policy[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_MISSED]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTIDS]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTID_TASKS]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_CONTID_LOST]	= NSAUDIT_U64,
 };
 
 /* The counters of interface 1.0, mandatory in every status. */
@@ -93,6 +101,12 @@ static const char *const
 nsaudit_counter_names_1_3[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTIDS]	= "NSAUDIT_COUNTER_A_CONTIDS",
 	[NSAUDIT_COUNTER_A_CONTID_TASKS] = "NSAUDIT_COUNTER_A_CONTID_TASKS",
+};
+
+/* The one that 1.4 added, likewise. */
+static const char *const
+nsaudit_counter_names_1_4[NSAUDIT_COUNTER_A_MAX + 1] = {
+	[NSAUDIT_COUNTER_A_CONTID_LOST]	= "NSAUDIT_COUNTER_A_CONTID_LOST",
 };
 
 static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
@@ -619,7 +633,9 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  *
  * The backlog and memory limits are mandatory from minor version 1 on and
  * read as 0 from a module of 1.0, which has neither; likewise the contids
- * counter and limit from minor version 3 on. NSAUDIT_A_DAEMON is
+ * counter and limit from minor version 3 on, and the contid_lost counter
+ * from 4 on. NSAUDIT_A_PROBES is mandatory from minor version 4 on and
+ * reads as -1 ("unknown") from an older module. NSAUDIT_A_DAEMON is
  * optional (@st->daemon.registered is 0 without it); where it is present,
  * all of its members are mandatory.
  *
@@ -644,7 +660,7 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	const struct nlattr *head;
 	struct nsaudit_status out;
 	int attrlen, missing, err;
-	uint8_t enrich;
+	uint8_t enrich, probes;
 
 	err = nsaudit_genl_attrs(nlh, len, family, cmd, &head, &attrlen,
 				 why, size);
@@ -695,6 +711,22 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	}
 	out.enrich = enrich;
 
+	err = nsaudit_need_since(tb, NSAUDIT_A_MAX, nsaudit_attr_names_1_4, 4,
+				 &out, "status", why, size);
+	if (err)
+		return err;
+	out.probes = -1;
+	if (tb[NSAUDIT_A_PROBES]) {
+		probes = nla_get_u8(tb[NSAUDIT_A_PROBES]);
+		if (probes > 1) {
+			nsaudit_why(why, size,
+				    "NSAUDIT_A_PROBES is %u, not 0 or 1",
+				    probes);
+			return -EBADMSG;
+		}
+		out.probes = probes;
+	}
+
 	err = nsaudit_parse_nest(ctb, NSAUDIT_COUNTER_A_MAX,
 				 tb[NSAUDIT_A_COUNTERS],
 				 nsaudit_counter_policy, nsaudit_counter_names,
@@ -708,12 +740,18 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	err = nsaudit_need_since(ctb, NSAUDIT_COUNTER_A_MAX,
 				 nsaudit_counter_names_1_3, 3, &out,
 				 "NSAUDIT_A_COUNTERS", why, size);
+	if (!err)
+		err = nsaudit_need_since(ctb, NSAUDIT_COUNTER_A_MAX,
+					 nsaudit_counter_names_1_4, 4, &out,
+					 "NSAUDIT_A_COUNTERS", why, size);
 	if (err)
 		return err;
 	out.counters.contids = ctb[NSAUDIT_COUNTER_A_CONTIDS] ?
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTIDS]) : 0;
 	out.counters.contid_tasks = ctb[NSAUDIT_COUNTER_A_CONTID_TASKS] ?
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_TASKS]) : 0;
+	out.counters.contid_lost = ctb[NSAUDIT_COUNTER_A_CONTID_LOST] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_LOST]) : 0;
 
 	err = nsaudit_parse_nest(ltb, NSAUDIT_LIMIT_A_MAX,
 				 tb[NSAUDIT_A_LIMITS], nsaudit_limit_policy,

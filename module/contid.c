@@ -40,9 +40,11 @@
  *   parent's pending entry, which every fork of a parent carrying an ID
  *   finds (a fork that began before SET passed cgroup_fork() unredirected,
  *   but SET gave the parent its first child's entry; a fork that fails
- *   leaves the entry for the next one). Should one ever lack it (a bug),
- *   the child is killed before it runs a user instruction, with a warning:
- *   no task runs without the ID it should carry.
+ *   leaves the entry for the next one). When the kprobe did not fire
+ *   (kprobes disarmed globally, ftrace off, a hit the kernel missed), the
+ *   child takes an entry from a reserve that a work item refills; should
+ *   the reserve be empty, the child runs without the ID, counted and
+ *   logged as op=lost. No task is ever killed for it.
  * - the sched_process_exit tracepoint: the task stops counting as live.
  * - the sched_process_free tracepoint (the RCU callback that releases a
  *   reaped task): the entry goes. Tracepoints, unlike kprobes, are never
@@ -75,6 +77,8 @@ struct nsaudit_cid {
 	refcount_t ref;
 	atomic_t tasks;
 	pid_t last_pid;			/* the last task to exit */
+	atomic_t lost;			/* children created without it, not yet logged */
+	pid_t lost_pid;			/* the parent of the last of them */
 	struct hlist_node node;		/* in nsaudit_cids */
 	struct work_struct drop;
 	struct rcu_head rcu;
@@ -111,6 +115,25 @@ static DECLARE_WORK(nsaudit_cid_idle_work, nsaudit_cid_idle);
 
 /* Every struct nsaudit_cid_task; destroyed at exit, after rcu_barrier(). */
 static struct kmem_cache *nsaudit_cid_task_cache;
+
+/*
+ * Entries for children whose parent has none pending (the fork probe did
+ * not run): taken in the task_newtask probe, which may not sleep nor, on
+ * PREEMPT_RT, allocate; refilled by nsaudit_cid_upkeep_work, and filled
+ * when the hooks are armed. Under nsaudit_cid_reserve_lock (raw: taken in
+ * the probe, on RT too).
+ */
+#define NSAUDIT_CID_RESERVE	64
+static struct nsaudit_cid_task *nsaudit_cid_reserve[NSAUDIT_CID_RESERVE];
+static unsigned int nsaudit_cid_reserve_len;
+static DEFINE_RAW_SPINLOCK(nsaudit_cid_reserve_lock);
+
+/* Children created without their parent's ID since load (status). */
+static atomic64_t nsaudit_cid_lost_total = ATOMIC64_INIT(0);
+
+/* Refills the reserve and logs op=lost records. */
+static void nsaudit_cid_upkeep(struct work_struct *work);
+static DECLARE_WORK(nsaudit_cid_upkeep_work, nsaudit_cid_upkeep);
 
 /* Held by each redirected fork from the probe to the thunk's last jump. */
 static struct srcu_struct nsaudit_cid_srcu;
@@ -320,6 +343,79 @@ static void nsaudit_cid_log(bool set, pid_t opid, u64 id)
 	nsaudit_log_end(ab);
 }
 
+/*
+ * Logs "op=lost opid=PID contid=-1 old-contid=N count=K res=0" if
+ * children were created without @cid since the last such record. Under
+ * nsaudit_cid_lock, so that it comes before the ID's drop record.
+ */
+static void nsaudit_cid_log_lost(struct nsaudit_cid *cid)
+{
+	struct audit_buffer *ab;
+	int n;
+
+	lockdep_assert_held(&nsaudit_cid_lock);
+	n = atomic_xchg(&cid->lost, 0);
+	if (!n)
+		return;
+	ab = audit_log_start(NULL, GFP_KERNEL, READ_ONCE(nsaudit_contid_op_type));
+	if (!ab)
+		return;
+	audit_log_format(ab, "op=lost opid=%d contid=-1 old-contid=%llu count=%d res=0",
+			 READ_ONCE(cid->lost_pid), cid->id, n);
+	nsaudit_log_end(ab);
+}
+
+/* Takes an entry from the reserve, or NULL. Any context. */
+static struct nsaudit_cid_task *nsaudit_cid_reserve_take(void)
+{
+	struct nsaudit_cid_task *e = NULL;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&nsaudit_cid_reserve_lock, flags);
+	if (nsaudit_cid_reserve_len)
+		e = nsaudit_cid_reserve[--nsaudit_cid_reserve_len];
+	raw_spin_unlock_irqrestore(&nsaudit_cid_reserve_lock, flags);
+	return e;
+}
+
+/* Fills the reserve up. Process context; sleeps. */
+static void nsaudit_cid_reserve_fill(void)
+{
+	struct nsaudit_cid_task *e;
+	unsigned long flags;
+	bool full;
+
+	for (;;) {
+		raw_spin_lock_irqsave(&nsaudit_cid_reserve_lock, flags);
+		full = nsaudit_cid_reserve_len == NSAUDIT_CID_RESERVE;
+		raw_spin_unlock_irqrestore(&nsaudit_cid_reserve_lock, flags);
+		if (full)
+			return;
+		e = nsaudit_cid_task_alloc(GFP_KERNEL);
+		if (!e)
+			return;
+		raw_spin_lock_irqsave(&nsaudit_cid_reserve_lock, flags);
+		if (nsaudit_cid_reserve_len < NSAUDIT_CID_RESERVE) {
+			nsaudit_cid_reserve[nsaudit_cid_reserve_len++] = e;
+			e = NULL;
+		}
+		raw_spin_unlock_irqrestore(&nsaudit_cid_reserve_lock, flags);
+		nsaudit_cid_task_release(e);
+	}
+}
+
+static void nsaudit_cid_upkeep(struct work_struct *work)
+{
+	struct nsaudit_cid *cid;
+	int bkt;
+
+	nsaudit_cid_reserve_fill();
+	mutex_lock(&nsaudit_cid_lock);
+	hash_for_each(nsaudit_cids, bkt, cid, node)
+		nsaudit_cid_log_lost(cid);
+	mutex_unlock(&nsaudit_cid_lock);
+}
+
 /* Disarms the hooks once no entry and no ID is left. */
 static void nsaudit_cid_disarm_idle(void)
 {
@@ -335,8 +431,9 @@ static void nsaudit_cid_drop(struct work_struct *work)
 {
 	struct nsaudit_cid *cid = container_of(work, struct nsaudit_cid, drop);
 
-	nsaudit_cid_log(false, READ_ONCE(cid->last_pid), cid->id);
 	mutex_lock(&nsaudit_cid_lock);
+	nsaudit_cid_log_lost(cid);
+	nsaudit_cid_log(false, READ_ONCE(cid->last_pid), cid->id);
 	hash_del(&cid->node);
 	nsaudit_cid_count--;
 	nsaudit_cid_disarm_idle();
@@ -438,15 +535,19 @@ void nsaudit_cid_newtask(void *data, struct task_struct *child,
 	if (!parent || nsaudit_cid_task_find(child))
 		goto out;
 	e = xchg(&parent->pending, NULL);
+	if (!e) {
+		/* The fork probe did not run: see the top of the file. */
+		e = nsaudit_cid_reserve_take();
+		queue_work(nsaudit_cid_wq, &nsaudit_cid_upkeep_work);
+	}
 	if (e) {
 		/* The parent is live (not past do_exit()): never from 0. */
 		WARN_ON_ONCE(atomic_inc_return(&parent->cid->tasks) == 1);
 		nsaudit_cid_task_add(e, child, parent->cid);
 	} else {
-		/* Not reached (see the top of the file): it must not run. */
-		WARN_ONCE(1, "no container ID entry for a child of pid %d\n",
-			  task_pid_nr(current));
-		send_sig_info(SIGKILL, SEND_SIG_PRIV, child);
+		WRITE_ONCE(parent->cid->lost_pid, task_pid_nr(current));
+		atomic_inc(&parent->cid->lost);
+		atomic64_inc(&nsaudit_cid_lost_total);
 	}
 out:
 	rcu_read_unlock();
@@ -574,6 +675,7 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		INIT_WORK(&cid->drop, nsaudit_cid_drop);
 	}
 	if (!nsaudit_cid_armed) {
+		nsaudit_cid_reserve_fill();
 		/* Before any entry exists: every fork and exit is seen. */
 		err = nsaudit_hooks_set_contid(true);
 		if (err) {
@@ -636,15 +738,17 @@ free:
  * nsaudit_contid_counts() - what the module tracks now
  * @ids: set to the IDs in use (those being dropped included)
  * @tasks: set to the tasks carrying one (exited ones not yet freed included)
+ * @lost: set to the tasks created without their parent's ID since load
  *
  * Context: process; takes nsaudit_cid_lock.
  */
-void nsaudit_contid_counts(u64 *ids, u64 *tasks)
+void nsaudit_contid_counts(u64 *ids, u64 *tasks, u64 *lost)
 {
 	mutex_lock(&nsaudit_cid_lock);
 	*ids = nsaudit_cid_count;
 	mutex_unlock(&nsaudit_cid_lock);
 	*tasks = atomic_read(&nsaudit_cid_entries);
+	*lost = atomic64_read(&nsaudit_cid_lost_total);
 }
 
 /**
@@ -722,6 +826,8 @@ void nsaudit_contid_exit(void)
 		hash_del(&cid->node);
 		nsaudit_cid_put(cid);
 	}
+	while (nsaudit_cid_reserve_len)
+		nsaudit_cid_task_release(nsaudit_cid_reserve[--nsaudit_cid_reserve_len]);
 	/* The entries released before: their callbacks are module text. */
 	rcu_barrier();
 	kmem_cache_destroy(nsaudit_cid_task_cache);

@@ -106,17 +106,18 @@ static struct genl_family nsaudit_genl_family;
 static int nsaudit_nl_fill_status(struct sk_buff *skb)
 {
 	struct nsaudit_config cfg;
-	u64 forwarded, lost, ids, tasks;
+	u64 forwarded, lost, ids, tasks, cid_lost;
 	struct nlattr *nest;
 
 	nsaudit_config_read(&cfg);
 	nsaudit_route_counters(&forwarded, &lost);
-	nsaudit_contid_counts(&ids, &tasks);
+	nsaudit_contid_counts(&ids, &tasks, &cid_lost);
 	if (nla_put_u32(skb, NSAUDIT_A_VERSION_MAJOR, NSAUDIT_VERSION_MAJOR) ||
 	    nla_put_u32(skb, NSAUDIT_A_VERSION_MINOR, NSAUDIT_VERSION_MINOR) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
 			      NSAUDIT_A_PAD) ||
-	    nla_put_u8(skb, NSAUDIT_A_ENRICH, cfg.enrich))
+	    nla_put_u8(skb, NSAUDIT_A_ENRICH, cfg.enrich) ||
+	    nla_put_u8(skb, NSAUDIT_A_PROBES, nsaudit_hooks_firing()))
 		return -EMSGSIZE;
 
 	nest = nla_nest_start(skb, NSAUDIT_A_COUNTERS);
@@ -133,6 +134,8 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTIDS, ids,
 			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, tasks,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_LOST, cid_lost,
 			      NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);

@@ -192,6 +192,28 @@ static void nsaudit_ipmodify_post(struct kprobe *p, struct pt_regs *regs,
 }
 NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
 
+/*
+ * Whether kprobes fire at all: the global switches (debugfs
+ * kprobes/enabled, the ftrace_enabled sysctl) leave every registered probe
+ * looking armed. This function of the module's own carries an always-armed
+ * kprobe like the others (on the same ftrace or int3 path), so a call that
+ * does not reach the handler tells. The asm keeps the call from being
+ * proven pure and left out.
+ */
+static bool nsaudit_canary_hit;		/* under nsaudit_hooks_lock */
+
+static noinline void nsaudit_hooks_canary(void)
+{
+	asm volatile("" ::: "memory");
+}
+
+static int nsaudit_canary_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	WRITE_ONCE(nsaudit_canary_hit, true);
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_canary_pre);
+
 /* Who arms a kprobe: the records' users, or container IDs. */
 enum nsaudit_kprobe_user {
 	NSAUDIT_KPROBE_RECORDS,		/* enrichment or routing */
@@ -235,6 +257,14 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 		.kp = {
 			.symbol_name = "__x64_sys_delete_module",
 			.pre_handler = nsaudit_unload_pre,
+		},
+		.user = NSAUDIT_KPROBE_ALWAYS,
+	},
+	{
+		/* See nsaudit_hooks_firing(). */
+		.kp = {
+			.addr = (kprobe_opcode_t *)nsaudit_hooks_canary,
+			.pre_handler = nsaudit_canary_pre,
 		},
 		.user = NSAUDIT_KPROBE_ALWAYS,
 	},
@@ -520,6 +550,26 @@ out:
 bool nsaudit_hooks_enrich(void)
 {
 	return READ_ONCE(nsaudit_enrich_on);
+}
+
+/**
+ * nsaudit_hooks_firing() - whether the module's kprobes fire now
+ *
+ * Context: process; takes nsaudit_hooks_lock.
+ *
+ * Return: true if a call of a probed function reaches its handler.
+ */
+bool nsaudit_hooks_firing(void)
+{
+	bool hit;
+
+	mutex_lock(&nsaudit_hooks_lock);
+	WRITE_ONCE(nsaudit_canary_hit, false);
+	if (nsaudit_hooks_live)
+		nsaudit_hooks_canary();
+	hit = READ_ONCE(nsaudit_canary_hit);
+	mutex_unlock(&nsaudit_hooks_lock);
+	return hit;
 }
 
 /**

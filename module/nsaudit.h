@@ -214,7 +214,7 @@ u64 nsaudit_contid_current(void);
 u64 nsaudit_contid_task(const struct task_struct *t);
 int nsaudit_contid_set(struct task_struct *task, u64 id,
 		       struct netlink_ext_ack *extack);
-void nsaudit_contid_counts(u64 *ids, u64 *tasks);
+void nsaudit_contid_counts(u64 *ids, u64 *tasks, u64 *lost);
 int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs);
 struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child);
 void nsaudit_cid_newtask(void *data, struct task_struct *child,
@@ -240,6 +240,7 @@ struct sighand_struct *nsaudit_lock_task_sighand(struct task_struct *task,
 u32 nsaudit_audit_serial(void);
 bool nsaudit_hooks_enrich(void);
 u64 nsaudit_hooks_missed(void);
+bool nsaudit_hooks_firing(void);
 
 /* config.c: settings, changed all or nothing, logged and announced. */
 struct nsaudit_limits {

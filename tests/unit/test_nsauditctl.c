@@ -558,6 +558,7 @@ static const struct nsaudit_status status_value = {
 		.missed = UINT64_MAX,
 	},
 	.limits = { .daemons = 64, .queue = 8192, .rules = 256 },
+	.probes = -1,
 };
 
 /* A module of 1.1 with the caller's namespace's daemon. */
@@ -578,6 +579,7 @@ static const struct nsaudit_status status_1_1 = {
 		.routed = 18446744073709551615ULL, .delivered = 310,
 		.lost = 2,
 	},
+	.probes = -1,
 };
 
 /* A module of 1.3: contid feature, the contids counter and limit. */
@@ -596,6 +598,26 @@ static const struct nsaudit_status status_1_3 = {
 		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
 		.memory = 65536, .contids = 4096,
 	},
+	.probes = -1,
+};
+
+/* A module of 1.4 whose kprobes fire: the probes state, contid_lost. */
+static const struct nsaudit_status status_1_4 = {
+	.version_major = 1,
+	.version_minor = 4,
+	.features = NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID |
+		    NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES |
+		    NSAUDIT_FEATURE_CONTID,
+	.enrich = 1,
+	.counters = {
+		.enriched = 5, .forwarded = 0, .lost = 0, .missed = 0,
+		.contids = 3, .contid_tasks = 57, .contid_lost = 0,
+	},
+	.limits = {
+		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
+		.memory = 65536, .contids = 4096,
+	},
+	.probes = 1,
 };
 
 START_TEST(test_status_text)
@@ -717,6 +739,102 @@ START_TEST(test_status_json_1_3)
 	ck_assert_int_eq(out_config_text(mem_open(&m), &status_1_3), 0);
 	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
 		  "backlog=8192 memory=65536 contids=4096\n");
+}
+END_TEST
+
+/*
+ * 1.4: the probes state after enrich, contid_lost after the other
+ * container ID counters; 0 lost is still shown.
+ */
+START_TEST(test_status_text_1_4)
+{
+	struct nsaudit_status st = status_1_4;
+	struct mem m;
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	mem_check(&m,
+		  "version 1.4\n"
+		  "features enrich nsid daemons rules contid\n"
+		  "enrich 1\n"
+		  "probes firing\n"
+		  "enriched 5\n"
+		  "forwarded 0\n"
+		  "lost 0\n"
+		  "missed 0\n"
+		  "contids_tracked 3\n"
+		  "contid_tasks 57\n"
+		  "contid_lost 0\n"
+		  "daemons 64\n"
+		  "queue 8192\n"
+		  "rules 256\n"
+		  "backlog 8192\n"
+		  "memory 65536\n"
+		  "contids 4096\n"
+		  "daemon none\n");
+
+	st.probes = 0;
+	st.enrich = 0;
+	st.counters.contid_lost = UINT64_MAX;
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\nenrich 0\n"
+					    "probes disarmed\n"
+					    "enriched 5\n"));
+	ck_assert_ptr_nonnull(strstr(m.buf, "\ncontid_tasks 57\n"
+					    "contid_lost 18446744073709551615\n"
+					    "daemons 64\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+
+	/* A 1.3 module says nothing of either. */
+	ck_assert_int_eq(out_status_text(mem_open(&m), &status_1_3), 0);
+	fflush(m.f);
+	ck_assert_ptr_null(strstr(m.buf, "probes"));
+	ck_assert_ptr_null(strstr(m.buf, "contid_lost"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+}
+END_TEST
+
+START_TEST(test_status_json_1_4)
+{
+	static const char want[] =
+		"{\"version\":{\"major\":1,\"minor\":4},"
+		"\"features\":[\"enrich\",\"nsid\",\"daemons\",\"rules\","
+		"\"contid\"],"
+		"\"enrich\":true,\"probes\":true,"
+		"\"counters\":{\"enriched\":5,\"forwarded\":0,"
+		"\"lost\":0,\"missed\":0,\"contids\":3,\"contid_tasks\":57,"
+		"\"contid_lost\":0},"
+		"\"limits\":{\"daemons\":64,\"queue\":8192,"
+		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
+		"\"contids\":4096}";
+	struct nsaudit_status st = status_1_4;
+	char buf[1024];
+	struct mem m;
+
+	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
+	snprintf(buf, sizeof(buf), "%s,\"daemon\":null}\n", want);
+	mem_check(&m, buf);
+	ck_assert_int_eq(out_config_json(mem_open(&m), &st), 0);
+	snprintf(buf, sizeof(buf), "%s}\n", want);
+	mem_check(&m, buf);
+	/* monitor's text line has the settings only. */
+	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=8192 memory=65536 contids=4096\n");
+
+	st.probes = 0;
+	st.counters.contid_lost = 12;
+	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"enrich\":true,"
+					    "\"probes\":false,"
+					    "\"counters\":{"));
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"contid_tasks\":57,"
+					    "\"contid_lost\":12},"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
 }
 END_TEST
 
@@ -1097,6 +1215,8 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_status_text_1_1);
 	tcase_add_test(tc, test_status_text_1_3);
 	tcase_add_test(tc, test_status_json_1_3);
+	tcase_add_test(tc, test_status_text_1_4);
+	tcase_add_test(tc, test_status_json_1_4);
 	tcase_add_test(tc, test_contid_text);
 	tcase_add_test(tc, test_status_features);
 	tcase_add_test(tc, test_status_json);

@@ -221,6 +221,9 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	}
 	fputs(any ? "\n" : " none\n", f);
 	fprintf(f, "enrich %d\n", st->enrich);
+	/* -1: a module older than 1.4 does not say. */
+	if (st->probes >= 0)
+		fprintf(f, "probes %s\n", st->probes ? "firing" : "disarmed");
 	fprintf(f, "enriched %" PRIu64 "\n", st->counters.enriched);
 	fprintf(f, "forwarded %" PRIu64 "\n", st->counters.forwarded);
 	fprintf(f, "lost %" PRIu64 "\n", st->counters.lost);
@@ -235,6 +238,10 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, "contid_tasks %" PRIu64 "\n",
 			st->counters.contid_tasks);
 	}
+	/* 0 is a count here; a known probes state tells a module of 1.4 on. */
+	if (st->probes >= 0)
+		fprintf(f, "contid_lost %" PRIu64 "\n",
+			st->counters.contid_lost);
 	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
 	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
 	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
@@ -279,6 +286,8 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 			jw_string(&w, NULL, out_feature_name(i, buf));
 	jw_close(&w, ']');
 	jw_bool(&w, "enrich", st->enrich);
+	if (st->probes >= 0)
+		jw_bool(&w, "probes", st->probes);
 	jw_open(&w, "counters", '{');
 	jw_u64(&w, "enriched", st->counters.enriched);
 	jw_u64(&w, "forwarded", st->counters.forwarded);
@@ -288,6 +297,8 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 		jw_u64(&w, "contids", st->counters.contids);
 		jw_u64(&w, "contid_tasks", st->counters.contid_tasks);
 	}
+	if (st->probes >= 0)
+		jw_u64(&w, "contid_lost", st->counters.contid_lost);
 	jw_close(&w, '}');
 	jw_open(&w, "limits", '{');
 	jw_u64(&w, "daemons", st->limits.daemons);

@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		3
+#define NSAUDIT_VERSION_MINOR		4
 
 /*
  * Record format.
@@ -214,7 +214,16 @@ enum nsaudit_ns_index {
  *
  *   op=drop opid=PID contid=-1 old-contid=N
  *
- * PID that last task. -1 stands for NSAUDIT_CONTID_UNSET, as upstream
+ * PID that last task. Should a task be created without the ID its
+ * parent carries (see NSAUDIT_COUNTER_A_CONTID_LOST; no task is ever
+ * killed for it), the module logs, soon after and before that ID's drop:
+ *
+ *   op=lost opid=PID contid=-1 old-contid=N count=K res=0
+ *
+ * K how many tasks were created without ID N since the previous such
+ * record, PID the parent of the last of them (since 1.4).
+ *
+ * -1 stands for NSAUDIT_CONTID_UNSET, as upstream
  * audit prints it; other IDs are decimal. The CONTAINER_OP type number is
  * a module parameter (name, default and why it collides with no type of
  * <linux/audit.h>: see README).
@@ -262,8 +271,9 @@ enum nsaudit_ns_index {
  * @NSAUDIT_CMD_GET_STATUS: do. Request: no attributes. Reply:
  *	%NSAUDIT_A_VERSION_MAJOR, %NSAUDIT_A_VERSION_MINOR,
  *	%NSAUDIT_A_FEATURES, %NSAUDIT_A_ENRICH, %NSAUDIT_A_COUNTERS,
- *	%NSAUDIT_A_LIMITS and, if the caller's user namespace has a daemon,
- *	%NSAUDIT_A_DAEMON. Open to everyone.
+ *	%NSAUDIT_A_LIMITS, %NSAUDIT_A_PROBES (since 1.4) and, if the
+ *	caller's user namespace has a daemon, %NSAUDIT_A_DAEMON. Open to
+ *	everyone.
  * @NSAUDIT_CMD_SET: do. Request: %NSAUDIT_A_ENRICH and/or %NSAUDIT_A_LIMITS
  *	(any subset of the limits); at least one. Needs CAP_AUDIT_CONTROL in
  *	the initial user namespace (EPERM). All or nothing: a refused request
@@ -379,6 +389,14 @@ enum nsaudit_cmd {
  * @NSAUDIT_A_CONTID: u64, an audit container ID; %NSAUDIT_CONTID_UNSET
  *	in a reply means none. The module puts it with nla_put_u64_64bit(),
  *	so an %NSAUDIT_A_PAD may precede it in a reply
+ * @NSAUDIT_A_PROBES: u8, 1 if the module's kprobes fire, 0 if they do
+ *	not (kprobes disarmed with /sys/kernel/debug/kprobes/enabled, or
+ *	ftrace switched off with the ftrace_enabled sysctl): then host records
+ *	are neither enriched nor routed, and the children of a task carrying
+ *	a container ID take their entries from a reserve (see
+ *	%NSAUDIT_COUNTER_A_CONTID_LOST). Tried by calling a function of the
+ *	module's own that carries a kprobe, when the status is made
+ *	(since 1.4)
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -398,6 +416,7 @@ enum nsaudit_attr {
 	NSAUDIT_A_RECORD_TEXT,
 	NSAUDIT_A_RULE,
 	NSAUDIT_A_CONTID,
+	NSAUDIT_A_PROBES,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
@@ -426,6 +445,11 @@ enum nsaudit_attr {
  * @NSAUDIT_COUNTER_A_CONTID_TASKS: tasks the module tracks a container ID
  *	for now (exited ones not yet reaped included): the memory it holds
  *	for them; not a count since load
+ * @NSAUDIT_COUNTER_A_CONTID_LOST: new tasks of a parent carrying a
+ *	container ID that were created without it: the fork probe had not
+ *	prepared their entry (kprobes disarmed, or a missed hit) and the
+ *	reserve was empty. Each is logged in a CONTAINER_OP op=lost record.
+ *	Never a killed task (since 1.4)
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
  *
  * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
@@ -440,6 +464,7 @@ enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_MISSED,
 	NSAUDIT_COUNTER_A_CONTIDS,
 	NSAUDIT_COUNTER_A_CONTID_TASKS,
+	NSAUDIT_COUNTER_A_CONTID_LOST,
 	__NSAUDIT_COUNTER_A_MAX,
 };
 #define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)
