@@ -148,12 +148,17 @@ struct nsaudit_handle;
  * @contid_lost: new tasks of a parent with a container ID that were
  *               created without it, each logged as a CONTAINER_OP
  *               "op=lost" record (0 before interface 1.4)
+ * @unenriched: principal host records logged without their nsID set
+ *              although enrichment was on: the set would have taken the
+ *              record past the 8970 bytes auditd reads whole, or there was
+ *              no memory for it without sleeping; the record itself is
+ *              whole (0 before interface 1.4)
  *
  * All but @contids and @contid_tasks count since the module was loaded.
  */
 struct nsaudit_counters {
 	uint64_t enriched, forwarded, lost, missed, contids, contid_tasks;
-	uint64_t contid_lost;
+	uint64_t contid_lost, unenriched;
 };
 
 /**

@@ -85,6 +85,7 @@ nsaudit_counter_policy[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTIDS]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTID_TASKS]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTID_LOST]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_UNENRICHED]	= NSAUDIT_U64,
 };
 
 /* The counters of interface 1.0, mandatory in every status. */
@@ -103,10 +104,11 @@ nsaudit_counter_names_1_3[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTID_TASKS] = "NSAUDIT_COUNTER_A_CONTID_TASKS",
 };
 
-/* The one that 1.4 added, likewise. */
+/* The ones that 1.4 added, likewise. */
 static const char *const
 nsaudit_counter_names_1_4[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTID_LOST]	= "NSAUDIT_COUNTER_A_CONTID_LOST",
+	[NSAUDIT_COUNTER_A_UNENRICHED]	= "NSAUDIT_COUNTER_A_UNENRICHED",
 };
 
 static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
@@ -633,11 +635,11 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  *
  * The backlog and memory limits are mandatory from minor version 1 on and
  * read as 0 from a module of 1.0, which has neither; likewise the contids
- * counter and limit from minor version 3 on, and the contid_lost counter
- * from 4 on. NSAUDIT_A_PROBES is mandatory from minor version 4 on and
- * reads as -1 ("unknown") from an older module. NSAUDIT_A_DAEMON is
- * optional (@st->daemon.registered is 0 without it); where it is present,
- * all of its members are mandatory.
+ * counter and limit from minor version 3 on, and the contid_lost and
+ * unenriched counters from 4 on. NSAUDIT_A_PROBES is mandatory from minor
+ * version 4 on and reads as -1 ("unknown") from an older module.
+ * NSAUDIT_A_DAEMON is optional (@st->daemon.registered is 0 without it);
+ * where it is present, all of its members are mandatory.
  *
  * Return: 0; -EPROTO on an interface major version mismatch; -EBADMSG for
  * a message that is not of @family and @cmd, is truncated or malformed,
@@ -752,6 +754,8 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_TASKS]) : 0;
 	out.counters.contid_lost = ctb[NSAUDIT_COUNTER_A_CONTID_LOST] ?
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_LOST]) : 0;
+	out.counters.unenriched = ctb[NSAUDIT_COUNTER_A_UNENRICHED] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_UNENRICHED]) : 0;
 
 	err = nsaudit_parse_nest(ltb, NSAUDIT_LIMIT_A_MAX,
 				 tb[NSAUDIT_A_LIMITS], nsaudit_limit_policy,

@@ -8,12 +8,19 @@
  * enrichment is on, any record of a task that a daemon takes (route.c). If
  * it does, the probe does nothing but redirect the call to
  * nsaudit_log_end_thunk(), so that nsaudit_log_end_body() runs in the
- * caller's own context: it hands copies to the daemons, appends the fields
- * with audit_log_format() (allocating, if the record must grow, with the
- * record's own gfp mask, exactly as the caller's own fields did) and then
- * calls the real audit_log_end(). Nothing allocates or locks in probe
- * context, a long record grows instead of being cut, and the record is
- * queued by the kernel itself, in order, at the moment it would have been.
+ * caller's own context: it appends the fields, calls the real
+ * audit_log_end(), and then hands copies to the daemons if the kernel took
+ * the record. Nothing allocates or locks in probe context, and the record
+ * is queued by the kernel itself, in order, at the moment it would have
+ * been.
+ *
+ * The module is never why a record is lost: the fields go in only if the
+ * record then stays within what auditd writes whole (NSAUDIT_RECORD_MAX)
+ * and the room for them can be had without sleeping; the kernel's own
+ * audit_expand() is never reached, whose failure counts a lost record (and
+ * with "auditctl -f 2" panics). A record left without its set is counted
+ * (unenriched), never cut. Daemons get copies only of records that
+ * audit_log_end() queued, not of those its rate limit refused.
  *
  * The module's own calls of audit_log_end() (from nsaudit_log_end_body()
  * and nsaudit_log_end()) must pass the probe. They are told by a mark on
@@ -63,6 +70,17 @@ struct nsaudit_audit_buffer_head {
 static struct srcu_struct nsaudit_srcu;
 
 static DEFINE_PER_CPU(u64, nsaudit_enriched);
+static DEFINE_PER_CPU(u64, nsaudit_unenriched);
+
+/*
+ * The longest record text that auditd writes whole, whatever the record's
+ * type and the node name: auditd (3.0.9 to 4.x, auditd-event.c) formats
+ * "[node=HOST ]type=NAME msg=TEXT" into MAX_AUDIT_MESSAGE_LENGTH (8970) -
+ * 32 bytes with its NUL, then cuts the line (interpretations included) at
+ * 8969. With a host name of 64 and a type name of 24 (the longest libaudit
+ * knows has 21), TEXT may have 8969 - 16 - 64 - 24 bytes.
+ */
+#define NSAUDIT_RECORD_MAX	8865
 
 /*
  * Types the kernel only writes as auxiliary records of a syscall or io_uring
@@ -142,30 +160,73 @@ static u16 nsaudit_record_type(struct audit_buffer *ab)
 }
 
 /*
- * Copies for the daemons that take current's records (taken before the
- * host record is enriched: a copy gets its nsID set whether or not host
- * records do), then the host record's own nsID set if @enrich.
+ * Appends @id's text to @ab's record if the record then stays within
+ * NSAUDIT_RECORD_MAX and the room is there or can be made without
+ * sleeping: audit_log_format() then fits it without audit_expand(). The
+ * caller's gfp mask is private to kernel/audit.c, so GFP_NOWAIT, which is
+ * right in every context the caller's could be. Returns whether it did.
  */
-static __always_inline void nsaudit_record_finish(struct audit_buffer *ab,
-						  bool enrich)
+static bool nsaudit_nsid_append(struct audit_buffer *ab,
+				const struct nsaudit_nsid *id)
+{
+	struct sk_buff *skb = nsaudit_record_skb(ab);
+	char text[NSAUDIT_NSID_TEXT_MAX];
+	int len = nsaudit_nsid_print(text, sizeof(text), id);
+	int room = skb_tailroom(skb);
+
+	if (skb->len - NLMSG_HDRLEN + len > NSAUDIT_RECORD_MAX)
+		return false;
+	/* One more for the NUL vsnprintf() writes; unshared, not cloned yet. */
+	if (room <= len &&
+	    pskb_expand_head(skb, 0, len + 1 - room, GFP_NOWAIT | __GFP_NOWARN))
+		return false;
+	audit_log_format(ab, "%s", text);
+	return true;
+}
+
+/*
+ * The host record's nsID set if @enrich, the end of the record, then
+ * copies for the daemons that take current's records if the kernel queued
+ * it. The copies are made from the record as it was before the set (a copy
+ * gets its own set whether or not host records do), read through a
+ * reference of the module's own: the kernel may be sending the record by
+ * then, which only reads it.
+ */
+static __always_inline void nsaudit_record_end(struct audit_buffer *ab,
+					       bool enrich)
 {
 	u16 type = nsaudit_record_type(ab);
 	struct nsaudit_nsid id;
 	bool principal, route, have_id = false;
+	struct sk_buff *skb;
+	unsigned int len;
 
-	if (!type)
+	if (!type) {
+		nsaudit_log_end_own(ab);
 		return;
+	}
 	principal = !nsaudit_type_is_auxiliary(type);
 	route = nsaudit_route_wanted();
 	if (principal && (enrich || route))
 		have_id = nsaudit_nsid_current(&id);
-	if (route)
-		nsaudit_route_record(nsaudit_record_skb(ab), type,
-				     have_id ? &id : NULL);
+	len = nsaudit_record_skb(ab)->len;
 	if (principal && enrich && have_id) {
-		nsaudit_nsid_log(ab, &id);
-		this_cpu_inc(nsaudit_enriched);
+		if (nsaudit_nsid_append(ab, &id))
+			this_cpu_inc(nsaudit_enriched);
+		else
+			this_cpu_inc(nsaudit_unenriched);
 	}
+	if (!route) {
+		nsaudit_log_end_own(ab);
+		return;
+	}
+	/* After the append: pskb_expand_head() wants the skb unshared. */
+	skb = skb_get(nsaudit_record_skb(ab));
+	nsaudit_log_end_own(ab);
+	/* Queued records get their length; a refused one keeps the mark. */
+	if (nlmsg_hdr(skb)->nlmsg_len != NSAUDIT_OWN_END)
+		nsaudit_route_record(skb, len, type, have_id ? &id : NULL);
+	consume_skb(skb);
 }
 
 /**
@@ -182,8 +243,7 @@ static __always_inline void nsaudit_record_finish(struct audit_buffer *ab,
  */
 notrace struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab)
 {
-	nsaudit_record_finish(ab, nsaudit_hooks_enrich());
-	nsaudit_log_end_own(ab);
+	nsaudit_record_end(ab, nsaudit_hooks_enrich());
 	return &nsaudit_srcu;
 }
 
@@ -203,8 +263,9 @@ void nsaudit_log_end(struct audit_buffer *ab)
 	if (!ab)
 		return;
 	if (in_task() && !(current->flags & PF_KTHREAD))
-		nsaudit_record_finish(ab, nsaudit_hooks_enrich());
-	nsaudit_log_end_own(ab);
+		nsaudit_record_end(ab, nsaudit_hooks_enrich());
+	else
+		nsaudit_log_end_own(ab);
 }
 
 /**
@@ -238,6 +299,16 @@ int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 }
 NOKPROBE_SYMBOL(nsaudit_log_end_pre);
 
+static u64 nsaudit_percpu_sum(u64 __percpu *counter)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += *per_cpu_ptr(counter, cpu);
+	return sum;
+}
+
 /**
  * nsaudit_enriched_count() - records enriched since load
  *
@@ -245,12 +316,20 @@ NOKPROBE_SYMBOL(nsaudit_log_end_pre);
  */
 u64 nsaudit_enriched_count(void)
 {
-	u64 sum = 0;
-	int cpu;
+	return nsaudit_percpu_sum(&nsaudit_enriched);
+}
 
-	for_each_possible_cpu(cpu)
-		sum += per_cpu(nsaudit_enriched, cpu);
-	return sum;
+/**
+ * nsaudit_unenriched_count() - principal records left without their set
+ *
+ * Since load: the set would have taken the record past NSAUDIT_RECORD_MAX,
+ * or there was no memory for it without sleeping.
+ *
+ * Return: the sum over all CPUs.
+ */
+u64 nsaudit_unenriched_count(void)
+{
+	return nsaudit_percpu_sum(&nsaudit_unenriched);
 }
 
 int nsaudit_enrich_init(void)

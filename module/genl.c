@@ -136,7 +136,9 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, tasks,
 			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_LOST, cid_lost,
-			      NSAUDIT_COUNTER_A_PAD))
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_UNENRICHED,
+			      nsaudit_unenriched_count(), NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 

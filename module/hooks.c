@@ -197,14 +197,16 @@ NOKPROBE_SYMBOL(nsaudit_ipmodify_post);
  * kprobes/enabled, the ftrace_enabled sysctl) leave every registered probe
  * looking armed. This function of the module's own carries an always-armed
  * kprobe like the others (on the same ftrace or int3 path), so a call that
- * does not reach the handler tells. The asm keeps the call from being
- * proven pure and left out.
+ * does not reach the handler tells. The flag's address goes into the asm,
+ * so that the compiler must assume the call writes it: else it may prove
+ * that nothing it can see does, and fold the read after the call away (it
+ * did, on the debug kernel's build).
  */
 static bool nsaudit_canary_hit;		/* under nsaudit_hooks_lock */
 
-static noinline void nsaudit_hooks_canary(void)
+static noinline void nsaudit_hooks_canary(bool *hit)
 {
-	asm volatile("" ::: "memory");
+	asm volatile("" : : "r" (hit) : "memory");
 }
 
 static int nsaudit_canary_pre(struct kprobe *p, struct pt_regs *regs)
@@ -566,7 +568,7 @@ bool nsaudit_hooks_firing(void)
 	mutex_lock(&nsaudit_hooks_lock);
 	WRITE_ONCE(nsaudit_canary_hit, false);
 	if (nsaudit_hooks_live)
-		nsaudit_hooks_canary();
+		nsaudit_hooks_canary(&nsaudit_canary_hit);
 	hit = READ_ONCE(nsaudit_canary_hit);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return hit;

@@ -43,7 +43,6 @@ bool nsaudit_nsid_current(struct nsaudit_nsid *id);
 bool nsaudit_nsid_task(struct task_struct *task, struct nsaudit_nsid *id);
 dev_t nsaudit_nsid_dev(void);
 int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id);
-void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id);
 
 /*
  * daemon.c: the registry of per-namespace daemons (see there for the
@@ -182,8 +181,8 @@ static __always_inline bool nsaudit_route_takes(const struct nsaudit_daemon *d)
 int nsaudit_route_init(void);
 void nsaudit_route_exit(void);
 bool nsaudit_route_wanted(void);
-void nsaudit_route_record(const struct sk_buff *rec, u16 type,
-			  const struct nsaudit_nsid *id);
+void nsaudit_route_record(const struct sk_buff *rec, unsigned int rec_len,
+			  u16 type, const struct nsaudit_nsid *id);
 void nsaudit_route_work(struct work_struct *work);
 void nsaudit_route_start(struct nsaudit_daemon *d);
 void nsaudit_route_purge(struct nsaudit_daemon *d);
@@ -197,6 +196,7 @@ int nsaudit_enrich_init(void);
 void nsaudit_enrich_exit(void);
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs);
 u64 nsaudit_enriched_count(void);
+u64 nsaudit_unenriched_count(void);
 struct srcu_struct *nsaudit_log_end_body(struct audit_buffer *ab);
 void nsaudit_log_end(struct audit_buffer *ab);
 

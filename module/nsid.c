@@ -154,22 +154,6 @@ int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id)
 }
 
 /**
- * nsaudit_nsid_log() - append an nsID set to an audit record
- * @ab: the record, in the context that owns it
- * @id: the nsID set
- *
- * Context: the record owner's; audit_log_format() allocates with the
- * record's own gfp mask, exactly as the owner's own fields do.
- */
-void nsaudit_nsid_log(struct audit_buffer *ab, const struct nsaudit_nsid *id)
-{
-	char buf[NSAUDIT_NSID_TEXT_MAX];
-
-	nsaudit_nsid_print(buf, sizeof(buf), id);
-	audit_log_format(ab, "%s", buf);
-}
-
-/**
  * nsaudit_nsid_init() - find the nsfs device and check the nsID layout
  *
  * nsfs_mnt is not exported, so the device is read from the caller's own

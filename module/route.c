@@ -179,18 +179,19 @@ static void nsaudit_route_queue(struct nsaudit_daemon *d, struct sk_buff *skb,
 
 /**
  * nsaudit_route_record() - copy a record to every daemon that takes it
- * @rec: the record's skb, as audit_log_end() is about to queue it
+ * @rec: the record's skb, queued by audit_log_end() (read only)
+ * @rec_len: the skb's length before the host's nsID set was appended
  * @type: its type
  * @id: the nsID set to append to the copies, or NULL (auxiliary record)
  *
  * Context: that of the task logging the record; no sleep, no lock but the
  * queue locks, GFP_NOWAIT allocations.
  */
-void nsaudit_route_record(const struct sk_buff *rec, u16 type,
-			  const struct nsaudit_nsid *id)
+void nsaudit_route_record(const struct sk_buff *rec, unsigned int rec_len,
+			  u16 type, const struct nsaudit_nsid *id)
 {
 	const char *text = nlmsg_data(nlmsg_hdr(rec));
-	size_t len = rec->len - NLMSG_HDRLEN, bound = 0;
+	size_t len = rec_len - NLMSG_HDRLEN, bound = 0;
 	char nsid[NSAUDIT_NSID_TEXT_MAX];
 	const struct user_namespace *ns;
 	struct nsaudit_config cfg;

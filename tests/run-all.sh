@@ -80,11 +80,11 @@ attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist probes-disarmed audit-locked"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
+	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist probes-disarmed audit-locked"
+	[rt]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
+	[debug]="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
+	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

@@ -91,11 +91,13 @@ static const struct attr status_attrs[] = {
 	{ 0, NSAUDIT_A_PROBES, 1, 1 },
 	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_CONTID_LOST, 8,
 	  0xfffffffffffffffbULL },
+	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_UNENRICHED, 8,
+	  0xfffffffffffffffaULL },
 };
 
 /*
  * The indexes of the two 1.1 limits in status_attrs, of the 1.3
- * additions and of the 1.4 pair.
+ * additions and of the 1.4 ones.
  */
 #define STATUS_BACKLOG	13
 #define STATUS_MEMORY	14
@@ -104,6 +106,7 @@ static const struct attr status_attrs[] = {
 #define STATUS_CONTID_TASKS	17
 #define STATUS_PROBES	18
 #define STATUS_CONTID_LOST	19
+#define STATUS_UNENRICHED	20
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -118,6 +121,7 @@ static const struct nsaudit_status want_status = {
 		.contids = 0xfffffffffffffffdULL,
 		.contid_tasks = 0xfffffffffffffffcULL,
 		.contid_lost = 0xfffffffffffffffbULL,
+		.unenriched = 0xfffffffffffffffaULL,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
@@ -278,6 +282,7 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->counters.contids == b->counters.contids &&
 	       a->counters.contid_tasks == b->counters.contid_tasks &&
 	       a->counters.contid_lost == b->counters.contid_lost &&
+	       a->counters.unenriched == b->counters.unenriched &&
 	       a->limits.daemons == b->limits.daemons &&
 	       a->limits.queue == b->limits.queue &&
 	       a->limits.rules == b->limits.rules &&
@@ -789,6 +794,7 @@ START_TEST(test_status_missing)
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTID_TASKS",
 		"status of interface 1.7 lacks NSAUDIT_A_PROBES",
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTID_LOST",
+		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_UNENRICHED",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -915,13 +921,13 @@ static int parse_status_words(const uint32_t *w, size_t n,
 /*
  * The exact bytes of a 1.4 GET_STATUS reply as a module on this host puts
  * them (x86-64: no NSAUDIT_A_PAD before the u64s), kprobes disarmed; then
- * the 1.4 pair hidden (renamed to a type this library does not know), for
- * a 1.4 module and a 1.3 one, and a probes state of 2.
+ * each 1.4 addition hidden (renamed to a type this library does not
+ * know), for a 1.4 module and a 1.3 one, and a probes state of 2.
  */
 START_TEST(test_status_1_4_bytes)
 {
 	const uint32_t reply[] = {
-		204,				/* nlmsg_len */
+		216,				/* nlmsg_len */
 		FAMILY,				/* type; no flags */
 		0,				/* seq */
 		0,				/* port */
@@ -930,7 +936,7 @@ START_TEST(test_status_1_4_bytes)
 		8 | NSAUDIT_A_VERSION_MINOR << 16, 4,
 		12 | NSAUDIT_A_FEATURES << 16, U64_WORDS(0x1f),
 		5 | NSAUDIT_A_ENRICH << 16, 1,	/* u8, padded */
-		88 | (NLA_F_NESTED | NSAUDIT_A_COUNTERS) << 16,
+		100 | (NLA_F_NESTED | NSAUDIT_A_COUNTERS) << 16,
 		12 | NSAUDIT_COUNTER_A_ENRICHED << 16, U64_WORDS(1520),
 		12 | NSAUDIT_COUNTER_A_FORWARDED << 16, U64_WORDS(310),
 		12 | NSAUDIT_COUNTER_A_LOST << 16, U64_WORDS(0),
@@ -939,6 +945,8 @@ START_TEST(test_status_1_4_bytes)
 		12 | NSAUDIT_COUNTER_A_CONTID_TASKS << 16, U64_WORDS(57),
 		12 | NSAUDIT_COUNTER_A_CONTID_LOST << 16,
 		U64_WORDS(0x100000007ULL),
+		12 | NSAUDIT_COUNTER_A_UNENRICHED << 16,
+		U64_WORDS(0x200000009ULL),
 		52 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 64,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 8192,
@@ -957,6 +965,7 @@ START_TEST(test_status_1_4_bytes)
 			.enriched = 1520, .forwarded = 310, .lost = 0,
 			.missed = 2, .contids = 3, .contid_tasks = 57,
 			.contid_lost = 0x100000007ULL,
+			.unenriched = 0x200000009ULL,
 		},
 		.limits = {
 			.daemons = 64, .queue = 8192, .rules = 256,
@@ -964,8 +973,9 @@ START_TEST(test_status_1_4_bytes)
 		},
 		.probes = 0,
 	};
-	/* Where the minor version, the 1.4 counter and the probes state are. */
-	const size_t n = ARRAY_SIZE(reply), minor = 8, lost = 33, probes = 49;
+	/* Where the minor version, the 1.4 counters and probes state are. */
+	const size_t n = ARRAY_SIZE(reply), minor = 8, lost = 33,
+		     unenriched = 36, probes = 52;
 	const uint16_t one = 1;
 	struct nsaudit_status st, old = want;
 	uint32_t w[ARRAY_SIZE(reply)];
@@ -977,6 +987,8 @@ START_TEST(test_status_1_4_bytes)
 	ck_assert_uint_eq(reply[minor - 1], 8 | NSAUDIT_A_VERSION_MINOR << 16);
 	ck_assert_uint_eq(reply[lost],
 			  12 | NSAUDIT_COUNTER_A_CONTID_LOST << 16);
+	ck_assert_uint_eq(reply[unenriched],
+			  12 | NSAUDIT_COUNTER_A_UNENRICHED << 16);
 	ck_assert_uint_eq(reply[probes], 5 | NSAUDIT_A_PROBES << 16);
 
 	ck_assert_int_eq(parse_status_words(reply, n, &st, why, sizeof(why)),
@@ -984,7 +996,7 @@ START_TEST(test_status_1_4_bytes)
 	ck_assert(status_eq(&st, &want));
 	ck_assert_str_eq(why, "");
 
-	/* 1.4 without the probes state, then without the counter. */
+	/* 1.4 without the probes state, then without each counter. */
 	memcpy(w, reply, sizeof(w));
 	w[probes] = 5 | (NSAUDIT_A_MAX + 1) << 16;
 	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
@@ -996,13 +1008,21 @@ START_TEST(test_status_1_4_bytes)
 			 -EBADMSG);
 	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
 			 "NSAUDIT_COUNTER_A_CONTID_LOST");
+	memcpy(w, reply, sizeof(w));
+	w[unenriched] = 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16;
+	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
+			 -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+			 "NSAUDIT_COUNTER_A_UNENRICHED");
 
-	/* The same bytes from a 1.3 module, which has neither: fine. */
+	/* The same bytes from a 1.3 module, which has none of them: fine. */
+	w[lost] = 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16;
 	w[probes] = 5 | (NSAUDIT_A_MAX + 1) << 16;
 	w[minor] = 3;
 	old.version_minor = 3;
 	old.probes = -1;
 	old.counters.contid_lost = 0;
+	old.counters.unenriched = 0;
 	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)), 0);
 	ck_assert(status_eq(&st, &old));
 
@@ -1251,13 +1271,18 @@ END_TEST
 
 /* ---- status of interface 1.1: new limits, the daemon ------------- */
 
-/* A status before 1.4: no probes state (-1) and no contid_lost (0). */
+/*
+ * A status before 1.4: no probes state (-1), no contid_lost and no
+ * unenriched (0).
+ */
 static void skip_1_4_attrs(struct attr *a, struct nsaudit_status *want)
 {
 	a[STATUS_PROBES].type = SKIP;
 	a[STATUS_CONTID_LOST].type = SKIP;
+	a[STATUS_UNENRICHED].type = SKIP;
 	want->probes = -1;
 	want->counters.contid_lost = 0;
+	want->counters.unenriched = 0;
 }
 
 /* A status before 1.3: no container ID attribute; each reads as 0. */
@@ -1364,8 +1389,8 @@ END_TEST
 
 /*
  * A module of 1.3 does not say whether its probes fire (-1) and has no
- * contid_lost counter (0). From 1.4 on each is mandatory, in a reply and
- * in a notification alike.
+ * contid_lost or unenriched counter (0). From 1.4 on each is mandatory, in
+ * a reply and in a notification alike.
  */
 START_TEST(test_status_minor_3)
 {
@@ -1403,22 +1428,34 @@ START_TEST(test_status_minor_3)
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
 					      why, sizeof(why)), 0);
 		ck_assert(status_eq(&st, &want));
+		a[STATUS_CONTID_LOST].type = SKIP;
+		want.counters.contid_lost = 0;
+		a[STATUS_UNENRICHED].type = NSAUDIT_COUNTER_A_UNENRICHED;
+		want.counters.unenriched = 0xfffffffffffffffaULL;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
 
-		/* 1.4 without the probes state, then without the counter. */
+		/* 1.4 without the probes state, then without each counter. */
 		a[1].val = 4;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
 					      why, sizeof(why)), -EBADMSG);
 		ck_assert_str_eq(why, "status of interface 1.4 lacks "
 				 "NSAUDIT_A_PROBES");
 		a[STATUS_PROBES].type = NSAUDIT_A_PROBES;
-		a[STATUS_CONTID_LOST].type = SKIP;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
 					      why, sizeof(why)), -EBADMSG);
 		ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 "
 				 "lacks NSAUDIT_COUNTER_A_CONTID_LOST");
+		a[STATUS_CONTID_LOST].type = NSAUDIT_COUNTER_A_CONTID_LOST;
+		a[STATUS_UNENRICHED].type = SKIP;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), -EBADMSG);
+		ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 "
+				 "lacks NSAUDIT_COUNTER_A_UNENRICHED");
 
 		/* Complete at 1.4: as this library's own version reads it. */
-		a[STATUS_CONTID_LOST].type = NSAUDIT_COUNTER_A_CONTID_LOST;
+		a[STATUS_UNENRICHED].type = NSAUDIT_COUNTER_A_UNENRICHED;
 		want = want_status;
 		want.version_minor = 4;
 		want.probes = 0;

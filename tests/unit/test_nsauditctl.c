@@ -601,7 +601,10 @@ static const struct nsaudit_status status_1_3 = {
 	.probes = -1,
 };
 
-/* A module of 1.4 whose kprobes fire: the probes state, contid_lost. */
+/*
+ * A module of 1.4 whose kprobes fire: the probes state, unenriched and
+ * contid_lost.
+ */
 static const struct nsaudit_status status_1_4 = {
 	.version_major = 1,
 	.version_minor = 4,
@@ -612,6 +615,7 @@ static const struct nsaudit_status status_1_4 = {
 	.counters = {
 		.enriched = 5, .forwarded = 0, .lost = 0, .missed = 0,
 		.contids = 3, .contid_tasks = 57, .contid_lost = 0,
+		.unenriched = 0,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
@@ -743,8 +747,9 @@ START_TEST(test_status_json_1_3)
 END_TEST
 
 /*
- * 1.4: the probes state after enrich, contid_lost after the other
- * container ID counters; 0 lost is still shown.
+ * 1.4: the probes state after enrich, unenriched after enriched,
+ * contid_lost after the other container ID counters; a count of 0 is
+ * still shown.
  */
 START_TEST(test_status_text_1_4)
 {
@@ -758,6 +763,7 @@ START_TEST(test_status_text_1_4)
 		  "enrich 1\n"
 		  "probes firing\n"
 		  "enriched 5\n"
+		  "unenriched 0\n"
 		  "forwarded 0\n"
 		  "lost 0\n"
 		  "missed 0\n"
@@ -775,21 +781,25 @@ START_TEST(test_status_text_1_4)
 	st.probes = 0;
 	st.enrich = 0;
 	st.counters.contid_lost = UINT64_MAX;
+	st.counters.unenriched = UINT64_MAX - 1;
 	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
 	fflush(m.f);
 	ck_assert_ptr_nonnull(strstr(m.buf, "\nenrich 0\n"
 					    "probes disarmed\n"
-					    "enriched 5\n"));
+					    "enriched 5\n"
+					    "unenriched 18446744073709551614\n"
+					    "forwarded 0\n"));
 	ck_assert_ptr_nonnull(strstr(m.buf, "\ncontid_tasks 57\n"
 					    "contid_lost 18446744073709551615\n"
 					    "daemons 64\n"));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
 
-	/* A 1.3 module says nothing of either. */
+	/* A 1.3 module says nothing of any of them. */
 	ck_assert_int_eq(out_status_text(mem_open(&m), &status_1_3), 0);
 	fflush(m.f);
 	ck_assert_ptr_null(strstr(m.buf, "probes"));
+	ck_assert_ptr_null(strstr(m.buf, "unenriched"));
 	ck_assert_ptr_null(strstr(m.buf, "contid_lost"));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
@@ -803,9 +813,9 @@ START_TEST(test_status_json_1_4)
 		"\"features\":[\"enrich\",\"nsid\",\"daemons\",\"rules\","
 		"\"contid\"],"
 		"\"enrich\":true,\"probes\":true,"
-		"\"counters\":{\"enriched\":5,\"forwarded\":0,"
-		"\"lost\":0,\"missed\":0,\"contids\":3,\"contid_tasks\":57,"
-		"\"contid_lost\":0},"
+		"\"counters\":{\"enriched\":5,\"unenriched\":0,"
+		"\"forwarded\":0,\"lost\":0,\"missed\":0,\"contids\":3,"
+		"\"contid_tasks\":57,\"contid_lost\":0},"
 		"\"limits\":{\"daemons\":64,\"queue\":8192,"
 		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
 		"\"contids\":4096}";
@@ -826,11 +836,15 @@ START_TEST(test_status_json_1_4)
 
 	st.probes = 0;
 	st.counters.contid_lost = 12;
+	st.counters.unenriched = UINT64_MAX;
 	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
 	fflush(m.f);
 	ck_assert_ptr_nonnull(strstr(m.buf, "\"enrich\":true,"
 					    "\"probes\":false,"
-					    "\"counters\":{"));
+					    "\"counters\":{\"enriched\":5,"
+					    "\"unenriched\":"
+					    "18446744073709551615,"
+					    "\"forwarded\":0,"));
 	ck_assert_ptr_nonnull(strstr(m.buf, "\"contid_tasks\":57,"
 					    "\"contid_lost\":12},"));
 	ck_assert_int_eq(fclose(m.f), 0);

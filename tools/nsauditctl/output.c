@@ -225,6 +225,10 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	if (st->probes >= 0)
 		fprintf(f, "probes %s\n", st->probes ? "firing" : "disarmed");
 	fprintf(f, "enriched %" PRIu64 "\n", st->counters.enriched);
+	/* enriched's complement, next to it; 1.4 on, as contid_lost below. */
+	if (st->probes >= 0)
+		fprintf(f, "unenriched %" PRIu64 "\n",
+			st->counters.unenriched);
 	fprintf(f, "forwarded %" PRIu64 "\n", st->counters.forwarded);
 	fprintf(f, "lost %" PRIu64 "\n", st->counters.lost);
 	fprintf(f, "missed %" PRIu64 "\n", st->counters.missed);
@@ -290,6 +294,8 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 		jw_bool(&w, "probes", st->probes);
 	jw_open(&w, "counters", '{');
 	jw_u64(&w, "enriched", st->counters.enriched);
+	if (st->probes >= 0)
+		jw_u64(&w, "unenriched", st->counters.unenriched);
 	jw_u64(&w, "forwarded", st->counters.forwarded);
 	jw_u64(&w, "lost", st->counters.lost);
 	jw_u64(&w, "missed", st->counters.missed);

@@ -27,17 +27,17 @@ int out_json_string(FILE *f, const char *s);
  * "key value" lines, auditctl -s style; the limits backlog and memory only
  * if the module has them (interface 1.1), the counter contids_tracked and
  * the limit contids likewise (1.3), "probes firing|disarmed" and the
- * counter contid_lost likewise (1.4), then "daemon none", or "daemon
- * registered" and daemon_pid, _userns, _backlog, _queued, _routed,
- * _delivered and _lost lines.
+ * counters unenriched and contid_lost likewise (1.4), then "daemon none",
+ * or "daemon registered" and daemon_pid, _userns, _backlog, _queued,
+ * _routed, _delivered and _lost lines.
  */
 int out_status_text(FILE *f, const struct nsaudit_status *st);
 
 /*
  * {"version":{"major":1,"minor":1},"features":[...],"enrich":true,...,
  * "limits":{...},"daemon":null or {"pid":N,...}}; "contids" in counters
- * and limits, and "probes" (after "enrich") and "contid_lost" in
- * counters, only if the module has them.
+ * and limits, and "probes" (after "enrich"), "unenriched" (after
+ * "enriched") and "contid_lost" in counters, only if the module has them.
  */
 int out_status_json(FILE *f, const struct nsaudit_status *st);
 

@@ -450,6 +450,12 @@ enum nsaudit_attr {
  *	prepared their entry (kprobes disarmed, or a missed hit) and the
  *	reserve was empty. Each is logged in a CONTAINER_OP op=lost record.
  *	Never a killed task (since 1.4)
+ * @NSAUDIT_COUNTER_A_UNENRICHED: principal records logged without their
+ *	nsID set although enrichment was on: the set would have taken the
+ *	record past 8865 bytes (what auditd writes whole, whatever the type
+ *	and node names), or the room for it
+ *	could not be had without sleeping. The record itself is whole
+ *	(since 1.4)
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
  *
  * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
@@ -465,6 +471,7 @@ enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_CONTIDS,
 	NSAUDIT_COUNTER_A_CONTID_TASKS,
 	NSAUDIT_COUNTER_A_CONTID_LOST,
+	NSAUDIT_COUNTER_A_UNENRICHED,
 	__NSAUDIT_COUNTER_A_MAX,
 };
 #define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)
