@@ -153,12 +153,15 @@ struct nsaudit_handle;
  *              record past the 8970 bytes auditd reads whole, or there was
  *              no memory for it without sleeping; the record itself is
  *              whole (0 before interface 1.4)
+ * @delegations: user namespaces delegated now (nsaudit_delegate(); 0
+ *               before interface 1.4)
  *
- * All but @contids and @contid_tasks count since the module was loaded.
+ * All but @contids, @contid_tasks and @delegations count since the module
+ * was loaded.
  */
 struct nsaudit_counters {
 	uint64_t enriched, forwarded, lost, missed, contids, contid_tasks;
-	uint64_t contid_lost, unenriched;
+	uint64_t contid_lost, unenriched, delegations;
 };
 
 /**
@@ -207,6 +210,14 @@ struct nsaudit_daemon_info {
  * @probes: 1 if the module's kprobes fire, 0 if they are disarmed (host
  *          records then go neither enriched nor routed); -1 from a module
  *          older than interface 1.4, which does not say
+ * @share: the "share" setting, an enum nsaudit_share value: which
+ *         per-namespace daemons receive copies of the records the host's
+ *         audit produces; -1 from a module older than interface 1.4
+ * @delegated: 1 if the daemon of the caller's user namespace receives
+ *             copies of the host's records, 0 if not; -1 from a module
+ *             older than interface 1.4, and always from
+ *             nsaudit_config_next(): a notification speaks for no
+ *             caller's namespace
  */
 struct nsaudit_status {
 	uint32_t version_major, version_minor;
@@ -216,6 +227,7 @@ struct nsaudit_status {
 	struct nsaudit_limits limits;
 	struct nsaudit_daemon_info daemon;
 	int probes;
+	int share, delegated;
 };
 
 /* Which members of struct nsaudit_settings a SET request carries. */
@@ -226,21 +238,25 @@ struct nsaudit_status {
 #define NSAUDIT_SET_BACKLOG	(1U << 4)
 #define NSAUDIT_SET_MEMORY	(1U << 5)
 #define NSAUDIT_SET_CONTIDS	(1U << 6)
+#define NSAUDIT_SET_SHARE	(1U << 7)	/* interface 1.4 */
 #define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
 				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES | \
 				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY | \
-				 NSAUDIT_SET_CONTIDS)
+				 NSAUDIT_SET_CONTIDS | NSAUDIT_SET_SHARE)
 
 /**
  * struct nsaudit_settings - a SET request
  * @mask: NSAUDIT_SET_* bits: the members to send; at least one
  * @enrich: 0 or 1
  * @limits: the limits to set (only those named in @mask)
+ * @share: an enum nsaudit_share value (a module older than interface 1.4
+ *         refuses the attribute with EINVAL)
  */
 struct nsaudit_settings {
 	unsigned int mask;
 	int enrich;
 	struct nsaudit_limits limits;
+	int share;
 };
 
 /**
@@ -321,8 +337,9 @@ NSAUDIT_EXPORT int nsaudit_status(struct nsaudit_handle *h,
  * Needs CAP_AUDIT_CONTROL in the initial user namespace. All or nothing.
  *
  * Return: 0, or a negative errno: -EPERM without the capability; -EINVAL
- * for an empty or unknown @s->mask, an @s->enrich other than 0 or 1, or a
- * limit out of range (the library checks the bounds of the UAPI header
+ * for an empty or unknown @s->mask, an @s->enrich other than 0 or 1, an
+ * @s->share that is not an enum nsaudit_share value, or a limit out of
+ * range (the library checks the bounds of the UAPI header
  * before sending, the module checks them again), and for a NULL @s or a
  * subscribed handle.
  */
@@ -509,6 +526,50 @@ NSAUDIT_EXPORT int nsaudit_contid_set(struct nsaudit_handle *h, int pid,
  */
 NSAUDIT_EXPORT int nsaudit_contid_get(struct nsaudit_handle *h, int pid,
 				      uint64_t *id);
+
+/*
+ * Delegation (interface 1.4).
+ *
+ * While the "share" setting is NSAUDIT_SHARE_DELEGATED (the default), the
+ * daemon of a user namespace receives copies of the records the host's
+ * audit produces for its tasks only if the host delegated that namespace
+ * or an ancestor of it; the initial user namespace's daemon always does.
+ * A module older than 1.4 has neither command and refuses both calls with
+ * -EOPNOTSUPP.
+ */
+
+/**
+ * nsaudit_delegate() - delegate the user namespace of a process
+ * @h: the handle
+ * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX
+ *
+ * Needs CAP_AUDIT_CONTROL in the initial user namespace. The delegation
+ * lasts until nsaudit_undelegate(), until the namespace is gone, or until
+ * the module is. The module logs it as a CONFIG_CHANGE record
+ * ("op=nsaudit-delegate").
+ *
+ * Return: 0, or a negative errno: -EPERM without the capability; -EINVAL
+ * for a process in the initial user namespace, for a @pid out of range
+ * (the library's check) or a subscribed handle; -ESRCH if the caller
+ * cannot see @pid; -EEXIST if the namespace is delegated already; -ENOSPC
+ * at NSAUDIT_DELEGATIONS_MAX; -EOPNOTSUPP for a module without
+ * delegation. nsaudit_errmsg() has the module's explanation.
+ */
+NSAUDIT_EXPORT int nsaudit_delegate(struct nsaudit_handle *h, int pid);
+
+/**
+ * nsaudit_undelegate() - end the delegation of a process's user namespace
+ * @h: the handle
+ * @pid: as for nsaudit_delegate()
+ *
+ * Ends the delegation of that namespace only: one of an ancestor still
+ * covers it.
+ *
+ * Return: 0, or a negative errno: -ENOENT if the namespace is not
+ * delegated; -EPERM, -EINVAL, -ESRCH and -EOPNOTSUPP as
+ * nsaudit_delegate().
+ */
+NSAUDIT_EXPORT int nsaudit_undelegate(struct nsaudit_handle *h, int pid);
 
 /*
  * Per-namespace audit daemon: a handle of its own, with its own socket,

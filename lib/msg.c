@@ -48,11 +48,22 @@ static const char *const nsaudit_attr_names[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_RULE]		= "NSAUDIT_A_RULE",
 	[NSAUDIT_A_CONTID]		= "NSAUDIT_A_CONTID",
 	[NSAUDIT_A_PROBES]		= "NSAUDIT_A_PROBES",
+	[NSAUDIT_A_SHARE]		= "NSAUDIT_A_SHARE",
+	[NSAUDIT_A_DELEGATED]		= "NSAUDIT_A_DELEGATED",
 };
 
-/* The top-level attribute that 1.4 added: mandatory from that minor on. */
+/* The top-level attributes that 1.4 added: mandatory from that minor on. */
 static const char *const nsaudit_attr_names_1_4[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_PROBES]		= "NSAUDIT_A_PROBES",
+	[NSAUDIT_A_SHARE]		= "NSAUDIT_A_SHARE",
+};
+
+/*
+ * Likewise, but in a GET_STATUS reply only: it speaks for the caller's
+ * user namespace, and a CONFIG_NTF for nobody's.
+ */
+static const char *const nsaudit_reply_names_1_4[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_DELEGATED]		= "NSAUDIT_A_DELEGATED",
 };
 
 /*
@@ -74,6 +85,8 @@ static const struct nla_policy nsaudit_status_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_LIMITS]		= NSAUDIT_NEST,
 	[NSAUDIT_A_DAEMON]		= NSAUDIT_NEST,
 	[NSAUDIT_A_PROBES]		= NSAUDIT_U8,
+	[NSAUDIT_A_SHARE]		= NSAUDIT_U8,
+	[NSAUDIT_A_DELEGATED]		= NSAUDIT_U8,
 };
 
 static const struct nla_policy
@@ -86,6 +99,7 @@ nsaudit_counter_policy[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTID_TASKS]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_CONTID_LOST]	= NSAUDIT_U64,
 	[NSAUDIT_COUNTER_A_UNENRICHED]	= NSAUDIT_U64,
+	[NSAUDIT_COUNTER_A_DELEGATIONS]	= NSAUDIT_U64,
 };
 
 /* The counters of interface 1.0, mandatory in every status. */
@@ -109,6 +123,7 @@ static const char *const
 nsaudit_counter_names_1_4[NSAUDIT_COUNTER_A_MAX + 1] = {
 	[NSAUDIT_COUNTER_A_CONTID_LOST]	= "NSAUDIT_COUNTER_A_CONTID_LOST",
 	[NSAUDIT_COUNTER_A_UNENRICHED]	= "NSAUDIT_COUNTER_A_UNENRICHED",
+	[NSAUDIT_COUNTER_A_DELEGATIONS]	= "NSAUDIT_COUNTER_A_DELEGATIONS",
 };
 
 static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
@@ -265,7 +280,8 @@ int nsaudit__build_status(int family, struct nl_msg **msgp)
  * Only the members named in @s->mask are checked: the others are not sent.
  *
  * Return: 0, or -EINVAL for a NULL @s, an empty mask, unknown mask bits,
- * an enrich other than 0 or 1, or a limit out of its range.
+ * an enrich other than 0 or 1, a share that is not an enum nsaudit_share
+ * value, or a limit out of its range.
  */
 int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 			    size_t size)
@@ -287,6 +303,12 @@ int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 	    s->enrich != 1) {
 		nsaudit_why(why, size, "enrich must be 0 or 1, not %d",
 			    s->enrich);
+		return -EINVAL;
+	}
+	if ((s->mask & NSAUDIT_SET_SHARE) &&
+	    (s->share < NSAUDIT_SHARE_NONE || s->share > NSAUDIT_SHARE_ALL)) {
+		nsaudit_why(why, size, "share must be 0, 1 or 2, not %d",
+			    s->share);
 		return -EINVAL;
 	}
 	if ((s->mask & NSAUDIT_SET_DAEMONS) &&
@@ -340,8 +362,9 @@ int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 /**
  * nsaudit__build_set() - check and build a SET request
  * @family: the nsaudit family's id
- * @s: the settings; only the members in @s->mask are sent, the limits in
- *     one NSAUDIT_A_LIMITS nest (absent if no limit is set)
+ * @s: the settings; only the members in @s->mask are sent: enrich, then
+ *     share, then the limits in one NSAUDIT_A_LIMITS nest (absent if no
+ *     limit is set)
  * @msgp: receives the message (NULL on failure)
  * @why: receives the reason on failure
  * @size: size of @why
@@ -379,8 +402,13 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 	if ((s->mask & NSAUDIT_SET_ENRICH) &&
 	    nla_put_u8(msg, NSAUDIT_A_ENRICH, (uint8_t)s->enrich) < 0)
 		goto err_msg;
+	if ((s->mask & NSAUDIT_SET_SHARE) &&
+	    nla_put_u8(msg, NSAUDIT_A_SHARE, (uint8_t)s->share) < 0)
+		goto err_msg;
 
-	if (s->mask & (NSAUDIT_SET_ALL & ~NSAUDIT_SET_ENRICH)) {
+	/* Everything but the top-level settings goes in the nest. */
+	if (s->mask & (NSAUDIT_SET_ALL & ~(NSAUDIT_SET_ENRICH |
+					   NSAUDIT_SET_SHARE))) {
 		const uint32_t value[ARRAY_SIZE(limits)] = {
 			s->limits.daemons, s->limits.queue, s->limits.rules,
 			s->limits.backlog, s->limits.memory,
@@ -635,11 +663,14 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  *
  * The backlog and memory limits are mandatory from minor version 1 on and
  * read as 0 from a module of 1.0, which has neither; likewise the contids
- * counter and limit from minor version 3 on, and the contid_lost and
- * unenriched counters from 4 on. NSAUDIT_A_PROBES is mandatory from minor
- * version 4 on and reads as -1 ("unknown") from an older module.
- * NSAUDIT_A_DAEMON is optional (@st->daemon.registered is 0 without it);
- * where it is present, all of its members are mandatory.
+ * counter and limit from minor version 3 on, and the contid_lost,
+ * unenriched and delegations counters from 4 on. NSAUDIT_A_PROBES and
+ * NSAUDIT_A_SHARE are mandatory from minor version 4 on and read as -1
+ * ("unknown") from an older module; so is NSAUDIT_A_DELEGATED, but in a
+ * GET_STATUS reply only: it is about the caller's user namespace, so a
+ * CONFIG_NTF's is ignored and reads as -1. NSAUDIT_A_DAEMON is optional
+ * (@st->daemon.registered is 0 without it); where it is present, all of
+ * its members are mandatory.
  *
  * Return: 0; -EPROTO on an interface major version mismatch; -EBADMSG for
  * a message that is not of @family and @cmd, is truncated or malformed,
@@ -662,7 +693,7 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 	const struct nlattr *head;
 	struct nsaudit_status out;
 	int attrlen, missing, err;
-	uint8_t enrich, probes;
+	uint8_t enrich, probes, share, delegated;
 
 	err = nsaudit_genl_attrs(nlh, len, family, cmd, &head, &attrlen,
 				 why, size);
@@ -728,6 +759,36 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		}
 		out.probes = probes;
 	}
+	out.share = -1;
+	if (tb[NSAUDIT_A_SHARE]) {
+		share = nla_get_u8(tb[NSAUDIT_A_SHARE]);
+		if (share > NSAUDIT_SHARE_ALL) {
+			nsaudit_why(why, size,
+				    "NSAUDIT_A_SHARE is %u, not 0, 1 or 2",
+				    share);
+			return -EBADMSG;
+		}
+		out.share = share;
+	}
+	/* A CONFIG_NTF goes to every subscriber: "the caller" is nobody. */
+	out.delegated = -1;
+	if (cmd == NSAUDIT_CMD_GET_STATUS) {
+		err = nsaudit_need_since(tb, NSAUDIT_A_MAX,
+					 nsaudit_reply_names_1_4, 4, &out,
+					 "status", why, size);
+		if (err)
+			return err;
+		if (tb[NSAUDIT_A_DELEGATED]) {
+			delegated = nla_get_u8(tb[NSAUDIT_A_DELEGATED]);
+			if (delegated > 1) {
+				nsaudit_why(why, size,
+					    "NSAUDIT_A_DELEGATED is %u, not 0 or 1",
+					    delegated);
+				return -EBADMSG;
+			}
+			out.delegated = delegated;
+		}
+	}
 
 	err = nsaudit_parse_nest(ctb, NSAUDIT_COUNTER_A_MAX,
 				 tb[NSAUDIT_A_COUNTERS],
@@ -756,6 +817,8 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_CONTID_LOST]) : 0;
 	out.counters.unenriched = ctb[NSAUDIT_COUNTER_A_UNENRICHED] ?
 		nla_get_u64(ctb[NSAUDIT_COUNTER_A_UNENRICHED]) : 0;
+	out.counters.delegations = ctb[NSAUDIT_COUNTER_A_DELEGATIONS] ?
+		nla_get_u64(ctb[NSAUDIT_COUNTER_A_DELEGATIONS]) : 0;
 
 	err = nsaudit_parse_nest(ltb, NSAUDIT_LIMIT_A_MAX,
 				 tb[NSAUDIT_A_LIMITS], nsaudit_limit_policy,
@@ -1632,10 +1695,13 @@ nsaudit_contid_reply_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_CONTID]		= NSAUDIT_U64,
 };
 
-/* A SET_CONTID (with @id) or GET_CONTID request for @pid. */
-static int nsaudit_build_contid(int family, uint8_t cmd, int pid,
-				const uint64_t *id, struct nl_msg **msgp,
-				char *why, size_t size)
+/*
+ * A request for @pid: SET_CONTID (with @id), or GET_CONTID, DELEGATE and
+ * UNDELEGATE (@id NULL).
+ */
+static int nsaudit_build_pid(int family, uint8_t cmd, int pid,
+			     const uint64_t *id, struct nl_msg **msgp,
+			     char *why, size_t size)
 {
 	struct nl_msg *msg;
 	int err;
@@ -1677,8 +1743,8 @@ static int nsaudit_build_contid(int family, uint8_t cmd, int pid,
 int nsaudit__build_contid_set(int family, int pid, uint64_t id,
 			      struct nl_msg **msgp, char *why, size_t size)
 {
-	return nsaudit_build_contid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
-				    msgp, why, size);
+	return nsaudit_build_pid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
+				 msgp, why, size);
 }
 
 /**
@@ -1695,8 +1761,8 @@ int nsaudit__build_contid_set(int family, int pid, uint64_t id,
 int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
 			      char *why, size_t size)
 {
-	return nsaudit_build_contid(family, NSAUDIT_CMD_GET_CONTID, pid, NULL,
-				    msgp, why, size);
+	return nsaudit_build_pid(family, NSAUDIT_CMD_GET_CONTID, pid, NULL,
+				 msgp, why, size);
 }
 
 /**
@@ -1751,4 +1817,41 @@ int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,
 	}
 	*id = nla_get_u64(tb[NSAUDIT_A_CONTID]);
 	return 0;
+}
+
+/* ---- delegation --------------------------------------------------------- */
+
+/**
+ * nsaudit__build_delegate() - check and build a DELEGATE request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
+ * -ENOMEM.
+ */
+int nsaudit__build_delegate(int family, int pid, struct nl_msg **msgp,
+			    char *why, size_t size)
+{
+	return nsaudit_build_pid(family, NSAUDIT_CMD_DELEGATE, pid, NULL,
+				 msgp, why, size);
+}
+
+/**
+ * nsaudit__build_undelegate() - check and build an UNDELEGATE request
+ * @family: the nsaudit family's id
+ * @pid: the process ID, 1 to NSAUDIT_PID_MAX
+ * @msgp: receives the message (NULL on failure)
+ * @why: receives the reason on failure
+ * @size: size of @why
+ *
+ * Return: as nsaudit__build_delegate().
+ */
+int nsaudit__build_undelegate(int family, int pid, struct nl_msg **msgp,
+			      char *why, size_t size)
+{
+	return nsaudit_build_pid(family, NSAUDIT_CMD_UNDELEGATE, pid, NULL,
+				 msgp, why, size);
 }

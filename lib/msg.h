@@ -101,6 +101,12 @@ int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
 int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,
 			  int pid, uint64_t *id, char *why, size_t size);
 
+/* Delegation: DELEGATE and UNDELEGATE, answered by the ACK alone. */
+int nsaudit__build_delegate(int family, int pid, struct nl_msg **msgp,
+			    char *why, size_t size);
+int nsaudit__build_undelegate(int family, int pid, struct nl_msg **msgp,
+			      char *why, size_t size);
+
 /* client.c: nsaudit_open_err() with other names, for the unit tests. */
 int nsaudit__open_family(struct nsaudit_handle **hp, const char *family,
 			 const char *group, bool status, char *msg,

@@ -7,7 +7,7 @@
  * on the "config" multicast group.
  *
  * Locking: nsaudit_config_lock serialises changes (it is taken before
- * nsaudit_hooks_lock). Readers take no lock: each limit is one u32 read
+ * nsaudit_daemons_lock and nsaudit_hooks_lock). Readers take no lock: each limit is one u32 read
  * with READ_ONCE(), and a reader that needs one limit needs no other.
  *
  * The kernel's audit configuration locked (auditctl -e 2) freezes these
@@ -37,6 +37,9 @@ static struct nsaudit_limits nsaudit_limits = {
 	.memory = NSAUDIT_LIMIT_MEMORY_DEFAULT,
 	.contids = NSAUDIT_LIMIT_CONTIDS_DEFAULT,
 };
+
+/* Written under nsaudit_config_lock, read with READ_ONCE(). */
+static u8 nsaudit_share = NSAUDIT_SHARE_DELEGATED;
 
 /*
  * Written under nsaudit_config_lock, read with READ_ONCE(): changes are
@@ -114,12 +117,31 @@ NOKPROBE_SYMBOL(nsaudit_unload_pre);
 void nsaudit_config_read(struct nsaudit_config *cfg)
 {
 	cfg->enrich = nsaudit_hooks_enrich();
+	cfg->share = READ_ONCE(nsaudit_share);
 	cfg->limits.daemons = READ_ONCE(nsaudit_limits.daemons);
 	cfg->limits.queue = READ_ONCE(nsaudit_limits.queue);
 	cfg->limits.rules = READ_ONCE(nsaudit_limits.rules);
 	cfg->limits.backlog = READ_ONCE(nsaudit_limits.backlog);
 	cfg->limits.memory = READ_ONCE(nsaudit_limits.memory);
 	cfg->limits.contids = READ_ONCE(nsaudit_limits.contids);
+}
+
+/**
+ * nsaudit_share_name() - the name of a "share" setting
+ * @share: an enum nsaudit_share value
+ *
+ * Return: "none", "delegated" or "all".
+ */
+const char *nsaudit_share_name(u8 share)
+{
+	switch (share) {
+	case NSAUDIT_SHARE_NONE:
+		return "none";
+	case NSAUDIT_SHARE_ALL:
+		return "all";
+	default:
+		return "delegated";
+	}
 }
 
 /* One "name=new old-name=old" pair per setting the change names. */
@@ -146,6 +168,10 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 	if (chg->mask & NSAUDIT_CONFIG_ENRICH)
 		nsaudit_config_log_field(ab, "enrich", chg->cfg.enrich,
 					 old->enrich);
+	if (chg->mask & NSAUDIT_CONFIG_SHARE)
+		audit_log_format(ab, " share=%s old-share=%s",
+				 nsaudit_share_name(chg->cfg.share),
+				 nsaudit_share_name(old->share));
 	if (chg->mask & NSAUDIT_CONFIG_DAEMONS)
 		nsaudit_config_log_field(ab, "daemons", chg->cfg.limits.daemons,
 					 old->limits.daemons);
@@ -217,6 +243,13 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 		WRITE_ONCE(nsaudit_limits.memory, chg->cfg.limits.memory);
 	if (chg->mask & NSAUDIT_CONFIG_CONTIDS)
 		WRITE_ONCE(nsaudit_limits.contids, chg->cfg.limits.contids);
+	if (chg->mask & NSAUDIT_CONFIG_SHARE) {
+		WRITE_ONCE(nsaudit_share, chg->cfg.share);
+		/* Before the reply: records logged afterwards go by it. */
+		mutex_lock(&nsaudit_daemons_lock);
+		nsaudit_daemons_reshare();
+		mutex_unlock(&nsaudit_daemons_lock);
+	}
 out:
 	/*
 	 * Still under the lock: records and notifications come out in the

@@ -173,6 +173,7 @@ static int nsaudit_daemon_insert(const struct sk_buff *skb,
 		}
 		static_branch_enable(&nsaudit_route_key);
 	}
+	d->shared = nsaudit_delegation_shares(d->user_ns, cfg.share);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count + 1);
 	hash_add_rcu(nsaudit_daemons_by_ns, &d->ns_node,
 		     (unsigned long)d->user_ns);
@@ -192,6 +193,26 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 		static_branch_disable(&nsaudit_route_key);
 		nsaudit_hooks_set_route(false);
 	}
+}
+
+/**
+ * nsaudit_daemons_reshare() - set every daemon's share anew
+ *
+ * After a change of a delegation or of the "share" setting.
+ *
+ * Context: process, under nsaudit_daemons_lock.
+ */
+void nsaudit_daemons_reshare(void)
+{
+	struct nsaudit_config cfg;
+	struct nsaudit_daemon *d;
+	int bkt;
+
+	lockdep_assert_held(&nsaudit_daemons_lock);
+	nsaudit_config_read(&cfg);
+	hash_for_each(nsaudit_daemons_by_ns, bkt, d, ns_node)
+		WRITE_ONCE(d->shared,
+			   nsaudit_delegation_shares(d->user_ns, cfg.share));
 }
 
 /* Removes @d (under the lock, which this releases) and frees it. */

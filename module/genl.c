@@ -13,9 +13,11 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cred.h>
 #include <linux/pid.h>
 #include <linux/ptrace.h>
 #include <linux/sched/task.h>
+#include <linux/user_namespace.h>
 #include <net/genetlink.h>
 #include <net/netlink.h>
 #include "nsaudit.h"
@@ -79,6 +81,7 @@ static const struct nla_policy nsaudit_limits_policy[NSAUDIT_LIMIT_A_MAX + 1] = 
 
 static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_ENRICH] = NLA_POLICY_MAX(NLA_U8, 1),
+	[NSAUDIT_A_SHARE] = NLA_POLICY_MAX(NLA_U8, NSAUDIT_SHARE_ALL),
 	[NSAUDIT_A_LIMITS] = NLA_POLICY_NESTED(nsaudit_limits_policy),
 };
 
@@ -117,7 +120,8 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
 			      NSAUDIT_A_PAD) ||
 	    nla_put_u8(skb, NSAUDIT_A_ENRICH, cfg.enrich) ||
-	    nla_put_u8(skb, NSAUDIT_A_PROBES, nsaudit_hooks_firing()))
+	    nla_put_u8(skb, NSAUDIT_A_PROBES, nsaudit_hooks_firing()) ||
+	    nla_put_u8(skb, NSAUDIT_A_SHARE, cfg.share))
 		return -EMSGSIZE;
 
 	nest = nla_nest_start(skb, NSAUDIT_A_COUNTERS);
@@ -138,7 +142,9 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_LOST, cid_lost,
 			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_UNENRICHED,
-			      nsaudit_unenriched_count(), NSAUDIT_COUNTER_A_PAD))
+			      nsaudit_unenriched_count(), NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_DELEGATIONS,
+			      nsaudit_delegation_count(), NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 
@@ -195,7 +201,11 @@ static int nsaudit_nl_reply(struct genl_info *info, u8 cmd,
 
 static int nsaudit_nl_fill_status_reply(struct sk_buff *msg, const void *arg)
 {
-	return nsaudit_nl_fill_status(msg) ?: nsaudit_daemon_put_status(msg);
+	/* The caller's own namespace: not in notifications, sent to all. */
+	if (nsaudit_nl_fill_status(msg) ||
+	    nla_put_u8(msg, NSAUDIT_A_DELEGATED, nsaudit_delegation_current()))
+		return -EMSGSIZE;
+	return nsaudit_daemon_put_status(msg);
 }
 
 static int nsaudit_nl_get_status(struct sk_buff *skb, struct genl_info *info)
@@ -258,14 +268,19 @@ static int nsaudit_nl_set(struct sk_buff *skb, struct genl_info *info)
 				 "SET needs CAP_AUDIT_CONTROL in the initial user namespace");
 		return -EPERM;
 	}
-	if (!info->attrs[NSAUDIT_A_ENRICH] && !info->attrs[NSAUDIT_A_LIMITS]) {
+	if (!info->attrs[NSAUDIT_A_ENRICH] && !info->attrs[NSAUDIT_A_SHARE] &&
+	    !info->attrs[NSAUDIT_A_LIMITS]) {
 		GENL_SET_ERR_MSG(info,
-				 "SET needs NSAUDIT_A_ENRICH or NSAUDIT_A_LIMITS");
+				 "SET needs NSAUDIT_A_ENRICH, NSAUDIT_A_SHARE or NSAUDIT_A_LIMITS");
 		return -EINVAL;
 	}
 	if (info->attrs[NSAUDIT_A_ENRICH]) {
 		chg.mask |= NSAUDIT_CONFIG_ENRICH;
 		chg.cfg.enrich = nla_get_u8(info->attrs[NSAUDIT_A_ENRICH]);
+	}
+	if (info->attrs[NSAUDIT_A_SHARE]) {
+		chg.mask |= NSAUDIT_CONFIG_SHARE;
+		chg.cfg.share = nla_get_u8(info->attrs[NSAUDIT_A_SHARE]);
 	}
 	if (info->attrs[NSAUDIT_A_LIMITS]) {
 		err = nsaudit_nl_parse_limits(info->attrs[NSAUDIT_A_LIMITS],
@@ -274,6 +289,58 @@ static int nsaudit_nl_set(struct sk_buff *skb, struct genl_info *info)
 			return err;
 	}
 	return nsaudit_config_apply(&chg, info->extack);
+}
+
+static const struct nla_policy nsaudit_delegate_policy[NSAUDIT_A_MAX + 1] = {
+	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
+};
+
+/*
+ * DELEGATE and UNDELEGATE: only the host's administrator says which
+ * namespaces may learn what the host's audit records (CAP_AUDIT_CONTROL
+ * in the initial user namespace, checked before anything is looked at).
+ */
+static int nsaudit_nl_delegate(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *attr = info->attrs[NSAUDIT_A_PID];
+	bool on = info->genlhdr->cmd == NSAUDIT_CMD_DELEGATE;
+	struct user_namespace *ns;
+	struct task_struct *task;
+	struct pid *pid;
+	int err;
+
+	if (!netlink_capable(skb, CAP_AUDIT_CONTROL)) {
+		GENL_SET_ERR_MSG(info,
+				 "delegation needs CAP_AUDIT_CONTROL in the initial user namespace");
+		return -EPERM;
+	}
+	if (!attr) {
+		GENL_SET_ERR_MSG(info, "delegation needs NSAUDIT_A_PID");
+		NL_SET_ERR_ATTR_MISS(info->extack, NULL, NSAUDIT_A_PID);
+		return -EINVAL;
+	}
+	pid = find_get_pid(nla_get_u32(attr));
+	task = get_pid_task(pid, PIDTYPE_PID);
+	put_pid(pid);
+	if (!task) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "no such process in the caller's PID namespace");
+		return -ESRCH;
+	}
+	/* The cred, RCU-freed, holds its namespace until then. */
+	rcu_read_lock();
+	ns = get_user_ns(__task_cred(task)->user_ns);
+	rcu_read_unlock();
+	put_task_struct(task);
+	if (ns == &init_user_ns) {
+		NL_SET_ERR_MSG_ATTR(info->extack, attr,
+				    "the process is in the initial user namespace, whose daemon always gets the host's records");
+		err = -EINVAL;
+	} else {
+		err = nsaudit_delegate(ns, on, nla_get_u32(attr), info->extack);
+	}
+	put_user_ns(ns);
+	return err;
 }
 
 /*
@@ -608,6 +675,18 @@ static const struct genl_ops nsaudit_genl_ops[] = {
 		.cmd = NSAUDIT_CMD_GET_CONTID,
 		.doit = nsaudit_nl_get_contid,
 		.policy = nsaudit_get_nsid_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		.cmd = NSAUDIT_CMD_DELEGATE,
+		.doit = nsaudit_nl_delegate,
+		.policy = nsaudit_delegate_policy,
+		.maxattr = NSAUDIT_A_MAX,
+	},
+	{
+		.cmd = NSAUDIT_CMD_UNDELEGATE,
+		.doit = nsaudit_nl_delegate,
+		.policy = nsaudit_delegate_policy,
 		.maxattr = NSAUDIT_A_MAX,
 	},
 };

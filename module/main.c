@@ -41,6 +41,40 @@ module_param_cb(enrich, &nsaudit_enrich_ops, NULL, 0644);
 MODULE_PARM_DESC(enrich,
 		 "Append the nsID set to host audit records (default: Y; switchable at run time)");
 
+/* "share": which daemons get the host's records (delegate.c). */
+static int nsaudit_share_set(const char *val, const struct kernel_param *kp)
+{
+	struct nsaudit_config_change chg = { .mask = NSAUDIT_CONFIG_SHARE };
+	static const char *const names[] = {
+		[NSAUDIT_SHARE_NONE] = "none",
+		[NSAUDIT_SHARE_DELEGATED] = "delegated",
+		[NSAUDIT_SHARE_ALL] = "all",
+	};
+	int i;
+
+	i = sysfs_match_string(names, val);
+	if (i < 0)
+		return i;
+	chg.cfg.share = i;
+	return nsaudit_config_apply(&chg, NULL);
+}
+
+static int nsaudit_share_get(char *buf, const struct kernel_param *kp)
+{
+	struct nsaudit_config cfg;
+
+	nsaudit_config_read(&cfg);
+	return sysfs_emit(buf, "%s\n", nsaudit_share_name(cfg.share));
+}
+
+static const struct kernel_param_ops nsaudit_share_ops = {
+	.set = nsaudit_share_set,
+	.get = nsaudit_share_get,
+};
+module_param_cb(share, &nsaudit_share_ops, NULL, 0644);
+MODULE_PARM_DESC(share,
+		 "Which per-namespace daemons get copies of the host's records: none, delegated (default) or all");
+
 /* The limits live in config.c; a change goes through it, range checked. */
 struct nsaudit_limit_param {
 	unsigned int mask;	/* NSAUDIT_CONFIG_* */
@@ -203,6 +237,7 @@ static void __exit nsaudit_exit(void)
 	nsaudit_config_set_announce(false);
 	nsaudit_genl_exit();
 	nsaudit_daemons_exit();
+	nsaudit_delegate_exit();
 	nsaudit_sysexit_exit();
 	nsaudit_hooks_unregister();
 	nsaudit_enrich_exit();

@@ -59,6 +59,7 @@ struct nsaudit_daemon {
 	u32 portid;			/* its socket's port, to find it by */
 	u32 backlog;			/* most records queued */
 	bool reveal_keys;		/* in the initial user namespace */
+	bool shared;			/* gets the host's records: delegate.c */
 	bool started;			/* under queue.lock: worker may send */
 	struct sk_buff_head queue;	/* finished RECORD messages */
 	struct delayed_work work;	/* the sender, route.c */
@@ -178,6 +179,12 @@ static __always_inline bool nsaudit_route_takes(const struct nsaudit_daemon *d)
 	return d && d->tgid != task_tgid(current);
 }
 
+/* Whether @d takes current's records that the host's audit produced. */
+static __always_inline bool nsaudit_route_shares(const struct nsaudit_daemon *d)
+{
+	return nsaudit_route_takes(d) && READ_ONCE(d->shared);
+}
+
 int nsaudit_route_init(void);
 void nsaudit_route_exit(void);
 bool nsaudit_route_wanted(void);
@@ -254,6 +261,7 @@ struct nsaudit_limits {
 
 struct nsaudit_config {
 	bool enrich;
+	u8 share;			/* enum nsaudit_share */
 	struct nsaudit_limits limits;
 };
 
@@ -264,6 +272,7 @@ struct nsaudit_config {
 #define NSAUDIT_CONFIG_BACKLOG	BIT(4)
 #define NSAUDIT_CONFIG_MEMORY	BIT(5)
 #define NSAUDIT_CONFIG_CONTIDS	BIT(6)
+#define NSAUDIT_CONFIG_SHARE	BIT(7)
 #define NSAUDIT_CONFIG_LIMITS	(NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE | \
 				 NSAUDIT_CONFIG_RULES | NSAUDIT_CONFIG_BACKLOG | \
 				 NSAUDIT_CONFIG_MEMORY | NSAUDIT_CONFIG_CONTIDS)
@@ -278,8 +287,18 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 			 struct netlink_ext_ack *extack);
 void nsaudit_config_set_announce(bool on);
 bool nsaudit_audit_locked(void);
+const char *nsaudit_share_name(u8 share);
 bool nsaudit_config_frozen(void);
 int nsaudit_unload_pre(struct kprobe *p, struct pt_regs *regs);
+
+/* delegate.c: which daemons get the host's records. */
+bool nsaudit_delegation_shares(const struct user_namespace *ns, u8 share);
+u64 nsaudit_delegation_count(void);
+bool nsaudit_delegation_current(void);
+int nsaudit_delegate(struct user_namespace *ns, bool on, pid_t opid,
+		     struct netlink_ext_ack *extack);
+void nsaudit_delegate_exit(void);
+void nsaudit_daemons_reshare(void);
 
 /* genl.c: the generic netlink family. */
 int nsaudit_genl_init(void);

@@ -65,7 +65,7 @@ bool nsaudit_route_wanted(void)
 		return false;
 	rcu_read_lock();
 	for (ns = current_user_ns(); ns && !wanted; ns = ns->parent)
-		wanted = nsaudit_route_takes(nsaudit_daemon_find(ns));
+		wanted = nsaudit_route_shares(nsaudit_daemon_find(ns));
 	rcu_read_unlock();
 	return wanted;
 }
@@ -204,7 +204,7 @@ void nsaudit_route_record(const struct sk_buff *rec, unsigned int rec_len,
 	rcu_read_lock();
 	for (ns = current_user_ns(); ns; ns = ns->parent) {
 		d = nsaudit_daemon_find(ns);
-		if (!nsaudit_route_takes(d) || nsaudit_rules_excluded(d, type))
+		if (!nsaudit_route_shares(d) || nsaudit_rules_excluded(d, type))
 			continue;
 		if (!bound)
 			bound = nsaudit_translate_bound(type, text, len);

@@ -93,6 +93,11 @@ static const struct attr status_attrs[] = {
 	  0xfffffffffffffffbULL },
 	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_UNENRICHED, 8,
 	  0xfffffffffffffffaULL },
+	{ 0, NSAUDIT_A_SHARE, 1, NSAUDIT_SHARE_ALL },
+	/* Mandatory in a GET_STATUS reply only; ignored in a CONFIG_NTF. */
+	{ 0, NSAUDIT_A_DELEGATED, 1, 1 },
+	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_DELEGATIONS, 8,
+	  0xfffffffffffffff9ULL },
 };
 
 /*
@@ -107,6 +112,9 @@ static const struct attr status_attrs[] = {
 #define STATUS_PROBES	18
 #define STATUS_CONTID_LOST	19
 #define STATUS_UNENRICHED	20
+#define STATUS_SHARE	21
+#define STATUS_DELEGATED	22
+#define STATUS_DELEGATIONS	23
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -122,6 +130,7 @@ static const struct nsaudit_status want_status = {
 		.contid_tasks = 0xfffffffffffffffcULL,
 		.contid_lost = 0xfffffffffffffffbULL,
 		.unenriched = 0xfffffffffffffffaULL,
+		.delegations = 0xfffffffffffffff9ULL,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
@@ -129,7 +138,16 @@ static const struct nsaudit_status want_status = {
 		.contids = 0xfffffff2U,
 	},
 	.probes = 1,
+	.share = NSAUDIT_SHARE_ALL,
+	.delegated = 1,
 };
+
+/* What a CONFIG_NTF reads as: its NSAUDIT_A_DELEGATED speaks for nobody. */
+static void want_for_cmd(uint8_t cmd, struct nsaudit_status *want)
+{
+	if (cmd == NSAUDIT_CMD_CONFIG_NTF)
+		want->delegated = -1;
+}
 
 /* A daemon nest, appended to status_attrs where a test wants one. */
 static const struct attr daemon_attrs[] = {
@@ -283,13 +301,15 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->counters.contid_tasks == b->counters.contid_tasks &&
 	       a->counters.contid_lost == b->counters.contid_lost &&
 	       a->counters.unenriched == b->counters.unenriched &&
+	       a->counters.delegations == b->counters.delegations &&
 	       a->limits.daemons == b->limits.daemons &&
 	       a->limits.queue == b->limits.queue &&
 	       a->limits.rules == b->limits.rules &&
 	       a->limits.backlog == b->limits.backlog &&
 	       a->limits.memory == b->limits.memory &&
 	       a->limits.contids == b->limits.contids &&
-	       daemon_eq(&a->daemon, &b->daemon) && a->probes == b->probes;
+	       daemon_eq(&a->daemon, &b->daemon) && a->probes == b->probes &&
+	       a->share == b->share && a->delegated == b->delegated;
 }
 
 static bool set_eq(const struct nsaudit_nsid_set *a,
@@ -412,16 +432,19 @@ START_TEST(test_build_set_bytes)
 			.daemons = 4096, .queue = 16, .rules = 65536,
 			.backlog = 1048576, .memory = 64, .contids = 1,
 		},
+		.share = NSAUDIT_SHARE_ALL,
 	};
 	/* Little-endian layout, as the kernel on this host reads it. */
 	const uint32_t want[] = {
-		80,				/* nlmsg_len */
+		88,				/* nlmsg_len */
 		FAMILY | (NLM_F_REQUEST | NLM_F_ACK) << 16,
 		0,				/* seq */
 		0,				/* port */
 		NSAUDIT_CMD_SET | NSAUDIT_GENL_VERSION << 8,
 		5 | NSAUDIT_A_ENRICH << 16,	/* u8 enrich = 1, padded */
 		1,
+		5 | NSAUDIT_A_SHARE << 16,	/* u8 share = 2, padded */
+		2,
 		52 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 4096,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 16,
@@ -442,6 +465,41 @@ START_TEST(test_build_set_bytes)
 	ck_assert_uint_eq(nlmsg_hdr(msg)->nlmsg_len, sizeof(want));
 	ck_assert_mem_eq(nlmsg_hdr(msg), want, sizeof(want));
 	nlmsg_free(msg);
+}
+END_TEST
+
+/* The exact bytes of a SET of share alone, for each of its values. */
+START_TEST(test_build_set_share_bytes)
+{
+	const uint16_t one = 1;
+	int v;
+
+	if (*(const uint8_t *)&one != 1)
+		return;		/* the table below is little-endian */
+	for (v = NSAUDIT_SHARE_NONE; v <= NSAUDIT_SHARE_ALL; v++) {
+		const struct nsaudit_settings s = {
+			.mask = NSAUDIT_SET_SHARE, .share = v,
+			/* Outside the mask: neither sent nor checked. */
+			.enrich = 7, .limits.queue = 0,
+		};
+		const uint32_t want[] = {
+			28,			/* nlmsg_len */
+			FAMILY | (NLM_F_REQUEST | NLM_F_ACK) << 16,
+			0,			/* seq */
+			0,			/* port */
+			NSAUDIT_CMD_SET | NSAUDIT_GENL_VERSION << 8,
+			5 | NSAUDIT_A_SHARE << 16, (uint32_t)v,
+		};
+		struct nl_msg *msg = NULL;
+		char why[64] = "";
+
+		ck_assert_int_eq(nsaudit__build_set(FAMILY, &s, &msg, why,
+						    sizeof(why)), 0);
+		ck_assert_str_eq(why, "");
+		ck_assert_uint_eq(nlmsg_hdr(msg)->nlmsg_len, sizeof(want));
+		ck_assert_mem_eq(nlmsg_hdr(msg), want, sizeof(want));
+		nlmsg_free(msg);
+	}
 }
 END_TEST
 
@@ -470,11 +528,12 @@ START_TEST(test_build_set_masks)
 				.backlog = 500, .memory = 100000,
 				.contids = 12345,
 			},
+			.share = (int)(mask % 3),
 		};
 		const uint32_t val[] = { 7, 1000, 9, 500, 100000, 12345 };
 		struct nl_msg *msg = NULL;
 		struct nlattr *a, *b;
-		bool enrich = false, limits = false;
+		bool enrich = false, share = false, limits = false;
 		char why[64];
 		int rem, rem2;
 		size_t i;
@@ -494,6 +553,17 @@ START_TEST(test_build_set_masks)
 				ck_assert_uint_eq(nla_len(a), 1);
 				ck_assert_uint_eq(nla_get_u8(a),
 						  (unsigned int)s.enrich);
+				continue;
+			}
+			if (a->nla_type == NSAUDIT_A_SHARE) {
+				ck_assert_msg(!share, "mask %u: share twice",
+					      mask);
+				ck_assert_msg(!limits, "mask %u: share after "
+					      "the limits", mask);
+				share = true;
+				ck_assert_uint_eq(nla_len(a), 1);
+				ck_assert_uint_eq(nla_get_u8(a),
+						  (unsigned int)s.share);
 				continue;
 			}
 			ck_assert_msg(a->nla_type ==
@@ -523,7 +593,9 @@ START_TEST(test_build_set_masks)
 		}
 		ck_assert_int_eq(rem, 0);
 		ck_assert_int_eq(enrich, !!(mask & NSAUDIT_SET_ENRICH));
-		ck_assert_int_eq(limits, !!(mask & ~NSAUDIT_SET_ENRICH));
+		ck_assert_int_eq(share, !!(mask & NSAUDIT_SET_SHARE));
+		ck_assert_int_eq(limits, !!(mask & ~(NSAUDIT_SET_ENRICH |
+						     NSAUDIT_SET_SHARE)));
 		nlmsg_free(msg);
 	}
 }
@@ -581,6 +653,7 @@ struct settings_case {
 #define BACKLOG(v)	{ .mask = NSAUDIT_SET_BACKLOG, .limits.backlog = (v) }
 #define MEMORY(v)	{ .mask = NSAUDIT_SET_MEMORY, .limits.memory = (v) }
 #define CONTIDS(v)	{ .mask = NSAUDIT_SET_CONTIDS, .limits.contids = (v) }
+#define SHARE(v)	{ .mask = NSAUDIT_SET_SHARE, .share = (v) }
 
 static const struct settings_case settings_cases[] = {
 	{ DAEMONS(0), 0, NULL },
@@ -627,16 +700,23 @@ static const struct settings_case settings_cases[] = {
 	{ ENRICH(1), 0, NULL },
 	{ ENRICH(-1), -EINVAL, "enrich must be 0 or 1, not -1" },
 	{ ENRICH(2), -EINVAL, "enrich must be 0 or 1, not 2" },
+	{ SHARE(NSAUDIT_SHARE_NONE), 0, NULL },
+	{ SHARE(NSAUDIT_SHARE_DELEGATED), 0, NULL },
+	{ SHARE(NSAUDIT_SHARE_ALL), 0, NULL },
+	{ SHARE(3), -EINVAL, "share must be 0, 1 or 2, not 3" },
+	{ SHARE(-1), -EINVAL, "share must be 0, 1 or 2, not -1" },
+	{ SHARE(INT32_MAX), -EINVAL, "share must be 0, 1 or 2, not 2147483647" },
 	{ { .mask = 0 }, -EINVAL, "nothing to set" },
 	{ { .mask = NSAUDIT_SET_ALL + 1, .limits.queue = 16 }, -EINVAL,
-	  "unknown bits 0x80 in the settings mask" },
+	  "unknown bits 0x100 in the settings mask" },
 	{ { .mask = NSAUDIT_SET_ENRICH | 0x80000000U }, -EINVAL,
 	  "unknown bits 0x80000000" },
 	/* Members outside the mask are neither sent nor checked. */
 	{ { .mask = NSAUDIT_SET_ENRICH, .enrich = 0,
 	    .limits = { .daemons = UINT32_MAX, .queue = 0,
 			.rules = UINT32_MAX, .backlog = 0,
-			.memory = UINT32_MAX, .contids = 0 } }, 0, NULL },
+			.memory = UINT32_MAX, .contids = 0 },
+	    .share = -1 }, 0, NULL },
 	{ { .mask = NSAUDIT_SET_QUEUE, .enrich = 7, .limits.queue = 16 },
 	  0, NULL },
 	/* One bad member spoils the lot. */
@@ -650,6 +730,10 @@ static const struct settings_case settings_cases[] = {
 	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
 			.memory = 64, .contids = 0 } }, -EINVAL,
 	  "contids limit 0 " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 1 }, .share = 3 }, -EINVAL,
+	  "share must be 0, 1 or 2, not 3" },
 };
 
 START_TEST(test_settings_bounds)
@@ -754,17 +838,18 @@ START_TEST(test_status_complete)
 	static const uint8_t cmds[] = {
 		NSAUDIT_CMD_GET_STATUS, NSAUDIT_CMD_CONFIG_NTF,
 	};
-	struct nsaudit_status st;
+	struct nsaudit_status st, want;
 	char why[128];
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		want = want_status;
+		want_for_cmd(cmds[i], &want);
 		ck_assert_int_eq(parse_status(status_attrs,
 					      ARRAY_SIZE(status_attrs),
 					      cmds[i], &st, why, sizeof(why)),
 				 0);
-		ck_assert_msg(status_eq(&st, &want_status), "cmd %u",
-			      cmds[i]);
+		ck_assert_msg(status_eq(&st, &want), "cmd %u", cmds[i]);
 		ck_assert_str_eq(why, "");
 	}
 }
@@ -795,6 +880,9 @@ START_TEST(test_status_missing)
 		"status of interface 1.7 lacks NSAUDIT_A_PROBES",
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_CONTID_LOST",
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_UNENRICHED",
+		"status of interface 1.7 lacks NSAUDIT_A_SHARE",
+		"status of interface 1.7 lacks NSAUDIT_A_DELEGATED",
+		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_DELEGATIONS",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -875,6 +963,8 @@ START_TEST(test_status_probes_values)
 
 	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
 		memcpy(a, status_attrs, sizeof(a));
+		want = want_status;
+		want_for_cmd(cmds[i], &want);
 		a[STATUS_PROBES].val = 0;
 		want.probes = 0;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
@@ -900,11 +990,70 @@ START_TEST(test_status_probes_values)
 }
 END_TEST
 
+/* NSAUDIT_A_SHARE: 0 to 2; NSAUDIT_A_DELEGATED: 0 or 1, in a reply only. */
+START_TEST(test_status_share_values)
+{
+	static const uint8_t cmds[] = {
+		NSAUDIT_CMD_GET_STATUS, NSAUDIT_CMD_CONFIG_NTF,
+	};
+	struct attr a[ARRAY_SIZE(status_attrs)];
+	struct nsaudit_status st, want;
+	char why[128];
+	size_t i;
+	int v;
+
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		memcpy(a, status_attrs, sizeof(a));
+		want = want_status;
+		want_for_cmd(cmds[i], &want);
+		for (v = NSAUDIT_SHARE_NONE; v <= NSAUDIT_SHARE_ALL; v++) {
+			a[STATUS_SHARE].val = (uint64_t)v;
+			want.share = v;
+			ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i],
+						      &st, why, sizeof(why)),
+					 0);
+			ck_assert(status_eq(&st, &want));
+		}
+
+		a[STATUS_SHARE].val = 3;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), -EBADMSG);
+		ck_assert_str_eq(why, "NSAUDIT_A_SHARE is 3, not 0, 1 or 2");
+		a[STATUS_SHARE].val = 0xff;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), -EBADMSG);
+		ck_assert_str_eq(why, "NSAUDIT_A_SHARE is 255, not 0, 1 or 2");
+		a[STATUS_SHARE].val = NSAUDIT_SHARE_DELEGATED;
+		want.share = NSAUDIT_SHARE_DELEGATED;
+
+		a[STATUS_DELEGATED].val = 0;
+		if (cmds[i] == NSAUDIT_CMD_GET_STATUS)
+			want.delegated = 0;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+
+		/* A notification's is not looked at, whatever it says. */
+		a[STATUS_DELEGATED].val = 2;
+		if (cmds[i] == NSAUDIT_CMD_CONFIG_NTF) {
+			ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a),
+						      cmds[i], &st, why,
+						      sizeof(why)), 0);
+			ck_assert_int_eq(st.delegated, -1);
+			continue;
+		}
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), -EBADMSG);
+		ck_assert_str_eq(why, "NSAUDIT_A_DELEGATED is 2, not 0 or 1");
+	}
+}
+END_TEST
+
 /* A u64 as two words of a little-endian table. */
 #define U64_WORDS(v)	(uint32_t)(v), (uint32_t)((uint64_t)(v) >> 32)
 
-/* Parse the @n words at @w as one message of exactly their length. */
-static int parse_status_words(const uint32_t *w, size_t n,
+/* Parse the @n words at @w as one message of @cmd, of exactly their length. */
+static int parse_status_words(const uint32_t *w, size_t n, uint8_t cmd,
 			      struct nsaudit_status *st, char *why,
 			      size_t size)
 {
@@ -912,22 +1061,24 @@ static int parse_status_words(const uint32_t *w, size_t n,
 	int err;
 
 	why[0] = '\0';
-	err = nsaudit__parse_status(nlh, n * sizeof(*w), FAMILY,
-				    NSAUDIT_CMD_GET_STATUS, st, why, size);
+	err = nsaudit__parse_status(nlh, n * sizeof(*w), FAMILY, cmd, st, why,
+				    size);
 	free(nlh);
 	return err;
 }
 
 /*
- * The exact bytes of a 1.4 GET_STATUS reply as a module on this host puts
- * them (x86-64: no NSAUDIT_A_PAD before the u64s), kprobes disarmed; then
- * each 1.4 addition hidden (renamed to a type this library does not
- * know), for a 1.4 module and a 1.3 one, and a probes state of 2.
+ * The exact bytes of a 1.4 GET_STATUS reply as the module puts them
+ * (x86-64: no NSAUDIT_A_PAD before the u64s), kprobes disarmed, share
+ * delegated, the caller's namespace delegated; then each 1.4 addition
+ * hidden (renamed to a type this library does not know), for a 1.4
+ * module and a 1.3 one; values out of range; and the same bytes as a
+ * CONFIG_NTF, whose NSAUDIT_A_DELEGATED is neither needed nor read.
  */
 START_TEST(test_status_1_4_bytes)
 {
 	const uint32_t reply[] = {
-		216,				/* nlmsg_len */
+		244,				/* nlmsg_len */
 		FAMILY,				/* type; no flags */
 		0,				/* seq */
 		0,				/* port */
@@ -936,7 +1087,10 @@ START_TEST(test_status_1_4_bytes)
 		8 | NSAUDIT_A_VERSION_MINOR << 16, 4,
 		12 | NSAUDIT_A_FEATURES << 16, U64_WORDS(0x1f),
 		5 | NSAUDIT_A_ENRICH << 16, 1,	/* u8, padded */
-		100 | (NLA_F_NESTED | NSAUDIT_A_COUNTERS) << 16,
+		5 | NSAUDIT_A_PROBES << 16, 0,	/* u8 probes = 0, padded */
+		5 | NSAUDIT_A_SHARE << 16, NSAUDIT_SHARE_DELEGATED,
+		5 | NSAUDIT_A_DELEGATED << 16, 1,
+		112 | (NLA_F_NESTED | NSAUDIT_A_COUNTERS) << 16,
 		12 | NSAUDIT_COUNTER_A_ENRICHED << 16, U64_WORDS(1520),
 		12 | NSAUDIT_COUNTER_A_FORWARDED << 16, U64_WORDS(310),
 		12 | NSAUDIT_COUNTER_A_LOST << 16, U64_WORDS(0),
@@ -947,6 +1101,8 @@ START_TEST(test_status_1_4_bytes)
 		U64_WORDS(0x100000007ULL),
 		12 | NSAUDIT_COUNTER_A_UNENRICHED << 16,
 		U64_WORDS(0x200000009ULL),
+		12 | NSAUDIT_COUNTER_A_DELEGATIONS << 16,
+		U64_WORDS(0x30000000bULL),
 		52 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 64,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 8192,
@@ -954,7 +1110,6 @@ START_TEST(test_status_1_4_bytes)
 		8 | NSAUDIT_LIMIT_A_BACKLOG << 16, 8192,
 		8 | NSAUDIT_LIMIT_A_MEMORY << 16, 65536,
 		8 | NSAUDIT_LIMIT_A_CONTIDS << 16, 4096,
-		5 | NSAUDIT_A_PROBES << 16, 0,	/* u8 probes = 0, padded */
 	};
 	const struct nsaudit_status want = {
 		.version_major = 1,
@@ -966,77 +1121,153 @@ START_TEST(test_status_1_4_bytes)
 			.missed = 2, .contids = 3, .contid_tasks = 57,
 			.contid_lost = 0x100000007ULL,
 			.unenriched = 0x200000009ULL,
+			.delegations = 0x30000000bULL,
 		},
 		.limits = {
 			.daemons = 64, .queue = 8192, .rules = 256,
 			.backlog = 8192, .memory = 65536, .contids = 4096,
 		},
 		.probes = 0,
+		.share = NSAUDIT_SHARE_DELEGATED,
+		.delegated = 1,
 	};
-	/* Where the minor version, the 1.4 counters and probes state are. */
-	const size_t n = ARRAY_SIZE(reply), minor = 8, lost = 33,
-		     unenriched = 36, probes = 52;
+	/* Where the command, the minor version and each 1.4 addition are. */
+	const size_t n = ARRAY_SIZE(reply), cmd = 4, minor = 8, probes = 14,
+		     share = 16, delegated = 18, lost = 39, unenriched = 42,
+		     delegations = 45;
+	const struct {
+		size_t at;
+		uint32_t hidden;
+		const char *why;
+	} hide[] = {
+		{ probes, 5 | (NSAUDIT_A_MAX + 1) << 16,
+		  "status of interface 1.4 lacks NSAUDIT_A_PROBES" },
+		{ share, 5 | (NSAUDIT_A_MAX + 1) << 16,
+		  "status of interface 1.4 lacks NSAUDIT_A_SHARE" },
+		{ delegated, 5 | (NSAUDIT_A_MAX + 1) << 16,
+		  "status of interface 1.4 lacks NSAUDIT_A_DELEGATED" },
+		{ lost, 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16,
+		  "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		  "NSAUDIT_COUNTER_A_CONTID_LOST" },
+		{ unenriched, 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16,
+		  "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		  "NSAUDIT_COUNTER_A_UNENRICHED" },
+		{ delegations, 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16,
+		  "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		  "NSAUDIT_COUNTER_A_DELEGATIONS" },
+	};
 	const uint16_t one = 1;
-	struct nsaudit_status st, old = want;
+	struct nsaudit_status st, old = want, ntf = want;
 	uint32_t w[ARRAY_SIZE(reply)];
 	char why[128];
+	size_t i;
 
 	if (*(const uint8_t *)&one != 1)
 		return;		/* the table above is little-endian */
 	ck_assert_uint_eq(reply[0], sizeof(reply));
 	ck_assert_uint_eq(reply[minor - 1], 8 | NSAUDIT_A_VERSION_MINOR << 16);
+	ck_assert_uint_eq(reply[probes], 5 | NSAUDIT_A_PROBES << 16);
+	ck_assert_uint_eq(reply[share], 5 | NSAUDIT_A_SHARE << 16);
+	ck_assert_uint_eq(reply[delegated], 5 | NSAUDIT_A_DELEGATED << 16);
 	ck_assert_uint_eq(reply[lost],
 			  12 | NSAUDIT_COUNTER_A_CONTID_LOST << 16);
 	ck_assert_uint_eq(reply[unenriched],
 			  12 | NSAUDIT_COUNTER_A_UNENRICHED << 16);
-	ck_assert_uint_eq(reply[probes], 5 | NSAUDIT_A_PROBES << 16);
+	ck_assert_uint_eq(reply[delegations],
+			  12 | NSAUDIT_COUNTER_A_DELEGATIONS << 16);
 
-	ck_assert_int_eq(parse_status_words(reply, n, &st, why, sizeof(why)),
-			 0);
+	ck_assert_int_eq(parse_status_words(reply, n, NSAUDIT_CMD_GET_STATUS,
+					    &st, why, sizeof(why)), 0);
 	ck_assert(status_eq(&st, &want));
 	ck_assert_str_eq(why, "");
 
-	/* 1.4 without the probes state, then without each counter. */
-	memcpy(w, reply, sizeof(w));
-	w[probes] = 5 | (NSAUDIT_A_MAX + 1) << 16;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
-			 -EBADMSG);
-	ck_assert_str_eq(why, "status of interface 1.4 lacks NSAUDIT_A_PROBES");
-	memcpy(w, reply, sizeof(w));
-	w[lost] = 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
-			 -EBADMSG);
-	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
-			 "NSAUDIT_COUNTER_A_CONTID_LOST");
-	memcpy(w, reply, sizeof(w));
-	w[unenriched] = 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
-			 -EBADMSG);
-	ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 lacks "
-			 "NSAUDIT_COUNTER_A_UNENRICHED");
+	/* 1.4 without each addition in turn. */
+	for (i = 0; i < ARRAY_SIZE(hide); i++) {
+		memcpy(w, reply, sizeof(w));
+		w[hide[i].at] = hide[i].hidden;
+		ck_assert_int_eq(parse_status_words(w, n,
+						    NSAUDIT_CMD_GET_STATUS,
+						    &st, why, sizeof(why)),
+				 -EBADMSG);
+		ck_assert_str_eq(why, hide[i].why);
+	}
 
 	/* The same bytes from a 1.3 module, which has none of them: fine. */
-	w[lost] = 12 | (NSAUDIT_COUNTER_A_MAX + 1) << 16;
-	w[probes] = 5 | (NSAUDIT_A_MAX + 1) << 16;
+	for (i = 0; i < ARRAY_SIZE(hide); i++)
+		w[hide[i].at] = hide[i].hidden;
 	w[minor] = 3;
 	old.version_minor = 3;
 	old.probes = -1;
+	old.share = -1;
+	old.delegated = -1;
 	old.counters.contid_lost = 0;
 	old.counters.unenriched = 0;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)), 0);
+	old.counters.delegations = 0;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
 	ck_assert(status_eq(&st, &old));
 
 	/* A probes state other than 0 or 1. */
 	memcpy(w, reply, sizeof(w));
 	w[probes + 1] = 2;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)),
-			 -EBADMSG);
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), -EBADMSG);
 	ck_assert_str_eq(why, "NSAUDIT_A_PROBES is 2, not 0 or 1");
 
 	/* Firing. */
 	w[probes + 1] = 1;
-	ck_assert_int_eq(parse_status_words(w, n, &st, why, sizeof(why)), 0);
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
 	ck_assert_int_eq(st.probes, 1);
+
+	/* A share past the enum, and each value of it. */
+	memcpy(w, reply, sizeof(w));
+	w[share + 1] = 3;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_SHARE is 3, not 0, 1 or 2");
+	for (i = NSAUDIT_SHARE_NONE; i <= NSAUDIT_SHARE_ALL; i++) {
+		w[share + 1] = (uint32_t)i;
+		ck_assert_int_eq(parse_status_words(w, n,
+						    NSAUDIT_CMD_GET_STATUS,
+						    &st, why, sizeof(why)),
+				 0);
+		ck_assert_int_eq(st.share, (int)i);
+	}
+
+	/* Not delegated; then a value other than 0 or 1. */
+	memcpy(w, reply, sizeof(w));
+	w[delegated + 1] = 0;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
+	ck_assert_int_eq(st.delegated, 0);
+	w[delegated + 1] = 2;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "NSAUDIT_A_DELEGATED is 2, not 0 or 1");
+
+	/*
+	 * As a CONFIG_NTF: the same, but NSAUDIT_A_DELEGATED is not read
+	 * (-1), whatever it holds, and not needed; the rest still is.
+	 */
+	memcpy(w, reply, sizeof(w));
+	w[cmd] = NSAUDIT_CMD_CONFIG_NTF | NSAUDIT_GENL_VERSION << 8;
+	ntf.delegated = -1;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_CONFIG_NTF, &st,
+					    why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &ntf));
+	w[delegated + 1] = 2;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_CONFIG_NTF, &st,
+					    why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &ntf));
+	w[delegated] = 5 | (NSAUDIT_A_MAX + 1) << 16;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_CONFIG_NTF, &st,
+					    why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &ntf));
+	w[share] = 5 | (NSAUDIT_A_MAX + 1) << 16;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_CONFIG_NTF, &st,
+					    why, sizeof(why)), -EBADMSG);
+	ck_assert_str_eq(why, "status of interface 1.4 lacks NSAUDIT_A_SHARE");
 }
 END_TEST
 
@@ -1263,7 +1494,7 @@ START_TEST(test_status_truncated)
 
 	nlh = build(FAMILY, NSAUDIT_CMD_GET_STATUS, status_attrs,
 		    ARRAY_SIZE(status_attrs), &len);
-	/* It ends in NSAUDIT_A_PROBES, a u8 and 3 bytes of padding. */
+	/* It ends in NSAUDIT_A_DELEGATED, a u8 and 3 bytes of padding. */
 	check_truncations(nlh, len, len - (NLA_ALIGN(1) - 1), false);
 	free(nlh);
 }
@@ -1271,18 +1502,28 @@ END_TEST
 
 /* ---- status of interface 1.1: new limits, the daemon ------------- */
 
+/* The 1.4 additions in status_attrs, in the order a 1.4 status is checked. */
+static const size_t status_1_4[] = {
+	STATUS_PROBES, STATUS_SHARE, STATUS_DELEGATED, STATUS_CONTID_LOST,
+	STATUS_UNENRICHED, STATUS_DELEGATIONS,
+};
+
 /*
- * A status before 1.4: no probes state (-1), no contid_lost and no
- * unenriched (0).
+ * A status before 1.4: no probes state, share or delegated (-1), and no
+ * contid_lost, unenriched or delegations (0).
  */
 static void skip_1_4_attrs(struct attr *a, struct nsaudit_status *want)
 {
-	a[STATUS_PROBES].type = SKIP;
-	a[STATUS_CONTID_LOST].type = SKIP;
-	a[STATUS_UNENRICHED].type = SKIP;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(status_1_4); i++)
+		a[status_1_4[i]].type = SKIP;
 	want->probes = -1;
+	want->share = -1;
+	want->delegated = -1;
 	want->counters.contid_lost = 0;
 	want->counters.unenriched = 0;
+	want->counters.delegations = 0;
 }
 
 /* A status before 1.3: no container ID attribute; each reads as 0. */
@@ -1388,19 +1629,31 @@ START_TEST(test_status_minor_2)
 END_TEST
 
 /*
- * A module of 1.3 does not say whether its probes fire (-1) and has no
- * contid_lost or unenriched counter (0). From 1.4 on each is mandatory, in
- * a reply and in a notification alike.
+ * A module of 1.3 does not say whether its probes fire nor what it shares
+ * (-1) and has no contid_lost, unenriched or delegations counter (0).
+ * From 1.4 on each is mandatory, in a reply and in a notification alike,
+ * but for NSAUDIT_A_DELEGATED, which only a reply needs.
  */
 START_TEST(test_status_minor_3)
 {
 	static const uint8_t cmds[] = {
 		NSAUDIT_CMD_GET_STATUS, NSAUDIT_CMD_CONFIG_NTF,
 	};
+	static const char *const lacks[] = {
+		"status of interface 1.4 lacks NSAUDIT_A_PROBES",
+		"status of interface 1.4 lacks NSAUDIT_A_SHARE",
+		"status of interface 1.4 lacks NSAUDIT_A_DELEGATED",
+		"NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		"NSAUDIT_COUNTER_A_CONTID_LOST",
+		"NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		"NSAUDIT_COUNTER_A_UNENRICHED",
+		"NSAUDIT_A_COUNTERS of interface 1.4 lacks "
+		"NSAUDIT_COUNTER_A_DELEGATIONS",
+	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st, want;
 	char why[128];
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
 		memcpy(a, status_attrs, sizeof(a));
@@ -1412,6 +1665,8 @@ START_TEST(test_status_minor_3)
 					      why, sizeof(why)), 0);
 		ck_assert(status_eq(&st, &want));
 		ck_assert_int_eq(st.probes, -1);
+		ck_assert_int_eq(st.share, -1);
+		ck_assert_int_eq(st.delegated, -1);
 		ck_assert_str_eq(why, "");
 
 		/* A 1.3 module that has one of them anyway: taken. */
@@ -1435,28 +1690,57 @@ START_TEST(test_status_minor_3)
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
 					      why, sizeof(why)), 0);
 		ck_assert(status_eq(&st, &want));
-
-		/* 1.4 without the probes state, then without each counter. */
-		a[1].val = 4;
-		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
-					      why, sizeof(why)), -EBADMSG);
-		ck_assert_str_eq(why, "status of interface 1.4 lacks "
-				 "NSAUDIT_A_PROBES");
-		a[STATUS_PROBES].type = NSAUDIT_A_PROBES;
-		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
-					      why, sizeof(why)), -EBADMSG);
-		ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 "
-				 "lacks NSAUDIT_COUNTER_A_CONTID_LOST");
-		a[STATUS_CONTID_LOST].type = NSAUDIT_COUNTER_A_CONTID_LOST;
 		a[STATUS_UNENRICHED].type = SKIP;
+		want.counters.unenriched = 0;
+		a[STATUS_SHARE].type = NSAUDIT_A_SHARE;
+		want.share = NSAUDIT_SHARE_ALL;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
-					      why, sizeof(why)), -EBADMSG);
-		ck_assert_str_eq(why, "NSAUDIT_A_COUNTERS of interface 1.4 "
-				 "lacks NSAUDIT_COUNTER_A_UNENRICHED");
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		a[STATUS_SHARE].type = SKIP;
+		want.share = -1;
+		a[STATUS_DELEGATED].type = NSAUDIT_A_DELEGATED;
+		want.delegated = 1;
+		want_for_cmd(cmds[i], &want);
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		a[STATUS_DELEGATED].type = SKIP;
+		want.delegated = -1;
+		a[STATUS_DELEGATIONS].type = NSAUDIT_COUNTER_A_DELEGATIONS;
+		want.counters.delegations = 0xfffffffffffffff9ULL;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+
+		/* 1.4 without each of them in turn. */
+		a[1].val = 4;
+		a[STATUS_PROBES].val = 0;
+		for (k = 0; k < ARRAY_SIZE(status_1_4); k++)
+			a[status_1_4[k]].type =
+				status_attrs[status_1_4[k]].type;
+		for (k = 0; k < ARRAY_SIZE(status_1_4); k++) {
+			int err;
+
+			a[status_1_4[k]].type = SKIP;
+			err = parse_status(a, ARRAY_SIZE(a), cmds[i], &st, why,
+					   sizeof(why));
+			a[status_1_4[k]].type =
+				status_attrs[status_1_4[k]].type;
+			/* A notification does without it. */
+			if (status_1_4[k] == STATUS_DELEGATED &&
+			    cmds[i] == NSAUDIT_CMD_CONFIG_NTF) {
+				ck_assert_int_eq(err, 0);
+				ck_assert_int_eq(st.delegated, -1);
+				continue;
+			}
+			ck_assert_int_eq(err, -EBADMSG);
+			ck_assert_str_eq(why, lacks[k]);
+		}
 
 		/* Complete at 1.4: as this library's own version reads it. */
-		a[STATUS_UNENRICHED].type = NSAUDIT_COUNTER_A_UNENRICHED;
 		want = want_status;
+		want_for_cmd(cmds[i], &want);
 		want.version_minor = 4;
 		want.probes = 0;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
@@ -2365,6 +2649,7 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_build_status);
 	tcase_add_test(tc, test_build_bad_family);
 	tcase_add_test(tc, test_build_set_bytes);
+	tcase_add_test(tc, test_build_set_share_bytes);
 	tcase_add_test(tc, test_build_set_masks);
 	tcase_add_test(tc, test_build_nsid);
 	tcase_add_loop_test(tc, test_settings_bounds, 0,
@@ -2380,6 +2665,7 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_status_lengths);
 	tcase_add_test(tc, test_status_values);
 	tcase_add_test(tc, test_status_probes_values);
+	tcase_add_test(tc, test_status_share_values);
 	tcase_add_test(tc, test_status_1_4_bytes);
 	tcase_add_test(tc, test_status_unknown_ignored);
 	tcase_add_test(tc, test_status_wrong_message);

@@ -18,7 +18,7 @@
 #include "output.h"
 #include "suites.h"
 
-#define ARGV_MAX	16
+#define ARGV_MAX	20
 
 /* Parse a NULL-terminated list of arguments (program name added here). */
 static int parse(struct cli_args *args, const char *const *list)
@@ -135,11 +135,12 @@ START_TEST(test_set_limits)
 
 	/* Several pairs, any order, one request. */
 	parse_ok(&a, ARGS("set", "rules", "7", "memory", "65536", "enrich",
-			  "off", "contids", "4096", "daemons", "4096",
-			  "backlog", "300", "queue", "1048576"));
+			  "off", "contids", "4096", "share", "none", "daemons",
+			  "4096", "backlog", "300", "queue", "1048576"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_SET);
 	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ALL);
 	ck_assert_int_eq(a.set.enrich, 0);
+	ck_assert_int_eq(a.set.share, NSAUDIT_SHARE_NONE);
 	ck_assert_uint_eq(a.set.limits.daemons, NSAUDIT_LIMIT_DAEMONS_MAX);
 	ck_assert_uint_eq(a.set.limits.queue, NSAUDIT_LIMIT_QUEUE_MAX);
 	ck_assert_uint_eq(a.set.limits.rules, 7);
@@ -151,6 +152,72 @@ START_TEST(test_set_limits)
 	parse_ok(&a, ARGS("set", "queue", "0020", "daemons", "010"));
 	ck_assert_uint_eq(a.set.limits.queue, 20);
 	ck_assert_uint_eq(a.set.limits.daemons, 10);
+}
+END_TEST
+
+/* share takes its three names, and nothing else (see test_usage_exact). */
+START_TEST(test_set_share)
+{
+	static const struct {
+		const char *name;
+		int share;
+	} cases[] = {
+		{ "none", NSAUDIT_SHARE_NONE },
+		{ "delegated", NSAUDIT_SHARE_DELEGATED },
+		{ "all", NSAUDIT_SHARE_ALL },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		parse_ok(&a, ARGS("set", "share", cases[i].name));
+		ck_assert_int_eq(a.cmd, CLI_CMD_SET);
+		ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_SHARE);
+		ck_assert_int_eq(a.set.share, cases[i].share);
+		ck_assert(!a.json);
+	}
+
+	/* With other keys, either side: one request. */
+	parse_ok(&a, ARGS("set", "enrich", "on", "share", "all", "queue",
+			  "16"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ENRICH | NSAUDIT_SET_SHARE |
+				      NSAUDIT_SET_QUEUE);
+	ck_assert_int_eq(a.set.enrich, 1);
+	ck_assert_int_eq(a.set.share, NSAUDIT_SHARE_ALL);
+	ck_assert_uint_eq(a.set.limits.queue, 16);
+}
+END_TEST
+
+START_TEST(test_delegate)
+{
+	static const struct {
+		const char *argv[4];
+		enum cli_cmd cmd;
+		int pid;
+	} cases[] = {
+		{ { "delegate", "42" }, CLI_CMD_DELEGATE, 42 },
+		{ { "undelegate", "42" }, CLI_CMD_UNDELEGATE, 42 },
+		/* Both ends of the range; leading zeros are decimal. */
+		{ { "delegate", "1" }, CLI_CMD_DELEGATE, 1 },
+		{ { "undelegate", "4194304" }, CLI_CMD_UNDELEGATE,
+		  NSAUDIT_PID_MAX },
+		{ { "delegate", "010" }, CLI_CMD_DELEGATE, 10 },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		parse_ok(&a, cases[i].argv);
+		ck_assert_int_eq(a.cmd, cases[i].cmd);
+		ck_assert_int_eq(a.pid, cases[i].pid);
+		ck_assert(!a.json);
+	}
+
+	/* Help wins here too. */
+	parse_ok(&a, ARGS("delegate", "5", "-h"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+	parse_ok(&a, ARGS("undelegate", "--help"));
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
 }
 END_TEST
 
@@ -376,6 +443,31 @@ static const struct usage_case {
 	{ { "set", "contids", "1048577" }, { "contids '1048577' is out" } },
 	{ { "set", "contids", "-1" }, { "contids '-1' is not a decimal" } },
 	{ { "set", "contids" }, { "missing value for contids" } },
+	{ { "set", "share", "bogus" },
+	  { "share 'bogus' is not one of none, delegated, all" } },
+	{ { "set", "share", "1" }, { "share '1' is not one of" } },
+	{ { "set", "share", "ALL" }, { "share 'ALL' is not one of" } },
+	{ { "set", "share", "" }, { "share '' is not one of" } },
+	{ { "set", "share" }, { "missing value for share" } },
+	{ { "set", "share", "all", "share", "none" },
+	  { "key 'share' given twice" } },
+	{ { "set", "Share", "all" }, { "unknown key 'Share'" } },
+	/* delegate, undelegate: one PID, no "self" */
+	{ { "delegate" }, { "delegate: expected a PID" } },
+	{ { "undelegate" }, { "undelegate: expected a PID" } },
+	{ { "delegate", "--json" }, { "delegate: expected a PID" } },
+	{ { "delegate", "0" }, { "PID '0' is out of range 1 to 4194304" } },
+	{ { "undelegate", "4194305" }, { "PID '4194305' is out of range" } },
+	{ { "delegate", "-5" }, { "PID '-5' is not a decimal number" } },
+	{ { "delegate", "self" }, { "PID 'self' is not a decimal number" } },
+	{ { "delegate", "" }, { "empty PID", "1 to 4194304" } },
+	{ { "delegate", "5", "6" }, { "delegate: unexpected argument '6'" } },
+	{ { "undelegate", "5", "x" },
+	  { "undelegate: unexpected argument 'x'" } },
+	{ { "delegate", "-x" }, { "delegate: unknown option '-x'" } },
+	{ { "delegate", "5", "--json" },
+	  { "delegate: option '--json' applies only to" } },
+	{ { "--json", "undelegate", "5" }, { "undelegate: option '--json'" } },
 	/* contid: the operation, then the PID, then (set) the ID */
 	{ { "contid" }, { "contid: expected 'set PID ID' or 'get PID'" } },
 	{ { "contid", "--json" }, { "contid: expected 'set PID ID'" } },
@@ -473,6 +565,42 @@ START_TEST(test_usage_error)
 }
 END_TEST
 
+/* The new commands' and share's messages, whole. */
+START_TEST(test_usage_exact)
+{
+	static const struct {
+		const char *argv[4];
+		const char *err;
+	} cases[] = {
+		{ { "delegate" }, "delegate: expected a PID" },
+		{ { "undelegate" }, "undelegate: expected a PID" },
+		{ { "delegate", "abc" },
+		  "PID 'abc' is not a decimal number from 1 to 4194304" },
+		{ { "undelegate", "12x" },
+		  "PID '12x' is not a decimal number from 1 to 4194304" },
+		{ { "delegate", "self" },
+		  "PID 'self' is not a decimal number from 1 to 4194304" },
+		{ { "delegate", "0" }, "PID '0' is out of range 1 to 4194304" },
+		{ { "delegate", "5", "6" }, "delegate: unexpected argument '6'" },
+		{ { "set", "share", "bogus" },
+		  "share 'bogus' is not one of none, delegated, all" },
+		{ { "set", "share", "2" },
+		  "share '2' is not one of none, delegated, all" },
+		{ { "set", "share" }, "set: missing value for share" },
+		{ { "set", "bogus", "1" },
+		  "set: unknown key 'bogus'; keys are enrich, daemons, queue, "
+		  "rules, backlog, memory, contids, share" },
+	};
+	struct cli_args a;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ck_assert_int_eq(parse(&a, cases[i].argv), -1);
+		ck_assert_str_eq(a.err, cases[i].err);
+	}
+}
+END_TEST
+
 /* The number parser on its own: one row per class and boundary. */
 START_TEST(test_parse_number)
 {
@@ -559,6 +687,8 @@ static const struct nsaudit_status status_value = {
 	},
 	.limits = { .daemons = 64, .queue = 8192, .rules = 256 },
 	.probes = -1,
+	.share = -1,
+	.delegated = -1,
 };
 
 /* A module of 1.1 with the caller's namespace's daemon. */
@@ -580,6 +710,8 @@ static const struct nsaudit_status status_1_1 = {
 		.lost = 2,
 	},
 	.probes = -1,
+	.share = -1,
+	.delegated = -1,
 };
 
 /* A module of 1.3: contid feature, the contids counter and limit. */
@@ -599,11 +731,14 @@ static const struct nsaudit_status status_1_3 = {
 		.memory = 65536, .contids = 4096,
 	},
 	.probes = -1,
+	.share = -1,
+	.delegated = -1,
 };
 
 /*
- * A module of 1.4 whose kprobes fire: the probes state, unenriched and
- * contid_lost.
+ * A module of 1.4 whose kprobes fire: the probes state, the share
+ * setting, the caller's delegation, unenriched, contid_lost and
+ * delegations.
  */
 static const struct nsaudit_status status_1_4 = {
 	.version_major = 1,
@@ -615,13 +750,15 @@ static const struct nsaudit_status status_1_4 = {
 	.counters = {
 		.enriched = 5, .forwarded = 0, .lost = 0, .missed = 0,
 		.contids = 3, .contid_tasks = 57, .contid_lost = 0,
-		.unenriched = 0,
+		.unenriched = 0, .delegations = 0,
 	},
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
 		.memory = 65536, .contids = 4096,
 	},
 	.probes = 1,
+	.share = NSAUDIT_SHARE_DELEGATED,
+	.delegated = 1,
 };
 
 START_TEST(test_status_text)
@@ -747,9 +884,9 @@ START_TEST(test_status_json_1_3)
 END_TEST
 
 /*
- * 1.4: the probes state after enrich, unenriched after enriched,
- * contid_lost after the other container ID counters; a count of 0 is
- * still shown.
+ * 1.4: the probes state, share and delegated after enrich, unenriched
+ * after enriched, contid_lost after the other container ID counters and
+ * delegations after it; a count of 0 is still shown.
  */
 START_TEST(test_status_text_1_4)
 {
@@ -762,6 +899,8 @@ START_TEST(test_status_text_1_4)
 		  "features enrich nsid daemons rules contid\n"
 		  "enrich 1\n"
 		  "probes firing\n"
+		  "share delegated\n"
+		  "delegated yes\n"
 		  "enriched 5\n"
 		  "unenriched 0\n"
 		  "forwarded 0\n"
@@ -770,6 +909,7 @@ START_TEST(test_status_text_1_4)
 		  "contids_tracked 3\n"
 		  "contid_tasks 57\n"
 		  "contid_lost 0\n"
+		  "delegations 0\n"
 		  "daemons 64\n"
 		  "queue 8192\n"
 		  "rules 256\n"
@@ -782,16 +922,34 @@ START_TEST(test_status_text_1_4)
 	st.enrich = 0;
 	st.counters.contid_lost = UINT64_MAX;
 	st.counters.unenriched = UINT64_MAX - 1;
+	st.share = NSAUDIT_SHARE_NONE;
+	st.delegated = 0;
+	st.counters.delegations = 4096;
 	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
 	fflush(m.f);
 	ck_assert_ptr_nonnull(strstr(m.buf, "\nenrich 0\n"
 					    "probes disarmed\n"
+					    "share none\n"
+					    "delegated no\n"
 					    "enriched 5\n"
 					    "unenriched 18446744073709551614\n"
 					    "forwarded 0\n"));
 	ck_assert_ptr_nonnull(strstr(m.buf, "\ncontid_tasks 57\n"
 					    "contid_lost 18446744073709551615\n"
+					    "delegations 4096\n"
 					    "daemons 64\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+
+	/* share all; and no delegated line where there is none to give. */
+	st.share = NSAUDIT_SHARE_ALL;
+	st.delegated = -1;
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\nprobes disarmed\n"
+					    "share all\n"
+					    "enriched 5\n"));
+	ck_assert_ptr_null(strstr(m.buf, "delegated "));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
 
@@ -801,6 +959,8 @@ START_TEST(test_status_text_1_4)
 	ck_assert_ptr_null(strstr(m.buf, "probes"));
 	ck_assert_ptr_null(strstr(m.buf, "unenriched"));
 	ck_assert_ptr_null(strstr(m.buf, "contid_lost"));
+	ck_assert_ptr_null(strstr(m.buf, "share"));
+	ck_assert_ptr_null(strstr(m.buf, "delegat"));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
 }
@@ -812,10 +972,11 @@ START_TEST(test_status_json_1_4)
 		"{\"version\":{\"major\":1,\"minor\":4},"
 		"\"features\":[\"enrich\",\"nsid\",\"daemons\",\"rules\","
 		"\"contid\"],"
-		"\"enrich\":true,\"probes\":true,"
+		"\"enrich\":true,\"probes\":true,\"share\":\"delegated\","
+		"\"delegated\":true,"
 		"\"counters\":{\"enriched\":5,\"unenriched\":0,"
 		"\"forwarded\":0,\"lost\":0,\"missed\":0,\"contids\":3,"
-		"\"contid_tasks\":57,\"contid_lost\":0},"
+		"\"contid_tasks\":57,\"contid_lost\":0,\"delegations\":0},"
 		"\"limits\":{\"daemons\":64,\"queue\":8192,"
 		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
 		"\"contids\":4096}";
@@ -829,24 +990,42 @@ START_TEST(test_status_json_1_4)
 	ck_assert_int_eq(out_config_json(mem_open(&m), &st), 0);
 	snprintf(buf, sizeof(buf), "%s}\n", want);
 	mem_check(&m, buf);
-	/* monitor's text line has the settings only. */
+	/* monitor's text line has the settings only, share among them. */
 	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
 	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
-		  "backlog=8192 memory=65536 contids=4096\n");
+		  "backlog=8192 memory=65536 contids=4096 share=delegated\n");
+
+	/* A notification says nothing of the caller's namespace. */
+	st.delegated = -1;
+	ck_assert_int_eq(out_config_json(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"probes\":true,"
+					    "\"share\":\"delegated\","
+					    "\"counters\":{"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+	st.delegated = 1;
 
 	st.probes = 0;
 	st.counters.contid_lost = 12;
 	st.counters.unenriched = UINT64_MAX;
+	st.share = NSAUDIT_SHARE_ALL;
+	st.delegated = 0;
+	st.counters.delegations = UINT64_MAX - 2;
 	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
 	fflush(m.f);
 	ck_assert_ptr_nonnull(strstr(m.buf, "\"enrich\":true,"
 					    "\"probes\":false,"
+					    "\"share\":\"all\","
+					    "\"delegated\":false,"
 					    "\"counters\":{\"enriched\":5,"
 					    "\"unenriched\":"
 					    "18446744073709551615,"
 					    "\"forwarded\":0,"));
 	ck_assert_ptr_nonnull(strstr(m.buf, "\"contid_tasks\":57,"
-					    "\"contid_lost\":12},"));
+					    "\"contid_lost\":12,"
+					    "\"delegations\":"
+					    "18446744073709551613},"));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
 }
@@ -1215,12 +1394,15 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_rule_command_errors);
 	tcase_add_test(tc, test_set_enrich);
 	tcase_add_test(tc, test_set_limits);
+	tcase_add_test(tc, test_set_share);
+	tcase_add_test(tc, test_delegate);
 	tcase_add_test(tc, test_nsid);
 	tcase_add_test(tc, test_contid);
 	tcase_add_test(tc, test_monitor);
 	tcase_add_test(tc, test_help_version);
 	tcase_add_loop_test(tc, test_usage_error, 0,
 			    sizeof(usage_cases) / sizeof(usage_cases[0]));
+	tcase_add_test(tc, test_usage_exact);
 	tcase_add_test(tc, test_parse_number);
 	suite_add_tcase(s, tc);
 

@@ -7,6 +7,7 @@
  *   nsauditctl [--json] COMMAND [ARGS] [--json]
  *   COMMAND: status | set KEY VALUE [KEY VALUE]... | nsid PID|self |
  *            contid set PID ID | contid get PID|self |
+ *            delegate PID | undelegate PID |
  *            monitor [--count N] [--timeout SEC] | help | version
  *   short forms: -s (status), -e 0|1 (set enrich), -h/--help, -V/--version
  *   rules, as auditctl: -a|-A|-d LIST,ACTION [-F F=V]... [-S SC]... [-k K]...,
@@ -44,6 +45,8 @@ static const struct cli_cmd_name {
 	{ "set", CLI_CMD_SET },
 	{ "nsid", CLI_CMD_NSID },
 	{ "contid", CLI_CMD_CONTID },
+	{ "delegate", CLI_CMD_DELEGATE },
+	{ "undelegate", CLI_CMD_UNDELEGATE },
 	{ "monitor", CLI_CMD_MONITOR },
 	{ "help", CLI_CMD_HELP },
 	{ "version", CLI_CMD_VERSION },
@@ -53,7 +56,10 @@ static const struct cli_cmd_name {
 	{ "-R", CLI_CMD_LOAD },
 };
 
-/* Keys of "set"; enrich takes on/off as well, see cli_set_pair(). */
+/*
+ * Keys of "set"; enrich takes on/off as well and share takes names only,
+ * see cli_set_pair().
+ */
 static const struct cli_key {
 	const char *name;
 	unsigned int bit;
@@ -71,10 +77,23 @@ static const struct cli_key {
 	  NSAUDIT_LIMIT_MEMORY_MAX },
 	{ "contids", NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
 	  NSAUDIT_LIMIT_CONTIDS_MAX },
+	{ "share", NSAUDIT_SET_SHARE, NSAUDIT_SHARE_NONE, NSAUDIT_SHARE_ALL },
 };
 
 #define CLI_KEY_LIST \
-	"enrich, daemons, queue, rules, backlog, memory, contids"
+	"enrich, daemons, queue, rules, backlog, memory, contids, share"
+
+/*
+ * The values of share, indexed by enum nsaudit_share. Names only: the
+ * numbers are the UAPI's business, and a bare 1 does not say "delegated".
+ */
+static const char *const cli_share_names[] = {
+	[NSAUDIT_SHARE_NONE] = "none",
+	[NSAUDIT_SHARE_DELEGATED] = "delegated",
+	[NSAUDIT_SHARE_ALL] = "all",
+};
+
+#define CLI_SHARE_LIST		"none, delegated, all"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -213,6 +232,16 @@ static int cli_set_pair(struct cli_parser *p)
 					 "off, 1, 0", cli_quote(q, val));
 		return 0;
 	}
+	if (k->bit == NSAUDIT_SET_SHARE) {
+		for (i = 0; i < ARRAY_SIZE(cli_share_names); i++) {
+			if (!strcmp(val, cli_share_names[i])) {
+				args->set.share = (int)i;
+				return 0;
+			}
+		}
+		return cli_error(args, "share '%s' is not one of "
+				 CLI_SHARE_LIST, cli_quote(q, val));
+	}
 	if (cli_number(args, k->name, val, k->min, k->max, &v))
 		return -1;
 	switch (k->bit) {
@@ -313,6 +342,21 @@ static int cli_positional(struct cli_parser *p)
 		p->have_pid = true;
 		return cli_pid(args, s);
 	}
+	/*
+	 * No "self": the caller needs CAP_AUDIT_CONTROL in the initial user
+	 * namespace, whose delegation means nothing (the module says EINVAL).
+	 */
+	if ((args->cmd == CLI_CMD_DELEGATE ||
+	     args->cmd == CLI_CMD_UNDELEGATE) && !p->have_pid) {
+		uint64_t v;
+
+		p->i++;
+		p->have_pid = true;
+		if (cli_number(args, "PID", s, 1, NSAUDIT_PID_MAX, &v))
+			return -1;
+		args->pid = (int)v;
+		return 0;
+	}
 	return cli_error(args, "%s: unexpected argument '%s'",
 			 cli_cmd_name(args->cmd), cli_quote(q, s));
 }
@@ -408,6 +452,10 @@ static int cli_parse_rest(struct cli_parser *p)
 				 CLI_KEY_LIST);
 	if (args->cmd == CLI_CMD_NSID && !p->have_pid)
 		return cli_error(args, "nsid: expected a PID or 'self'");
+	if ((args->cmd == CLI_CMD_DELEGATE ||
+	     args->cmd == CLI_CMD_UNDELEGATE) && !p->have_pid)
+		return cli_error(args, "%s: expected a PID",
+				 cli_cmd_name(args->cmd));
 	if (args->cmd == CLI_CMD_CONTID) {
 		if (args->contid_op == CLI_CONTID_NONE)
 			return cli_error(args, "contid: expected 'set PID ID' "

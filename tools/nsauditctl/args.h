@@ -20,6 +20,8 @@ enum cli_cmd {
 	CLI_CMD_SET,
 	CLI_CMD_NSID,
 	CLI_CMD_CONTID,		/* contid set|get: args.contid_op says which */
+	CLI_CMD_DELEGATE,	/* delegate PID */
+	CLI_CMD_UNDELEGATE,	/* undelegate PID */
 	CLI_CMD_MONITOR,
 	CLI_CMD_HELP,
 	CLI_CMD_VERSION,
@@ -49,8 +51,9 @@ enum cli_contid_op {
  * @cmd: the command
  * @json: --json was given (only for status, nsid and monitor)
  * @set: CLI_CMD_SET: the settings to send, @set.mask says which
- * @pid: CLI_CMD_NSID and CLI_CMD_CONTID: 1 to NSAUDIT_PID_MAX, or 0 for
- *       "self" (nsid and contid get only)
+ * @pid: CLI_CMD_NSID, CLI_CMD_CONTID, CLI_CMD_DELEGATE and
+ *       CLI_CMD_UNDELEGATE: 1 to NSAUDIT_PID_MAX, or 0 for "self" (nsid
+ *       and contid get only)
  * @contid_op: CLI_CMD_CONTID: set or get
  * @contid: CLI_CONTID_SET: the ID, any u64 (NSAUDIT_CONTID_UNSET too,
  *          which the module refuses with its own explanation)

@@ -29,6 +29,7 @@ static int cmd_status(const struct cli_args *args);
 static int cmd_set(const struct cli_args *args);
 static int cmd_nsid(const struct cli_args *args);
 static int cmd_contid(const struct cli_args *args);
+static int cmd_delegate(const struct cli_args *args);
 static int cmd_monitor(const struct cli_args *args);
 static int cmd_help(const struct cli_args *args);
 static int cmd_version(const struct cli_args *args);
@@ -52,6 +53,10 @@ static const struct {
 		"show the nsID set of a process as records carry it" },
 	[CLI_CMD_CONTID] = { "contid", "set PID ID | get PID|self", cmd_contid,
 		"give a process an audit container ID, or show it" },
+	[CLI_CMD_DELEGATE] = { "delegate", "PID", cmd_delegate,
+		"share host records with PID's user namespace" },
+	[CLI_CMD_UNDELEGATE] = { "undelegate", "PID", cmd_delegate,
+		"end the delegation of PID's user namespace" },
 	[CLI_CMD_MONITOR] = { "monitor", "[--count N] [--timeout SEC]",
 		cmd_monitor, "print the state after each config change" },
 	[CLI_CMD_HELP] = { "help", "", cmd_help, "show this help" },
@@ -227,6 +232,24 @@ static int cmd_contid(const struct cli_args *args)
 		if (err < 0)
 			rc = ctl_out_fail(name, err);
 	}
+	nsaudit_close(h);
+	return rc;
+}
+
+/* delegate and undelegate: no output. */
+static int cmd_delegate(const struct cli_args *args)
+{
+	bool undo = args->cmd == CLI_CMD_UNDELEGATE;
+	const char *name = undo ? "undelegate" : "delegate";
+	struct nsaudit_handle *h = ctl_open(name);
+	int err, rc = EXIT_OK;
+
+	if (!h)
+		return EXIT_ERROR;
+	err = undo ? nsaudit_undelegate(h, args->pid) :
+		     nsaudit_delegate(h, args->pid);
+	if (err < 0)
+		rc = ctl_feature_fail(name, h, err, "delegation", "1.3");
 	nsaudit_close(h);
 	return rc;
 }
@@ -473,7 +496,7 @@ static int cmd_help(const struct cli_args *args)
 	}
 	printf("\nKeys of set: enrich on|off|1|0, daemons 0-%d, queue %d-%d, "
 	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB), "
-	       "contids %d-%d\n\n",
+	       "contids %d-%d,\n  share none|delegated|all\n\n",
 	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_QUEUE_MIN,
 	       NSAUDIT_LIMIT_QUEUE_MAX, NSAUDIT_LIMIT_RULES_MAX,
 	       NSAUDIT_LIMIT_QUEUE_MIN, NSAUDIT_LIMIT_QUEUE_MAX,

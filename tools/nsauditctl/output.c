@@ -34,6 +34,21 @@ static const struct {
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* The "share" setting by enum nsaudit_share value, as "set share" takes it. */
+static const char *const out_share_names[] = {
+	[NSAUDIT_SHARE_NONE] = "none",
+	[NSAUDIT_SHARE_DELEGATED] = "delegated",
+	[NSAUDIT_SHARE_ALL] = "all",
+};
+
+/* The library refuses other values; a name for everything all the same. */
+static const char *out_share_name(int share)
+{
+	if (share >= 0 && (size_t)share < ARRAY_SIZE(out_share_names))
+		return out_share_names[share];
+	return "unknown";
+}
+
 static int out_result(FILE *f)
 {
 	return ferror(f) ? -EIO : 0;
@@ -224,6 +239,11 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	/* -1: a module older than 1.4 does not say. */
 	if (st->probes >= 0)
 		fprintf(f, "probes %s\n", st->probes ? "firing" : "disarmed");
+	/* -1 likewise; delegated also from a notification, for nobody. */
+	if (st->share >= 0)
+		fprintf(f, "share %s\n", out_share_name(st->share));
+	if (st->delegated >= 0)
+		fprintf(f, "delegated %s\n", st->delegated ? "yes" : "no");
 	fprintf(f, "enriched %" PRIu64 "\n", st->counters.enriched);
 	/* enriched's complement, next to it; 1.4 on, as contid_lost below. */
 	if (st->probes >= 0)
@@ -246,6 +266,10 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 	if (st->probes >= 0)
 		fprintf(f, "contid_lost %" PRIu64 "\n",
 			st->counters.contid_lost);
+	/* Namespaces delegated now; 1.4 on, told by a known share. */
+	if (st->share >= 0)
+		fprintf(f, "delegations %" PRIu64 "\n",
+			st->counters.delegations);
 	fprintf(f, "daemons %" PRIu32 "\n", st->limits.daemons);
 	fprintf(f, "queue %" PRIu32 "\n", st->limits.queue);
 	fprintf(f, "rules %" PRIu32 "\n", st->limits.rules);
@@ -292,6 +316,10 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 	jw_bool(&w, "enrich", st->enrich);
 	if (st->probes >= 0)
 		jw_bool(&w, "probes", st->probes);
+	if (st->share >= 0)
+		jw_string(&w, "share", out_share_name(st->share));
+	if (st->delegated >= 0)
+		jw_bool(&w, "delegated", st->delegated);
 	jw_open(&w, "counters", '{');
 	jw_u64(&w, "enriched", st->counters.enriched);
 	if (st->probes >= 0)
@@ -305,6 +333,8 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 	}
 	if (st->probes >= 0)
 		jw_u64(&w, "contid_lost", st->counters.contid_lost);
+	if (st->share >= 0)
+		jw_u64(&w, "delegations", st->counters.delegations);
 	jw_close(&w, '}');
 	jw_open(&w, "limits", '{');
 	jw_u64(&w, "daemons", st->limits.daemons);
@@ -356,6 +386,8 @@ int out_config_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, " memory=%" PRIu32, st->limits.memory);
 	if (st->limits.contids)
 		fprintf(f, " contids=%" PRIu32, st->limits.contids);
+	if (st->share >= 0)
+		fprintf(f, " share=%s", out_share_name(st->share));
 	fputc('\n', f);
 	return out_result(f);
 }

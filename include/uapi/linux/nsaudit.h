@@ -101,7 +101,14 @@ enum nsaudit_ns_index {
  * that socket object itself (never by port) an NSAUDIT_CMD_RECORD message
  * for every audit record caused by a task whose user namespace is the
  * daemon's or a descendant of it, in the order the kernel logged them, and
- * an NSAUDIT_CMD_LOST message when records could not be queued. Each copy is
+ * an NSAUDIT_CMD_LOST message when records could not be queued: the
+ * records its own rules select (see "Per-namespace rules") always, and
+ * copies of the records the host's audit produces (the host's rules', the
+ * kernel's own) as the "share" setting says (enum nsaudit_share): by
+ * default only if the host delegated its user namespace or an ancestor
+ * (NSAUDIT_CMD_DELEGATE; since 1.4: before, every daemon got them), since
+ * they tell what the host watches. The daemon of the initial user
+ * namespace always gets them. Each copy is
  * in the daemon's view: pid-like fields (pid, ppid, opid) in its PID
  * namespace, 0 where the process is not visible there; uid/gid-like fields
  * (uid, euid, suid, fsuid, gid, egid, sgid, fsgid, ouid, ogid) in its user
@@ -341,6 +348,25 @@ enum nsaudit_ns_index {
  *	and %NSAUDIT_A_CONTID, %NSAUDIT_CONTID_UNSET if the process has no
  *	ID. Allowed to whoever could read /proc/PID/ns/: ESRCH and EACCES
  *	as GET_NSID.
+ * @NSAUDIT_CMD_DELEGATE: do (interface 1.4). Request: %NSAUDIT_A_PID, a
+ *	process ID in the caller's PID namespace. Delegates the process's
+ *	user namespace: its daemon, and the daemons of its descendants,
+ *	receive copies of the records the host's audit produces for their
+ *	tasks while the "share" setting is %NSAUDIT_SHARE_DELEGATED (see
+ *	"Per-namespace daemons"). Needs CAP_AUDIT_CONTROL in the initial
+ *	user namespace (EPERM), checked first. Then: EINVAL if the attribute
+ *	is missing or the process is in the initial user namespace (whose
+ *	daemon always receives them); ESRCH if the caller cannot see the
+ *	process; EEXIST if the namespace is delegated already; ENOSPC at
+ *	%NSAUDIT_DELEGATIONS_MAX. A delegation lasts until UNDELEGATE, or
+ *	until the namespace is gone, or the module is. Logged as an
+ *	AUDIT_CONFIG_CHANGE record ("op=nsaudit-delegate"). No reply but the
+ *	ACK.
+ * @NSAUDIT_CMD_UNDELEGATE: do (interface 1.4). Request: %NSAUDIT_A_PID.
+ *	Ends the delegation of the process's user namespace (not of an
+ *	ancestor's, which still covers it). EPERM, EINVAL and ESRCH as
+ *	DELEGATE; ENOENT if the namespace is not delegated. Logged
+ *	("op=nsaudit-undelegate"). No reply but the ACK.
  * @__NSAUDIT_CMD_MAX: one past the last command
  */
 enum nsaudit_cmd {
@@ -359,6 +385,8 @@ enum nsaudit_cmd {
 	NSAUDIT_CMD_DELETE_ALL,
 	NSAUDIT_CMD_SET_CONTID,
 	NSAUDIT_CMD_GET_CONTID,
+	NSAUDIT_CMD_DELEGATE,
+	NSAUDIT_CMD_UNDELEGATE,
 	__NSAUDIT_CMD_MAX,
 };
 #define NSAUDIT_CMD_MAX			(__NSAUDIT_CMD_MAX - 1)
@@ -397,6 +425,12 @@ enum nsaudit_cmd {
  *	%NSAUDIT_COUNTER_A_CONTID_LOST). Tried by calling a function of the
  *	module's own that carries a kprobe, when the status is made
  *	(since 1.4)
+ * @NSAUDIT_A_SHARE: u8, the "share" setting, an enum nsaudit_share value:
+ *	which per-namespace daemons receive copies of the records the
+ *	host's audit produces (GET_STATUS, and SET to change it; since 1.4)
+ * @NSAUDIT_A_DELEGATED: u8, in a GET_STATUS reply: 1 if the daemon of the
+ *	caller's user namespace receives copies of the host's records (the
+ *	initial one's always does), else 0 (since 1.4)
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -417,9 +451,28 @@ enum nsaudit_attr {
 	NSAUDIT_A_RULE,
 	NSAUDIT_A_CONTID,
 	NSAUDIT_A_PROBES,
+	NSAUDIT_A_SHARE,
+	NSAUDIT_A_DELEGATED,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)
+
+/**
+ * enum nsaudit_share - who receives copies of the host's records
+ * @NSAUDIT_SHARE_NONE: no per-namespace daemon (that of the initial user
+ *	namespace excepted): each gets what its own rules select
+ * @NSAUDIT_SHARE_DELEGATED: the daemons of delegated user namespaces and
+ *	their descendants (NSAUDIT_CMD_DELEGATE); the default
+ * @NSAUDIT_SHARE_ALL: every daemon, for its own subtree's tasks
+ */
+enum nsaudit_share {
+	NSAUDIT_SHARE_NONE,
+	NSAUDIT_SHARE_DELEGATED,
+	NSAUDIT_SHARE_ALL,
+};
+
+/* Most user namespaces delegated at once. */
+#define NSAUDIT_DELEGATIONS_MAX		4096
 
 /* Feature bits in NSAUDIT_A_FEATURES. */
 #define NSAUDIT_FEATURE_ENRICH		(1ULL << 0)	/* nsID set in host records */
@@ -456,6 +509,8 @@ enum nsaudit_attr {
  *	and node names), or the room for it
  *	could not be had without sleeping. The record itself is whole
  *	(since 1.4)
+ * @NSAUDIT_COUNTER_A_DELEGATIONS: user namespaces delegated now; not a
+ *	count since load (since 1.4)
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
  *
  * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
@@ -472,6 +527,7 @@ enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_CONTID_TASKS,
 	NSAUDIT_COUNTER_A_CONTID_LOST,
 	NSAUDIT_COUNTER_A_UNENRICHED,
+	NSAUDIT_COUNTER_A_DELEGATIONS,
 	__NSAUDIT_COUNTER_A_MAX,
 };
 #define NSAUDIT_COUNTER_A_MAX		(__NSAUDIT_COUNTER_A_MAX - 1)

@@ -147,8 +147,12 @@ UNSHARE=/usr/bin/unshare	# util-linux's: busybox's knows no -C or -T
 
 # --- the module -------------------------------------------------------------
 
+# nsa_load [PARAM=VALUE]...: loads the module with every daemon getting
+# the host's records (share=all), which the routing scenarios test; the
+# default (share=delegated) and delegation: the delegation scenario, which
+# loads with share=delegated.
 nsa_load() {
-	modprobe nsaudit "$@" || fail "modprobe nsaudit $*"
+	modprobe nsaudit share=all "$@" || fail "modprobe nsaudit share=all $*"
 }
 
 nsa_unload() {

@@ -26,6 +26,8 @@
  *   loop PATH            failing openat(PATH) until SIGTERM, then prints
  *                        "n=N", the calls that returned
  *   user TEXT            one AUDIT_USER message
+ *   users PREFIX N MS    N AUDIT_USER messages PREFIX-1 to PREFIX-N, MS
+ *                        milliseconds apart (a burst for the rate limit)
  *   loginuid UID         sets the login uid (an AUDIT_LOGIN record)
  *   connect PATH         one failing AF_UNIX connect (a SOCKADDR record)
  *   sys CALL...          raw system calls, in order. CALL is
@@ -130,6 +132,27 @@ static int gen_user(const char *text)
 	    audit_log_user_message(fd, AUDIT_USER, text, NULL, NULL, NULL, 1) <= 0) {
 		fprintf(stderr, "nsa-gen: cannot send a user message\n");
 		return 1;
+	}
+	audit_close(fd);
+	return 0;
+}
+
+static int gen_users(const char *prefix, long n, long ms)
+{
+	char text[256];
+	int fd = audit_open();
+	long i;
+
+	if (fd < 0)
+		return 1;
+	for (i = 1; i <= n; i++) {
+		snprintf(text, sizeof(text), "%s-%ld", prefix, i);
+		/* A refused record is the kernel's loss, not a send error. */
+		if (audit_log_user_message(fd, AUDIT_USER, text, NULL, NULL, NULL, 1) <= 0) {
+			fprintf(stderr, "nsa-gen: cannot send user message %ld\n", i);
+			return 1;
+		}
+		usleep((useconds_t)ms * 1000);
 	}
 	audit_close(fd);
 	return 0;
@@ -403,6 +426,8 @@ int main(int argc, char **argv)
 		return gen_open(atol(argv[2]), argv[3]);
 	if (argc == 3 && !strcmp(argv[1], "loop"))
 		return gen_loop(argv[2]);
+	if (argc == 5 && !strcmp(argv[1], "users"))
+		return gen_users(argv[2], atol(argv[3]), atol(argv[4]));
 	if (argc == 3 && !strcmp(argv[1], "user"))
 		return gen_user(argv[2]);
 	if (argc == 3 && !strcmp(argv[1], "loginuid"))

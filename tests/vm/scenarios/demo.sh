@@ -1,7 +1,8 @@
 # make demo: Debian's auditd on the host logs the same commands run on the
 # host and inside a container made of new namespaces; their records, side by
-# side, differ exactly in the nsID set.
-nsa_load
+# side, differ exactly in the nsID set. The module as installed: a
+# container's daemon gets the host's records once the host delegates it.
+modprobe nsaudit || fail "modprobe nsaudit"
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -F exit=-ENOENT -k demo >/dev/null || fail "auditctl"
 note "nsaudit loaded; rule: auditctl -a always,exit -F arch=b64 -S openat -F success=0 -F exit=-ENOENT -k demo"
 
@@ -39,8 +40,9 @@ ausearch -i -if "$LOG" -k demo -p "$ctr_pid" 2>&1 | grep '^type=SYSCALL' | fold 
 [ "$(field mntns "$host")" != "$(field mntns "$ctr")" ] || fail "same mount namespace"
 
 # The container's own audit daemon: nsauditd, run by the container's root
-# (host uid 100000) in new user, PID, mount and network namespaces,
-# receives the records of its own processes only, in its own view.
+# (host uid 100000) in new user, PID, mount and network namespaces, once
+# the host has delegated the container's user namespace, receives the
+# records of its own processes only, in its own view.
 note ""
 note "A container with its own nsauditd (host uid 100000; user, PID, mount, network namespaces):"
 chmod 1777 "$STATE"
@@ -50,13 +52,22 @@ nsauditd --foreground --node demo-ctr -l $STATE/ctr/audit.log 2>$STATE/ctr.err &
 d=\$!
 wait_until 60 eval 'nsauditctl status | grep -q "^daemon registered"' || exit 1
 nsauditctl status | grep '^daemon[ _]' >$STATE/ctr.status
+: >$STATE/ctr.ready
+wait_until 60 test -e $STATE/ctr.delegated || exit 1
+nsauditctl status | grep '^delegated ' >>$STATE/ctr.status
 nsa-gen open 1 /etc/nsaudit-demo-secret >$STATE/ctr.gen
 wait_until 60 grep -q nsaudit-demo-secret $STATE/ctr/audit.log
 kill -TERM \$d
 wait
 EOS
 mkdir -m 1777 "$STATE/ctr"
-nsa-runas 100000 100000 $CONTAINER sh "$STATE/ctr.sh" || fail "container: $(cat "$STATE/ctr.err")"
+nsa-runas 100000 100000 $CONTAINER sh "$STATE/ctr.sh" &
+wait_until 60 test -e "$STATE/ctr.ready" || fail "container: $(cat "$STATE/ctr.err")"
+ctr_host=$(hostpid_of "$STATE/ctr.sh" sh) || fail "no container"
+nsauditctl delegate "$ctr_host" || fail "delegate"
+note "    nsauditctl delegate $ctr_host     # on the host: the container's daemon may see what the host's rules record"
+: >"$STATE/ctr.delegated"
+wait $! || fail "container: $(cat "$STATE/ctr.err")"
 ctr_view=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/ctr.gen")
 sed 's/^/    nsauditctl status (in the container): /' "$STATE/ctr.status"
 clog=$STATE/ctr/audit.log

@@ -38,7 +38,7 @@ refuse() {
 }
 
 # Missing attributes.
-refuse EINVAL "needs NSAUDIT_A_ENRICH or NSAUDIT_A_LIMITS" -- --cmd set
+refuse EINVAL "needs NSAUDIT_A_ENRICH, NSAUDIT_A_SHARE or NSAUDIT_A_LIMITS" -- --cmd set
 refuse EINVAL "NSAUDIT_A_LIMITS is empty" -- --cmd set $A_LIMITS:nest=[ ]
 refuse EINVAL "needs NSAUDIT_A_PID" -- --cmd get-nsid
 # Mistyped: wrong width, a nest where a scalar belongs and vice versa.

@@ -51,7 +51,7 @@ nsauditctl set daemons 64 queue 8192 rules 256 backlog 8192 memory 65536 contids
 wait "$mon_host" || fail "host monitor: $(cat "$STATE/mon.host.err" "$STATE/mon.host" | tr "\n" "|")"
 wait "$mon_netns" || fail "netns monitor: $(cat "$STATE/mon.netns.err" "$STATE/mon.netns" | tr "\n" "|")"
 expect_eq "host monitor" "$(tr '\n' '|' <"$STATE/mon.host")" \
-	"enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7|enrich=0 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7|enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7|enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7|"
+	"enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7 share=all|enrich=0 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7 share=all|enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7 share=all|enrich=1 daemons=5 queue=16 rules=0 backlog=16 memory=64 contids=7 share=all|"
 [ "$(grep -c '"limits":{"daemons":5,"queue":16,"rules":0,"backlog":16,"memory":64,"contids":7}' "$STATE/mon.netns")" = 4 ] ||
 	fail "netns monitor: $(cat "$STATE/mon.netns")"
 grep -q '"enrich":false' "$STATE/mon.netns" || fail "netns monitor missed enrich off"

@@ -9,8 +9,10 @@
 #
 # The tree is a shell that reads commands from a FIFO (builtins only, so
 # it has no child when it is given its ID). "PHASE K" makes it start K
-# children that wait for $STATE/rel.PHASE, then make one failing openat
-# and exit 0; it waits for them and says "PHASE RC".
+# children that each wait for a line on the FIFO $STATE/rel.PHASE (blocked,
+# not polling: polling children starve the debug kernel's kmemleak thread
+# into an RCU stall under emulation), then exec nsa-gen, which makes one
+# failing openat and exits 0; it waits for them and says "PHASE RC".
 # Each child costs a process and a status request: fewer on the debug
 # kernel (KASAN under emulation).
 K=40
@@ -39,7 +41,7 @@ sh -c '
 		j=0
 		pids=
 		while [ $j -lt "$k" ]; do
-			nsa-gen --wait "$0/rel.$ph" open 1 "/nsa-missing/pd-$ph" >/dev/null &
+			sh -c "read -r _ && exec nsa-gen open 1 /nsa-missing/pd-$ph" <"$0/rel.$ph" >/dev/null &
 			pids="$pids $!"
 			j=$((j + 1))
 		done
@@ -61,6 +63,7 @@ children() {
 # start NAME: K children of the tree; sets WITH to those that carry the
 # ID, and records their pids in $STATE/pids.NAME.
 start() {
+	mkfifo "$STATE/rel.$1" || fail "mkfifo"
 	echo "$1 $K" >&4
 	wait_until 60 eval '[ "$(children | grep -c .)" -ge $K ]' ||
 		fail "$1: the tree started $(children | grep -c .) of $K children"
@@ -78,8 +81,17 @@ start() {
 
 # finish NAME: lets the children go; none was killed.
 finish() {
-	touch "$STATE/rel.$1"
+	# Read-write: never blocks, and a child's exit cannot make it a
+	# broken pipe. A line each, twice over: ash reads a pipe a byte at a
+	# time, so none takes two; the spare ones stay unread.
+	exec 6<>"$STATE/rel.$1"
+	_i=0
+	while [ $_i -lt $((2 * K)) ]; do
+		echo go >&6
+		_i=$((_i + 1))
+	done
 	wait_until 120 grep -q "^$1 " "$STATE/tree.out" || fail "$1: the children did not end"
+	exec 6>&-
 	expect_eq "$1: the children's exit status" "$(sed -n "s/^$1 //p" "$STATE/tree.out")" 0
 }
 
