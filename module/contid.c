@@ -119,9 +119,10 @@ static struct kmem_cache *nsaudit_cid_task_cache;
 /*
  * Entries for children whose parent has none pending (the fork probe did
  * not run): taken in the task_newtask probe, which may not sleep nor, on
- * PREEMPT_RT, allocate; refilled by nsaudit_cid_upkeep_work, and filled
- * when the hooks are armed. Under nsaudit_cid_reserve_lock (raw: taken in
- * the probe, on RT too).
+ * PREEMPT_RT, allocate; filled when the hooks are armed, refilled by
+ * nsaudit_cid_upkeep_work while they are, freed when they are disarmed
+ * (so that the cache holds nothing while no task carries an ID). Under
+ * nsaudit_cid_reserve_lock (raw: taken in the probe, on RT too).
  */
 #define NSAUDIT_CID_RESERVE	64
 static struct nsaudit_cid_task *nsaudit_cid_reserve[NSAUDIT_CID_RESERVE];
@@ -404,13 +405,24 @@ static void nsaudit_cid_reserve_fill(void)
 	}
 }
 
+/* Frees the reserve. Process context; under nsaudit_cid_lock. */
+static void nsaudit_cid_reserve_drain(void)
+{
+	struct nsaudit_cid_task *e;
+
+	lockdep_assert_held(&nsaudit_cid_lock);
+	while ((e = nsaudit_cid_reserve_take()))
+		nsaudit_cid_task_release(e);
+}
+
 static void nsaudit_cid_upkeep(struct work_struct *work)
 {
 	struct nsaudit_cid *cid;
 	int bkt;
 
-	nsaudit_cid_reserve_fill();
 	mutex_lock(&nsaudit_cid_lock);
+	if (nsaudit_cid_armed)
+		nsaudit_cid_reserve_fill();
 	hash_for_each(nsaudit_cids, bkt, cid, node)
 		nsaudit_cid_log_lost(cid);
 	mutex_unlock(&nsaudit_cid_lock);
@@ -424,6 +436,7 @@ static void nsaudit_cid_disarm_idle(void)
 	    !nsaudit_cid_count) {
 		nsaudit_hooks_set_contid(false);
 		nsaudit_cid_armed = false;
+		nsaudit_cid_reserve_drain();
 	}
 }
 
@@ -675,7 +688,6 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 		INIT_WORK(&cid->drop, nsaudit_cid_drop);
 	}
 	if (!nsaudit_cid_armed) {
-		nsaudit_cid_reserve_fill();
 		/* Before any entry exists: every fork and exit is seen. */
 		err = nsaudit_hooks_set_contid(true);
 		if (err) {
@@ -683,6 +695,7 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 			goto idle;
 		}
 		nsaudit_cid_armed = true;
+		nsaudit_cid_reserve_fill();
 	}
 
 	if (!nsaudit_lock_task_sighand(task, &flags)) {

@@ -395,6 +395,28 @@ int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
 }
 
 /**
+ * nsaudit_daemon_counters() - the copies of the caller's namespace daemon
+ * @delivered: set to those delivered to its socket, 0 without a daemon
+ * @lost: set to those lost
+ *
+ * Context: any; RCU.
+ */
+void nsaudit_daemon_counters(u64 *delivered, u64 *lost)
+{
+	struct nsaudit_daemon *d;
+
+	*delivered = 0;
+	*lost = 0;
+	rcu_read_lock();
+	d = nsaudit_daemon_find(current_user_ns());
+	if (d) {
+		*delivered = atomic64_read(&d->delivered);
+		*lost = atomic64_read(&d->lost);
+	}
+	rcu_read_unlock();
+}
+
+/**
  * nsaudit_daemon_put_status() - the caller's namespace daemon, if any
  * @skb: a GET_STATUS reply
  *

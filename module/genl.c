@@ -105,16 +105,52 @@ static const struct nla_policy nsaudit_rule_policy[NSAUDIT_A_MAX + 1] = {
 
 static struct genl_family nsaudit_genl_family;
 
-/* Everything but the caller's daemon: also what notifications carry. */
-static int nsaudit_nl_fill_status(struct sk_buff *skb)
+/* The counters of a status, as its reader may see them. */
+struct nsaudit_nl_counters {
+	u64 enriched, forwarded, lost, missed, ids, tasks, cid_lost;
+	u64 unenriched, delegations;
+};
+
+/* Who reads a status: whose counters it may show. */
+enum nsaudit_nl_view {
+	NSAUDIT_VIEW_HOST,	/* a caller in the initial user namespace */
+	NSAUDIT_VIEW_NAMESPACE,	/* a caller in another: its own daemon's */
+	NSAUDIT_VIEW_NOTIFY,	/* anyone of any namespace: none */
+};
+
+/*
+ * Host-wide counters tell what the host does (how much it audits, how
+ * many containers carry IDs): the initial user namespace's to read. A
+ * caller elsewhere gets its own daemon's copies as forwarded and lost, and
+ * 0 for the rest; a notification, which goes to every listener, 0 for all.
+ */
+static void nsaudit_nl_read_counters(struct nsaudit_nl_counters *c,
+				     enum nsaudit_nl_view view)
 {
+	memset(c, 0, sizeof(*c));
+	if (view == NSAUDIT_VIEW_NAMESPACE) {
+		nsaudit_daemon_counters(&c->forwarded, &c->lost);
+		return;
+	}
+	if (view != NSAUDIT_VIEW_HOST)
+		return;
+	c->enriched = nsaudit_enriched_count();
+	nsaudit_route_counters(&c->forwarded, &c->lost);
+	c->missed = nsaudit_hooks_missed();
+	nsaudit_contid_counts(&c->ids, &c->tasks, &c->cid_lost);
+	c->unenriched = nsaudit_unenriched_count();
+	c->delegations = nsaudit_delegation_count();
+}
+
+/* Everything but the caller's daemon: also what notifications carry. */
+static int nsaudit_nl_fill_status(struct sk_buff *skb, enum nsaudit_nl_view view)
+{
+	struct nsaudit_nl_counters c;
 	struct nsaudit_config cfg;
-	u64 forwarded, lost, ids, tasks, cid_lost;
 	struct nlattr *nest;
 
 	nsaudit_config_read(&cfg);
-	nsaudit_route_counters(&forwarded, &lost);
-	nsaudit_contid_counts(&ids, &tasks, &cid_lost);
+	nsaudit_nl_read_counters(&c, view);
 	if (nla_put_u32(skb, NSAUDIT_A_VERSION_MAJOR, NSAUDIT_VERSION_MAJOR) ||
 	    nla_put_u32(skb, NSAUDIT_A_VERSION_MINOR, NSAUDIT_VERSION_MINOR) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_A_FEATURES, NSAUDIT_FEATURES,
@@ -127,24 +163,24 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb)
 	nest = nla_nest_start(skb, NSAUDIT_A_COUNTERS);
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_ENRICHED,
-			      nsaudit_enriched_count(), NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_FORWARDED, forwarded,
+	if (nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_ENRICHED, c.enriched,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, lost,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_FORWARDED, c.forwarded,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED,
-			      nsaudit_hooks_missed(), NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTIDS, ids,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_LOST, c.lost,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, tasks,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_MISSED, c.missed,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_LOST, cid_lost,
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTIDS, c.ids,
 			      NSAUDIT_COUNTER_A_PAD) ||
-	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_UNENRICHED,
-			      nsaudit_unenriched_count(), NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_TASKS, c.tasks,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_CONTID_LOST, c.cid_lost,
+			      NSAUDIT_COUNTER_A_PAD) ||
+	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_UNENRICHED, c.unenriched,
+			      NSAUDIT_COUNTER_A_PAD) ||
 	    nla_put_u64_64bit(skb, NSAUDIT_COUNTER_A_DELEGATIONS,
-			      nsaudit_delegation_count(), NSAUDIT_COUNTER_A_PAD))
+			      c.delegations, NSAUDIT_COUNTER_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 
@@ -202,7 +238,10 @@ static int nsaudit_nl_reply(struct genl_info *info, u8 cmd,
 static int nsaudit_nl_fill_status_reply(struct sk_buff *msg, const void *arg)
 {
 	/* The caller's own namespace: not in notifications, sent to all. */
-	if (nsaudit_nl_fill_status(msg) ||
+	enum nsaudit_nl_view view = current_user_ns() == &init_user_ns ?
+				    NSAUDIT_VIEW_HOST : NSAUDIT_VIEW_NAMESPACE;
+
+	if (nsaudit_nl_fill_status(msg, view) ||
 	    nla_put_u8(msg, NSAUDIT_A_DELEGATED, nsaudit_delegation_current()))
 		return -EMSGSIZE;
 	return nsaudit_daemon_put_status(msg);
@@ -752,7 +791,7 @@ void nsaudit_genl_notify_config(void)
 	if (!msg)
 		return;
 	hdr = nsaudit_genl_put(msg, NSAUDIT_CMD_CONFIG_NTF);
-	if (!hdr || nsaudit_nl_fill_status(msg)) {
+	if (!hdr || nsaudit_nl_fill_status(msg, NSAUDIT_VIEW_NOTIFY)) {
 		nlmsg_free(msg);
 		return;
 	}

@@ -85,6 +85,7 @@ int nsaudit_daemon_send(struct nsaudit_daemon *d, struct sk_buff *skb);
 int nsaudit_daemon_put(struct sk_buff *skb, const struct nsaudit_daemon *d,
 		       struct pid_namespace *pid_ns);
 int nsaudit_daemon_put_status(struct sk_buff *skb);
+void nsaudit_daemon_counters(u64 *delivered, u64 *lost);
 int nsaudit_daemon_rules_change(struct sk_buff *skb, struct genl_info *info,
 				u8 cmd, struct nsaudit_rule *r, bool prepend);
 int nsaudit_daemon_rules_may(const struct sk_buff *skb,

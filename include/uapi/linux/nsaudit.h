@@ -513,8 +513,14 @@ enum nsaudit_share {
  *	count since load (since 1.4)
  * @__NSAUDIT_COUNTER_A_MAX: one past the last attribute
  *
- * All but %NSAUDIT_COUNTER_A_CONTIDS and %NSAUDIT_COUNTER_A_CONTID_TASKS
- * count since the module was loaded.
+ * All but %NSAUDIT_COUNTER_A_CONTIDS, %NSAUDIT_COUNTER_A_CONTID_TASKS and
+ * %NSAUDIT_COUNTER_A_DELEGATIONS count since the module was loaded.
+ *
+ * They are the host's: a GET_STATUS reply to a caller outside the initial
+ * user namespace has 0 for each, but %NSAUDIT_COUNTER_A_FORWARDED and
+ * %NSAUDIT_COUNTER_A_LOST, which count the copies of the caller's own
+ * namespace daemon (0 without one); an NSAUDIT_CMD_CONFIG_NTF, which goes
+ * to listeners of every namespace, has 0 for all (since 1.4).
  */
 enum nsaudit_counter_attr {
 	NSAUDIT_COUNTER_A_UNSPEC,

@@ -132,6 +132,27 @@ gone=$!
 wait $gone
 expect root ESRCH nsid $gone
 
+# Host-wide counters are the host's to read: a caller in another user
+# namespace reads 0 for them (its own daemon's copies, none here), and so
+# does every listener of the config group, whatever its namespace.
+host_enriched=$(nsauditctl status | sed -n 's/^enriched //p')
+[ "${host_enriched:-0}" -gt 0 ] || fail "host: nothing enriched: $(nsauditctl status)"
+for who in root_userns user_userns; do
+	st=$("as_$who" nsauditctl status) || fail "$who: status"
+	for k in enriched forwarded lost missed contids_tracked contid_tasks contid_lost unenriched delegations; do
+		expect_eq "$who: $k" "$(echo "$st" | sed -n "s/^$k //p")" 0
+	done
+	note "$who: host counters read 0 (host: enriched $host_enriched)"
+done
+as_root_userns nsauditctl monitor --json --count 1 --timeout 60 >"$STATE/ntf" 2>"$STATE/ntf.err" &
+mon=$!
+wait_until 30 grep -q subscribed "$STATE/ntf.err" || fail "monitor: $(cat "$STATE/ntf.err")"
+nsauditctl set queue 8192 || fail "set queue"
+wait $mon || fail "monitor: $(cat "$STATE/ntf.err")"
+grep -q '"enriched":0[,}]' "$STATE/ntf" && ! grep -q '"enriched":[1-9]' "$STATE/ntf" ||
+	fail "a notification shows host counters: $(cat "$STATE/ntf")"
+note "config notifications carry no host counter"
+
 kill $ROOTPID $USERPID
 wait 2>/dev/null
 true
