@@ -15,8 +15,8 @@
 # failing openat and exits 0; it waits for them and says "PHASE RC".
 # Each child costs a process and a status request: fewer on the debug
 # kernel (KASAN under emulation).
-K=40
-[ "$lane" = debug ] && K=16
+K=20
+[ "$lane" = debug ] && K=8
 ID=90417	# no other scenario's
 kp=/sys/kernel/debug/kprobes/enabled
 # Only this scenario's part of the log counts.
