@@ -74,19 +74,15 @@ contid="contid-inherit contid-refused contid-race contid-many"
 # tracer-coexist, which needs kprobe_events and function_graph (the debug
 # kernel's tinyconfig leaves them out).
 attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delegation"
-# probes-disarmed is left out until a hang is understood: after its
-# ftrace phase it stalled, in 3 runs of 5, when other container ID
-# scenarios had run before it in the same VM. By hand:
-# tests/vm/run-lane.sh generic probes-disarmed
 # nsauditd-disk (auditd lane) is left out until it is no longer flaky: it
 # failed 2 runs in 6 here under load, in two different checks. By hand:
 # tests/vm/run-lane.sh auditd nsauditd-disk
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist audit-locked"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist audit-locked"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks audit-locked"
+	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist probes-disarmed audit-locked"
+	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
+	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
