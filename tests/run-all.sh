@@ -74,9 +74,6 @@ contid="contid-inherit contid-refused contid-race contid-many"
 # tracer-coexist, which needs kprobe_events and function_graph (the debug
 # kernel's tinyconfig leaves them out).
 attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delegation"
-# nsauditd-disk (auditd lane) is left out until it is no longer flaky: it
-# failed 2 runs in 6 here under load, in two different checks. By hand:
-# tests/vm/run-lane.sh auditd nsauditd-disk
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
@@ -84,7 +81,7 @@ declare -A scen=(
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 	[fuzz]="genl-fuzz"
-	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
+	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-disk nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
 # DKMS for every Debian kernel first: the lanes then run in parallel.

@@ -28,7 +28,9 @@ wait_until 600 test -e $STATE/stop
 kill -TERM \$(cat $STATE/ctr.nsauditd)
 wait
 echo "exit=\$?" >$STATE/ctr.exit
-nsauditctl status >$STATE/ctr.after
+# Renamed into place: the test waits for the file, not for its writer.
+nsauditctl status >$STATE/ctr.after.part
+mv $STATE/ctr.after.part $STATE/ctr.after
 EOF
 mkdir -p "$STATE/ctr" && chmod 1777 "$STATE/ctr"
 nsauditd --foreground --node host -l "$STATE/host/audit.log" 2>"$STATE/host.err" &
