@@ -166,19 +166,39 @@ struct nsaudit_counters {
 
 /**
  * struct nsaudit_limits - limits the host administrator sets
- * @daemons: most per-namespace daemons registered at once
+ * @daemons: most daemons of user namespaces other than the initial one
+ *           registered at once (from interface 1.5 on; before, the
+ *           initial one's daemon counted too)
  * @queue: the largest backlog a daemon may ask for
  * @rules: most rules one namespace's daemon may hold
  * @backlog: the backlog of a daemon that asks for none
- * @memory: KiB the records queued for all daemons may occupy
+ * @memory: KiB the records queued for the daemons of user namespaces other
+ *          than the initial one may occupy together; the initial one's
+ *          daemon has as much again of its own (from interface 1.5 on;
+ *          before, one budget for all daemons)
  * @contids: most audit container IDs the module tracks at once
+ * @user_daemons: most daemons one user's namespaces may have registered at
+ *                once (interface 1.5)
+ * @user_memory: KiB the records queued for one user's daemons may occupy
+ *               together (interface 1.5)
+ * @daemon_memory: KiB the records queued for one daemon of a user
+ *                 namespace other than the initial one may occupy
+ *                 (interface 1.5)
  *
  * @backlog and @memory are 0 in the status of a module of interface 1.0,
  * which has neither; @contids is 0 (outside its range) in the status of a
- * module older than 1.3.
+ * module older than 1.3; @user_daemons, @user_memory and @daemon_memory
+ * are 0 in the status of a module older than 1.5. 0 is outside the range
+ * of @user_memory and @daemon_memory, but not of @user_daemons: a non-zero
+ * @user_memory tells a module that has all three.
+ *
+ * A namespace's user is the owner of its chain's user namespace just below
+ * the initial one; chains the initial namespace's root made are each a
+ * user of their own.
  */
 struct nsaudit_limits {
 	uint32_t daemons, queue, rules, backlog, memory, contids;
+	uint32_t user_daemons, user_memory, daemon_memory;
 };
 
 /**
@@ -239,16 +259,24 @@ struct nsaudit_status {
 #define NSAUDIT_SET_MEMORY	(1U << 5)
 #define NSAUDIT_SET_CONTIDS	(1U << 6)
 #define NSAUDIT_SET_SHARE	(1U << 7)	/* interface 1.4 */
+#define NSAUDIT_SET_USER_DAEMONS	(1U << 8)	/* interface 1.5 */
+#define NSAUDIT_SET_USER_MEMORY		(1U << 9)	/* interface 1.5 */
+#define NSAUDIT_SET_DAEMON_MEMORY	(1U << 10)	/* interface 1.5 */
 #define NSAUDIT_SET_ALL		(NSAUDIT_SET_ENRICH | NSAUDIT_SET_DAEMONS | \
 				 NSAUDIT_SET_QUEUE | NSAUDIT_SET_RULES | \
 				 NSAUDIT_SET_BACKLOG | NSAUDIT_SET_MEMORY | \
-				 NSAUDIT_SET_CONTIDS | NSAUDIT_SET_SHARE)
+				 NSAUDIT_SET_CONTIDS | NSAUDIT_SET_SHARE | \
+				 NSAUDIT_SET_USER_DAEMONS | \
+				 NSAUDIT_SET_USER_MEMORY | \
+				 NSAUDIT_SET_DAEMON_MEMORY)
 
 /**
  * struct nsaudit_settings - a SET request
  * @mask: NSAUDIT_SET_* bits: the members to send; at least one
  * @enrich: 0 or 1
- * @limits: the limits to set (only those named in @mask)
+ * @limits: the limits to set (only those named in @mask; a module older
+ *          than interface 1.5 refuses user_daemons, user_memory and
+ *          daemon_memory with EINVAL)
  * @share: an enum nsaudit_share value (a module older than interface 1.4
  *         refuses the attribute with EINVAL)
  */
@@ -627,7 +655,8 @@ struct nsaudit_event {
  * namespace.
  *
  * Return: 0; -EPERM without the capability; -EBUSY if the namespace has a
- * daemon already; -ENOSPC at the host's limit of daemons; -ERANGE for a
+ * daemon already; -ENOSPC at the host's limit of daemons, or (from
+ * interface 1.5 on) at that of the namespace's user; -ERANGE for a
  * @backlog above the host's "queue" limit; -EINVAL for a NULL @dp or a
  * @backlog out of the UAPI bounds; -ENOENT if the module is not loaded;
  * -EPROTO on an interface major version mismatch or a module without

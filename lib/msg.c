@@ -133,6 +133,9 @@ static const struct nla_policy nsaudit_limit_policy[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_BACKLOG]	= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_MEMORY]	= NSAUDIT_U32,
 	[NSAUDIT_LIMIT_A_CONTIDS]	= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_USER_DAEMONS]	= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_USER_MEMORY]	= NSAUDIT_U32,
+	[NSAUDIT_LIMIT_A_DAEMON_MEMORY]	= NSAUDIT_U32,
 };
 
 /* The limits of interface 1.0, mandatory in every status. */
@@ -151,6 +154,13 @@ static const char *const nsaudit_limit_names_1_1[NSAUDIT_LIMIT_A_MAX + 1] = {
 /* The one that 1.3 added, likewise. */
 static const char *const nsaudit_limit_names_1_3[NSAUDIT_LIMIT_A_MAX + 1] = {
 	[NSAUDIT_LIMIT_A_CONTIDS]	= "NSAUDIT_LIMIT_A_CONTIDS",
+};
+
+/* The ones that 1.5 added, likewise. */
+static const char *const nsaudit_limit_names_1_5[NSAUDIT_LIMIT_A_MAX + 1] = {
+	[NSAUDIT_LIMIT_A_USER_DAEMONS]	= "NSAUDIT_LIMIT_A_USER_DAEMONS",
+	[NSAUDIT_LIMIT_A_USER_MEMORY]	= "NSAUDIT_LIMIT_A_USER_MEMORY",
+	[NSAUDIT_LIMIT_A_DAEMON_MEMORY]	= "NSAUDIT_LIMIT_A_DAEMON_MEMORY",
 };
 
 static const struct nla_policy
@@ -356,6 +366,30 @@ int nsaudit__check_settings(const struct nsaudit_settings *s, char *why,
 			    NSAUDIT_LIMIT_CONTIDS_MAX);
 		return -EINVAL;
 	}
+	if ((s->mask & NSAUDIT_SET_USER_DAEMONS) &&
+	    s->limits.user_daemons > NSAUDIT_LIMIT_DAEMONS_MAX) {
+		nsaudit_why(why, size, "user_daemons limit %u is not in 0..%u",
+			    s->limits.user_daemons, NSAUDIT_LIMIT_DAEMONS_MAX);
+		return -EINVAL;
+	}
+	if ((s->mask & NSAUDIT_SET_USER_MEMORY) &&
+	    (s->limits.user_memory < NSAUDIT_LIMIT_MEMORY_MIN ||
+	     s->limits.user_memory > NSAUDIT_LIMIT_MEMORY_MAX)) {
+		nsaudit_why(why, size,
+			    "user_memory limit %u KiB is not in %u..%u",
+			    s->limits.user_memory, NSAUDIT_LIMIT_MEMORY_MIN,
+			    NSAUDIT_LIMIT_MEMORY_MAX);
+		return -EINVAL;
+	}
+	if ((s->mask & NSAUDIT_SET_DAEMON_MEMORY) &&
+	    (s->limits.daemon_memory < NSAUDIT_LIMIT_MEMORY_MIN ||
+	     s->limits.daemon_memory > NSAUDIT_LIMIT_MEMORY_MAX)) {
+		nsaudit_why(why, size,
+			    "daemon_memory limit %u KiB is not in %u..%u",
+			    s->limits.daemon_memory, NSAUDIT_LIMIT_MEMORY_MIN,
+			    NSAUDIT_LIMIT_MEMORY_MAX);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -384,6 +418,9 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		{ NSAUDIT_SET_BACKLOG,	NSAUDIT_LIMIT_A_BACKLOG },
 		{ NSAUDIT_SET_MEMORY,	NSAUDIT_LIMIT_A_MEMORY },
 		{ NSAUDIT_SET_CONTIDS,	NSAUDIT_LIMIT_A_CONTIDS },
+		{ NSAUDIT_SET_USER_DAEMONS, NSAUDIT_LIMIT_A_USER_DAEMONS },
+		{ NSAUDIT_SET_USER_MEMORY, NSAUDIT_LIMIT_A_USER_MEMORY },
+		{ NSAUDIT_SET_DAEMON_MEMORY, NSAUDIT_LIMIT_A_DAEMON_MEMORY },
 	};
 	struct nl_msg *msg;
 	struct nlattr *nest;
@@ -412,7 +449,8 @@ int nsaudit__build_set(int family, const struct nsaudit_settings *s,
 		const uint32_t value[ARRAY_SIZE(limits)] = {
 			s->limits.daemons, s->limits.queue, s->limits.rules,
 			s->limits.backlog, s->limits.memory,
-			s->limits.contids,
+			s->limits.contids, s->limits.user_daemons,
+			s->limits.user_memory, s->limits.daemon_memory,
 		};
 
 		/* libnl marks the nest NLA_F_NESTED, as strict kernels want. */
@@ -663,8 +701,9 @@ static int nsaudit_missing(struct nlattr *const *tb, const int *types)
  *
  * The backlog and memory limits are mandatory from minor version 1 on and
  * read as 0 from a module of 1.0, which has neither; likewise the contids
- * counter and limit from minor version 3 on, and the contid_lost,
- * unenriched and delegations counters from 4 on. NSAUDIT_A_PROBES and
+ * counter and limit from minor version 3 on, the contid_lost, unenriched
+ * and delegations counters from 4 on, and the user_daemons, user_memory
+ * and daemon_memory limits from 5 on. NSAUDIT_A_PROBES and
  * NSAUDIT_A_SHARE are mandatory from minor version 4 on and read as -1
  * ("unknown") from an older module; so is NSAUDIT_A_DELEGATED, but in a
  * GET_STATUS reply only: it is about the caller's user namespace, so a
@@ -836,6 +875,10 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		err = nsaudit_need_since(ltb, NSAUDIT_LIMIT_A_MAX,
 					 nsaudit_limit_names_1_3, 3, &out,
 					 "NSAUDIT_A_LIMITS", why, size);
+	if (!err)
+		err = nsaudit_need_since(ltb, NSAUDIT_LIMIT_A_MAX,
+					 nsaudit_limit_names_1_5, 5, &out,
+					 "NSAUDIT_A_LIMITS", why, size);
 	if (err)
 		return err;
 	out.limits.backlog = ltb[NSAUDIT_LIMIT_A_BACKLOG] ?
@@ -844,6 +887,12 @@ int nsaudit__parse_status(const struct nlmsghdr *nlh, size_t len, int family,
 		nla_get_u32(ltb[NSAUDIT_LIMIT_A_MEMORY]) : 0;
 	out.limits.contids = ltb[NSAUDIT_LIMIT_A_CONTIDS] ?
 		nla_get_u32(ltb[NSAUDIT_LIMIT_A_CONTIDS]) : 0;
+	out.limits.user_daemons = ltb[NSAUDIT_LIMIT_A_USER_DAEMONS] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_USER_DAEMONS]) : 0;
+	out.limits.user_memory = ltb[NSAUDIT_LIMIT_A_USER_MEMORY] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_USER_MEMORY]) : 0;
+	out.limits.daemon_memory = ltb[NSAUDIT_LIMIT_A_DAEMON_MEMORY] ?
+		nla_get_u32(ltb[NSAUDIT_LIMIT_A_DAEMON_MEMORY]) : 0;
 
 	memset(&out.daemon, 0, sizeof(out.daemon));
 	if (tb[NSAUDIT_A_DAEMON]) {

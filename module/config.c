@@ -28,6 +28,28 @@
 
 static DEFINE_MUTEX(nsaudit_config_lock);
 
+#define NSAUDIT_LIMIT(field, bit, attribute) {				\
+	.mask = bit, .attr = attribute, .name = #field,			\
+	.offset = offsetof(struct nsaudit_limits, field),		\
+}
+
+static_assert(NSAUDIT_LIMITS_COUNT == NSAUDIT_LIMIT_A_MAX);
+
+const struct nsaudit_limit_info nsaudit_limit_info[NSAUDIT_LIMITS_COUNT] = {
+	NSAUDIT_LIMIT(daemons, NSAUDIT_CONFIG_DAEMONS, NSAUDIT_LIMIT_A_DAEMONS),
+	NSAUDIT_LIMIT(queue, NSAUDIT_CONFIG_QUEUE, NSAUDIT_LIMIT_A_QUEUE),
+	NSAUDIT_LIMIT(rules, NSAUDIT_CONFIG_RULES, NSAUDIT_LIMIT_A_RULES),
+	NSAUDIT_LIMIT(backlog, NSAUDIT_CONFIG_BACKLOG, NSAUDIT_LIMIT_A_BACKLOG),
+	NSAUDIT_LIMIT(memory, NSAUDIT_CONFIG_MEMORY, NSAUDIT_LIMIT_A_MEMORY),
+	NSAUDIT_LIMIT(contids, NSAUDIT_CONFIG_CONTIDS, NSAUDIT_LIMIT_A_CONTIDS),
+	NSAUDIT_LIMIT(user_daemons, NSAUDIT_CONFIG_USER_DAEMONS,
+		      NSAUDIT_LIMIT_A_USER_DAEMONS),
+	NSAUDIT_LIMIT(user_memory, NSAUDIT_CONFIG_USER_MEMORY,
+		      NSAUDIT_LIMIT_A_USER_MEMORY),
+	NSAUDIT_LIMIT(daemon_memory, NSAUDIT_CONFIG_DAEMON_MEMORY,
+		      NSAUDIT_LIMIT_A_DAEMON_MEMORY),
+};
+
 /* Written under nsaudit_config_lock, read with READ_ONCE(). */
 static struct nsaudit_limits nsaudit_limits = {
 	.daemons = NSAUDIT_LIMIT_DAEMONS_DEFAULT,
@@ -36,6 +58,9 @@ static struct nsaudit_limits nsaudit_limits = {
 	.backlog = NSAUDIT_LIMIT_BACKLOG_DEFAULT,
 	.memory = NSAUDIT_LIMIT_MEMORY_DEFAULT,
 	.contids = NSAUDIT_LIMIT_CONTIDS_DEFAULT,
+	.user_daemons = NSAUDIT_LIMIT_USER_DAEMONS_DEFAULT,
+	.user_memory = NSAUDIT_LIMIT_USER_MEMORY_DEFAULT,
+	.daemon_memory = NSAUDIT_LIMIT_DAEMON_MEMORY_DEFAULT,
 };
 
 /* Written under nsaudit_config_lock, read with READ_ONCE(). */
@@ -116,14 +141,13 @@ NOKPROBE_SYMBOL(nsaudit_unload_pre);
  */
 void nsaudit_config_read(struct nsaudit_config *cfg)
 {
+	const struct nsaudit_limit_info *li;
+
 	cfg->enrich = nsaudit_hooks_enrich();
 	cfg->share = READ_ONCE(nsaudit_share);
-	cfg->limits.daemons = READ_ONCE(nsaudit_limits.daemons);
-	cfg->limits.queue = READ_ONCE(nsaudit_limits.queue);
-	cfg->limits.rules = READ_ONCE(nsaudit_limits.rules);
-	cfg->limits.backlog = READ_ONCE(nsaudit_limits.backlog);
-	cfg->limits.memory = READ_ONCE(nsaudit_limits.memory);
-	cfg->limits.contids = READ_ONCE(nsaudit_limits.contids);
+	nsaudit_for_each_limit(li)
+		*nsaudit_limit_ptr(&cfg->limits, li) =
+			READ_ONCE(*nsaudit_limit_ptr(&nsaudit_limits, li));
 }
 
 /**
@@ -159,6 +183,7 @@ static void nsaudit_config_log_field(struct audit_buffer *ab, const char *name,
 static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 			       const struct nsaudit_config *old, int err)
 {
+	const struct nsaudit_limit_info *li;
 	struct audit_buffer *ab;
 
 	ab = audit_log_start(audit_context(), GFP_KERNEL, AUDIT_CONFIG_CHANGE);
@@ -172,24 +197,11 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 		audit_log_format(ab, " share=%s old-share=%s",
 				 nsaudit_share_name(chg->cfg.share),
 				 nsaudit_share_name(old->share));
-	if (chg->mask & NSAUDIT_CONFIG_DAEMONS)
-		nsaudit_config_log_field(ab, "daemons", chg->cfg.limits.daemons,
-					 old->limits.daemons);
-	if (chg->mask & NSAUDIT_CONFIG_QUEUE)
-		nsaudit_config_log_field(ab, "queue", chg->cfg.limits.queue,
-					 old->limits.queue);
-	if (chg->mask & NSAUDIT_CONFIG_RULES)
-		nsaudit_config_log_field(ab, "rules", chg->cfg.limits.rules,
-					 old->limits.rules);
-	if (chg->mask & NSAUDIT_CONFIG_BACKLOG)
-		nsaudit_config_log_field(ab, "backlog", chg->cfg.limits.backlog,
-					 old->limits.backlog);
-	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
-		nsaudit_config_log_field(ab, "memory", chg->cfg.limits.memory,
-					 old->limits.memory);
-	if (chg->mask & NSAUDIT_CONFIG_CONTIDS)
-		nsaudit_config_log_field(ab, "contids", chg->cfg.limits.contids,
-					 old->limits.contids);
+	nsaudit_for_each_limit(li)
+		if (chg->mask & li->mask)
+			nsaudit_config_log_field(ab, li->name,
+				nsaudit_limit_get(&chg->cfg.limits, li),
+				nsaudit_limit_get(&old->limits, li));
 	audit_log_format(ab, " auid=%u ses=%u res=%d",
 			 from_kuid(&init_user_ns, audit_get_loginuid(current)),
 			 audit_get_sessionid(current), !err);
@@ -212,6 +224,7 @@ static void nsaudit_config_log(const struct nsaudit_config_change *chg,
 int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 			 struct netlink_ext_ack *extack)
 {
+	const struct nsaudit_limit_info *li;
 	struct nsaudit_config old;
 	int err = 0;
 
@@ -231,18 +244,10 @@ int nsaudit_config_apply(const struct nsaudit_config_change *chg,
 			goto out;
 		}
 	}
-	if (chg->mask & NSAUDIT_CONFIG_DAEMONS)
-		WRITE_ONCE(nsaudit_limits.daemons, chg->cfg.limits.daemons);
-	if (chg->mask & NSAUDIT_CONFIG_QUEUE)
-		WRITE_ONCE(nsaudit_limits.queue, chg->cfg.limits.queue);
-	if (chg->mask & NSAUDIT_CONFIG_RULES)
-		WRITE_ONCE(nsaudit_limits.rules, chg->cfg.limits.rules);
-	if (chg->mask & NSAUDIT_CONFIG_BACKLOG)
-		WRITE_ONCE(nsaudit_limits.backlog, chg->cfg.limits.backlog);
-	if (chg->mask & NSAUDIT_CONFIG_MEMORY)
-		WRITE_ONCE(nsaudit_limits.memory, chg->cfg.limits.memory);
-	if (chg->mask & NSAUDIT_CONFIG_CONTIDS)
-		WRITE_ONCE(nsaudit_limits.contids, chg->cfg.limits.contids);
+	nsaudit_for_each_limit(li)
+		if (chg->mask & li->mask)
+			WRITE_ONCE(*nsaudit_limit_ptr(&nsaudit_limits, li),
+				   nsaudit_limit_get(&chg->cfg.limits, li));
 	if (chg->mask & NSAUDIT_CONFIG_SHARE) {
 		WRITE_ONCE(nsaudit_share, chg->cfg.share);
 		/* Before the reply: records logged afterwards go by it. */

@@ -18,8 +18,9 @@
  * reads the registry under RCU from the context of whichever task logs a
  * record), stops its worker and frees it with its queue. It holds
  * references to its user namespace (the key), PID namespace and process
- * (its view), and network namespace (where its socket lives). Its
- * namespace's rules (rules.c) belong to it and go when it is removed.
+ * (its view), and network namespace (where its socket lives), and its
+ * quota (quota.c), whose slot it gives back when removed. Its namespace's
+ * rules (rules.c) belong to it and go when it is removed.
  *
  * Locking: nsaudit_daemons_lock (a mutex, process context only) serialises
  * every change to the registry and is taken before nsaudit_hooks_lock.
@@ -30,6 +31,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cred.h>
+#include <linux/err.h>
 #include <linux/hashtable.h>
 #include <linux/kprobes.h>
 #include <linux/jump_label.h>
@@ -132,6 +134,7 @@ static void nsaudit_daemon_free(struct nsaudit_daemon *d)
 {
 	cancel_delayed_work_sync(&d->work);
 	nsaudit_route_purge(d);
+	nsaudit_quota_put(d->quota);
 	put_net(d->net);
 	sock_put(d->sk);
 	put_pid(d->tgid);
@@ -144,6 +147,7 @@ static int nsaudit_daemon_insert(const struct sk_buff *skb,
 				 struct nsaudit_daemon *d,
 				 struct netlink_ext_ack *extack)
 {
+	struct nsaudit_quota *quota;
 	struct nsaudit_config cfg;
 	int err;
 
@@ -159,20 +163,21 @@ static int nsaudit_daemon_insert(const struct sk_buff *skb,
 		return -EBUSY;
 	}
 	nsaudit_config_read(&cfg);
-	if (nsaudit_daemons_count >= cfg.limits.daemons) {
-		NL_SET_ERR_MSG(extack,
-			       "the host's limit of audit daemons is reached");
-		return -ENOSPC;
-	}
+	quota = nsaudit_quota_open(d->user_ns, &cfg.limits, extack);
+	if (IS_ERR(quota))
+		return PTR_ERR(quota);
 	if (!nsaudit_daemons_count) {
 		err = nsaudit_hooks_set_route(true);
 		if (err) {
 			NL_SET_ERR_MSG(extack,
 				       "the kernel refused to arm the audit_log_end probe");
+			nsaudit_quota_close(quota);
+			nsaudit_quota_put(quota);
 			return err;
 		}
 		static_branch_enable(&nsaudit_route_key);
 	}
+	d->quota = quota;
 	d->shared = nsaudit_delegation_shares(d->user_ns, cfg.share);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count + 1);
 	hash_add_rcu(nsaudit_daemons_by_ns, &d->ns_node,
@@ -186,6 +191,7 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 {
 	lockdep_assert_held(&nsaudit_daemons_lock);
 	nsaudit_rules_clear(d);
+	nsaudit_quota_close(d->quota);
 	hash_del_rcu(&d->ns_node);
 	hash_del_rcu(&d->sock_node);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count - 1);

@@ -77,6 +77,12 @@ static const struct nla_policy nsaudit_limits_policy[NSAUDIT_LIMIT_A_MAX + 1] = 
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_memory_range),
 	[NSAUDIT_LIMIT_A_CONTIDS] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_contids_range),
+	[NSAUDIT_LIMIT_A_USER_DAEMONS] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_daemons_range),
+	[NSAUDIT_LIMIT_A_USER_MEMORY] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_memory_range),
+	[NSAUDIT_LIMIT_A_DAEMON_MEMORY] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_memory_range),
 };
 
 static const struct nla_policy nsaudit_set_policy[NSAUDIT_A_MAX + 1] = {
@@ -145,6 +151,7 @@ static void nsaudit_nl_read_counters(struct nsaudit_nl_counters *c,
 /* Everything but the caller's daemon: also what notifications carry. */
 static int nsaudit_nl_fill_status(struct sk_buff *skb, enum nsaudit_nl_view view)
 {
+	const struct nsaudit_limit_info *li;
 	struct nsaudit_nl_counters c;
 	struct nsaudit_config cfg;
 	struct nlattr *nest;
@@ -187,13 +194,9 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb, enum nsaudit_nl_view view
 	nest = nla_nest_start(skb, NSAUDIT_A_LIMITS);
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, NSAUDIT_LIMIT_A_DAEMONS, cfg.limits.daemons) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_QUEUE, cfg.limits.queue) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_RULES, cfg.limits.rules) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_BACKLOG, cfg.limits.backlog) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_MEMORY, cfg.limits.memory) ||
-	    nla_put_u32(skb, NSAUDIT_LIMIT_A_CONTIDS, cfg.limits.contids))
-		return -EMSGSIZE;
+	nsaudit_for_each_limit(li)
+		if (nla_put_u32(skb, li->attr, nsaudit_limit_get(&cfg.limits, li)))
+			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
 }
@@ -258,6 +261,7 @@ static int nsaudit_nl_parse_limits(struct nlattr *attr,
 				   struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[NSAUDIT_LIMIT_A_MAX + 1];
+	const struct nsaudit_limit_info *li;
 	int err;
 
 	/* Validated by the policy already; this only splits the nest. */
@@ -265,29 +269,11 @@ static int nsaudit_nl_parse_limits(struct nlattr *attr,
 			       nsaudit_limits_policy, extack);
 	if (err)
 		return err;
-	if (tb[NSAUDIT_LIMIT_A_DAEMONS]) {
-		chg->mask |= NSAUDIT_CONFIG_DAEMONS;
-		chg->cfg.limits.daemons = nla_get_u32(tb[NSAUDIT_LIMIT_A_DAEMONS]);
-	}
-	if (tb[NSAUDIT_LIMIT_A_QUEUE]) {
-		chg->mask |= NSAUDIT_CONFIG_QUEUE;
-		chg->cfg.limits.queue = nla_get_u32(tb[NSAUDIT_LIMIT_A_QUEUE]);
-	}
-	if (tb[NSAUDIT_LIMIT_A_RULES]) {
-		chg->mask |= NSAUDIT_CONFIG_RULES;
-		chg->cfg.limits.rules = nla_get_u32(tb[NSAUDIT_LIMIT_A_RULES]);
-	}
-	if (tb[NSAUDIT_LIMIT_A_BACKLOG]) {
-		chg->mask |= NSAUDIT_CONFIG_BACKLOG;
-		chg->cfg.limits.backlog = nla_get_u32(tb[NSAUDIT_LIMIT_A_BACKLOG]);
-	}
-	if (tb[NSAUDIT_LIMIT_A_MEMORY]) {
-		chg->mask |= NSAUDIT_CONFIG_MEMORY;
-		chg->cfg.limits.memory = nla_get_u32(tb[NSAUDIT_LIMIT_A_MEMORY]);
-	}
-	if (tb[NSAUDIT_LIMIT_A_CONTIDS]) {
-		chg->mask |= NSAUDIT_CONFIG_CONTIDS;
-		chg->cfg.limits.contids = nla_get_u32(tb[NSAUDIT_LIMIT_A_CONTIDS]);
+	nsaudit_for_each_limit(li) {
+		if (!tb[li->attr])
+			continue;
+		chg->mask |= li->mask;
+		*nsaudit_limit_ptr(&chg->cfg.limits, li) = nla_get_u32(tb[li->attr]);
 	}
 	if (!(chg->mask & NSAUDIT_CONFIG_LIMITS)) {
 		NL_SET_ERR_MSG_ATTR(extack, attr, "NSAUDIT_A_LIMITS is empty");

@@ -77,32 +77,26 @@ MODULE_PARM_DESC(share,
 
 /* The limits live in config.c; a change goes through it, range checked. */
 struct nsaudit_limit_param {
-	unsigned int mask;	/* NSAUDIT_CONFIG_* */
+	u16 attr;		/* NSAUDIT_LIMIT_A_* */
 	u32 min, max;
 };
 
-static u32 *nsaudit_limit_field(struct nsaudit_limits *l, unsigned int mask)
+static const struct nsaudit_limit_info *
+nsaudit_limit_param_info(const struct nsaudit_limit_param *p)
 {
-	switch (mask) {
-	case NSAUDIT_CONFIG_DAEMONS:
-		return &l->daemons;
-	case NSAUDIT_CONFIG_QUEUE:
-		return &l->queue;
-	case NSAUDIT_CONFIG_RULES:
-		return &l->rules;
-	case NSAUDIT_CONFIG_BACKLOG:
-		return &l->backlog;
-	case NSAUDIT_CONFIG_CONTIDS:
-		return &l->contids;
-	default:
-		return &l->memory;
-	}
+	const struct nsaudit_limit_info *li;
+
+	nsaudit_for_each_limit(li)
+		if (li->attr == p->attr)
+			break;
+	return li;
 }
 
-static int nsaudit_limit_set(const char *val, const struct kernel_param *kp)
+static int nsaudit_limit_param_set(const char *val, const struct kernel_param *kp)
 {
 	const struct nsaudit_limit_param *p = kp->arg;
-	struct nsaudit_config_change chg = { .mask = p->mask };
+	const struct nsaudit_limit_info *li = nsaudit_limit_param_info(p);
+	struct nsaudit_config_change chg = { .mask = li->mask };
 	u32 v;
 	int err;
 
@@ -111,49 +105,60 @@ static int nsaudit_limit_set(const char *val, const struct kernel_param *kp)
 		return err;
 	if (v < p->min || v > p->max)
 		return -ERANGE;
-	*nsaudit_limit_field(&chg.cfg.limits, p->mask) = v;
+	*nsaudit_limit_ptr(&chg.cfg.limits, li) = v;
 	return nsaudit_config_apply(&chg, NULL);
 }
 
-static int nsaudit_limit_get(char *buf, const struct kernel_param *kp)
+static int nsaudit_limit_param_get(char *buf, const struct kernel_param *kp)
 {
 	const struct nsaudit_limit_param *p = kp->arg;
 	struct nsaudit_config cfg;
 
 	nsaudit_config_read(&cfg);
-	return sysfs_emit(buf, "%u\n", *nsaudit_limit_field(&cfg.limits, p->mask));
+	return sysfs_emit(buf, "%u\n",
+			  nsaudit_limit_get(&cfg.limits,
+					    nsaudit_limit_param_info(p)));
 }
 
 static const struct kernel_param_ops nsaudit_limit_ops = {
-	.set = nsaudit_limit_set,
-	.get = nsaudit_limit_get,
+	.set = nsaudit_limit_param_set,
+	.get = nsaudit_limit_param_get,
 };
 
-#define NSAUDIT_LIMIT_PARAM(name, bit, lo, hi, desc)			\
+#define NSAUDIT_LIMIT_PARAM(name, attribute, lo, hi, desc)		\
 	static const struct nsaudit_limit_param nsaudit_param_##name = {	\
-		.mask = bit, .min = lo, .max = hi,			\
+		.attr = attribute, .min = lo, .max = hi,		\
 	};								\
 	module_param_cb(name, &nsaudit_limit_ops,			\
 			(void *)&nsaudit_param_##name, 0644);		\
 	MODULE_PARM_DESC(name, desc)
 
-NSAUDIT_LIMIT_PARAM(daemons, NSAUDIT_CONFIG_DAEMONS, 0,
+NSAUDIT_LIMIT_PARAM(daemons, NSAUDIT_LIMIT_A_DAEMONS, 0,
 		    NSAUDIT_LIMIT_DAEMONS_MAX,
-		    "Most per-namespace audit daemons at once (default: 64)");
-NSAUDIT_LIMIT_PARAM(queue, NSAUDIT_CONFIG_QUEUE, NSAUDIT_LIMIT_QUEUE_MIN,
+		    "Most audit daemons of user namespaces other than the initial one at once (default: 64)");
+NSAUDIT_LIMIT_PARAM(queue, NSAUDIT_LIMIT_A_QUEUE, NSAUDIT_LIMIT_QUEUE_MIN,
 		    NSAUDIT_LIMIT_QUEUE_MAX,
 		    "Largest backlog a daemon may ask for (default: 8192)");
-NSAUDIT_LIMIT_PARAM(backlog, NSAUDIT_CONFIG_BACKLOG, NSAUDIT_LIMIT_QUEUE_MIN,
+NSAUDIT_LIMIT_PARAM(backlog, NSAUDIT_LIMIT_A_BACKLOG, NSAUDIT_LIMIT_QUEUE_MIN,
 		    NSAUDIT_LIMIT_QUEUE_MAX,
 		    "Backlog of a daemon that asks for none (default: 8192)");
-NSAUDIT_LIMIT_PARAM(memory, NSAUDIT_CONFIG_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
+NSAUDIT_LIMIT_PARAM(memory, NSAUDIT_LIMIT_A_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
 		    NSAUDIT_LIMIT_MEMORY_MAX,
-		    "KiB the records queued for all daemons may occupy (default: 65536)");
-NSAUDIT_LIMIT_PARAM(rules, NSAUDIT_CONFIG_RULES, 0, NSAUDIT_LIMIT_RULES_MAX,
+		    "KiB the records queued for namespace daemons may occupy; the host's daemon has as much of its own (default: 65536)");
+NSAUDIT_LIMIT_PARAM(rules, NSAUDIT_LIMIT_A_RULES, 0, NSAUDIT_LIMIT_RULES_MAX,
 		    "Most rules per user namespace (default: 256)");
-NSAUDIT_LIMIT_PARAM(contids, NSAUDIT_CONFIG_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
+NSAUDIT_LIMIT_PARAM(contids, NSAUDIT_LIMIT_A_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
 		    NSAUDIT_LIMIT_CONTIDS_MAX,
 		    "Most audit container IDs tracked at once (default: 4096)");
+NSAUDIT_LIMIT_PARAM(user_daemons, NSAUDIT_LIMIT_A_USER_DAEMONS, 0,
+		    NSAUDIT_LIMIT_DAEMONS_MAX,
+		    "Most audit daemons of one user's namespaces at once (default: 16)");
+NSAUDIT_LIMIT_PARAM(user_memory, NSAUDIT_LIMIT_A_USER_MEMORY,
+		    NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX,
+		    "KiB the records queued for one user's daemons may occupy (default: 32768)");
+NSAUDIT_LIMIT_PARAM(daemon_memory, NSAUDIT_LIMIT_A_DAEMON_MEMORY,
+		    NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX,
+		    "KiB the records queued for one namespace daemon may occupy (default: 16384)");
 
 /*
  * The CONTAINER_OP record type: free in <linux/audit.h> of 6.1 (kernel

@@ -23,6 +23,8 @@ struct callback_head;
 struct genl_info;
 struct netlink_callback;
 struct net;
+struct nsaudit_limits;
+struct nsaudit_quota;
 struct nsaudit_rule;
 struct netlink_ext_ack;
 struct pid;
@@ -56,6 +58,7 @@ struct nsaudit_daemon {
 	struct pid *tgid;		/* its process */
 	struct sock *sk;		/* its socket: the identity */
 	struct net *net;		/* where its socket lives */
+	struct nsaudit_quota *quota;	/* what it holds: quota.c */
 	u32 portid;			/* its socket's port, to find it by */
 	u32 backlog;			/* most records queued */
 	bool reveal_keys;		/* in the initial user namespace */
@@ -258,6 +261,9 @@ struct nsaudit_limits {
 	u32 backlog;	/* NSAUDIT_LIMIT_A_BACKLOG */
 	u32 memory;	/* NSAUDIT_LIMIT_A_MEMORY, KiB */
 	u32 contids;	/* NSAUDIT_LIMIT_A_CONTIDS */
+	u32 user_daemons;	/* NSAUDIT_LIMIT_A_USER_DAEMONS */
+	u32 user_memory;	/* NSAUDIT_LIMIT_A_USER_MEMORY, KiB */
+	u32 daemon_memory;	/* NSAUDIT_LIMIT_A_DAEMON_MEMORY, KiB */
 };
 
 struct nsaudit_config {
@@ -274,9 +280,42 @@ struct nsaudit_config {
 #define NSAUDIT_CONFIG_MEMORY	BIT(5)
 #define NSAUDIT_CONFIG_CONTIDS	BIT(6)
 #define NSAUDIT_CONFIG_SHARE	BIT(7)
+#define NSAUDIT_CONFIG_USER_DAEMONS	BIT(8)
+#define NSAUDIT_CONFIG_USER_MEMORY	BIT(9)
+#define NSAUDIT_CONFIG_DAEMON_MEMORY	BIT(10)
 #define NSAUDIT_CONFIG_LIMITS	(NSAUDIT_CONFIG_DAEMONS | NSAUDIT_CONFIG_QUEUE | \
 				 NSAUDIT_CONFIG_RULES | NSAUDIT_CONFIG_BACKLOG | \
-				 NSAUDIT_CONFIG_MEMORY | NSAUDIT_CONFIG_CONTIDS)
+				 NSAUDIT_CONFIG_MEMORY | NSAUDIT_CONFIG_CONTIDS | \
+				 NSAUDIT_CONFIG_USER_DAEMONS | \
+				 NSAUDIT_CONFIG_USER_MEMORY | \
+				 NSAUDIT_CONFIG_DAEMON_MEMORY)
+
+/* Every limit: its setting bit, attribute, name and place, in order. */
+struct nsaudit_limit_info {
+	unsigned int mask;	/* NSAUDIT_CONFIG_* */
+	u16 attr;		/* NSAUDIT_LIMIT_A_* */
+	const char *name;	/* in records, parameters and nsauditctl */
+	size_t offset;		/* in struct nsaudit_limits */
+};
+
+#define NSAUDIT_LIMITS_COUNT	9
+extern const struct nsaudit_limit_info nsaudit_limit_info[NSAUDIT_LIMITS_COUNT];
+
+static inline u32 *nsaudit_limit_ptr(struct nsaudit_limits *l,
+				     const struct nsaudit_limit_info *li)
+{
+	return (u32 *)((char *)l + li->offset);
+}
+
+static inline u32 nsaudit_limit_get(const struct nsaudit_limits *l,
+				    const struct nsaudit_limit_info *li)
+{
+	return *(const u32 *)((const char *)l + li->offset);
+}
+
+#define nsaudit_for_each_limit(li)					\
+	for ((li) = nsaudit_limit_info;					\
+	     (li) < nsaudit_limit_info + NSAUDIT_LIMITS_COUNT; (li)++)
 
 struct nsaudit_config_change {
 	unsigned int mask;	/* NSAUDIT_CONFIG_*: the members of @cfg to set */
@@ -291,6 +330,26 @@ bool nsaudit_audit_locked(void);
 const char *nsaudit_share_name(u8 share);
 bool nsaudit_config_frozen(void);
 int nsaudit_unload_pre(struct kprobe *p, struct pt_regs *regs);
+
+/*
+ * quota.c: what each user and each daemon may hold. Pending syscall
+ * slots (sysexit.c): the pool, the part kept for the host's daemon, and
+ * the most one user and one namespace daemon may hold.
+ */
+#define NSAUDIT_PENDING_MAX	512
+#define NSAUDIT_PENDING_HOST	128
+#define NSAUDIT_PENDING_USER	64
+#define NSAUDIT_PENDING_DAEMON	32
+struct nsaudit_quota *nsaudit_quota_open(const struct user_namespace *ns,
+					 const struct nsaudit_limits *limits,
+					 struct netlink_ext_ack *extack);
+void nsaudit_quota_close(struct nsaudit_quota *q);
+void nsaudit_quota_put(struct nsaudit_quota *q);
+bool nsaudit_quota_charge(struct nsaudit_quota *q, unsigned int size,
+			  const struct nsaudit_limits *limits);
+void nsaudit_quota_uncharge(struct nsaudit_quota *q, unsigned int size);
+bool nsaudit_quota_pending_take(struct nsaudit_quota *q);
+void nsaudit_quota_pending_give(struct nsaudit_quota *q);
 
 /* delegate.c: which daemons get the host's records. */
 bool nsaudit_delegation_shares(const struct user_namespace *ns, u8 share);

@@ -12,8 +12,9 @@
  * sends its queue to the daemon's socket without blocking; while the
  * socket is full, records stay queued and the worker retries with a
  * backoff, the way kauditd keeps a record it could not send. A record
- * that finds the queue at its backlog, the memory limit reached or no
- * memory is counted as lost and never waited for: no task blocks, and a
+ * that finds the queue at its backlog, a memory limit reached (the
+ * daemon's, its user's or all daemons', quota.c) or no memory is counted
+ * as lost and never waited for: no task blocks, and a
  * stopped daemon slows nobody.
  *
  * Locking: a daemon's queue lock (a spinlock taken in the logging task's
@@ -42,8 +43,6 @@
 #define NSAUDIT_RETRY_MAX	(HZ / 10)
 
 static struct workqueue_struct *nsaudit_route_wq;
-/* Bytes (truesize) of the records queued for all daemons together. */
-static atomic_long_t nsaudit_route_bytes = ATOMIC_LONG_INIT(0);
 /* Since load, over all daemons, gone ones included. */
 static atomic64_t nsaudit_route_forwarded = ATOMIC64_INIT(0);
 static atomic64_t nsaudit_route_lost = ATOMIC64_INIT(0);
@@ -145,16 +144,17 @@ err:
 	return NULL;
 }
 
-/* Queue one copy (or count it lost); @skb may be NULL: no memory. */
+/*
+ * Queue one copy (or count it lost); @skb may be NULL: no memory. Charged
+ * to the daemon's quota (quota.c) while queued.
+ */
 static void nsaudit_route_queue(struct nsaudit_daemon *d, struct sk_buff *skb,
-				long mem_limit)
+				const struct nsaudit_limits *limits)
 {
 	bool queued = false, started;
 
 	atomic64_inc(&d->routed);
-	if (skb && atomic_long_add_return(skb->truesize, &nsaudit_route_bytes) >
-		   mem_limit) {
-		atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+	if (skb && !nsaudit_quota_charge(d->quota, skb->truesize, limits)) {
 		kfree_skb(skb);
 		skb = NULL;
 	}
@@ -167,7 +167,7 @@ static void nsaudit_route_queue(struct nsaudit_daemon *d, struct sk_buff *skb,
 	spin_unlock(&d->queue.lock);
 	if (!queued) {
 		if (skb) {
-			atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+			nsaudit_quota_uncharge(d->quota, skb->truesize);
 			kfree_skb(skb);
 		}
 		nsaudit_route_lose(d);
@@ -211,7 +211,7 @@ void nsaudit_route_record(const struct sk_buff *rec, unsigned int rec_len,
 		nsaudit_route_queue(d, nsaudit_route_copy(d, type, text, len,
 							  bound, nsid,
 							  nsid_len, false),
-				    (long)cfg.limits.memory << 10);
+				    &cfg.limits);
 	}
 	rcu_read_unlock();
 }
@@ -245,7 +245,7 @@ void nsaudit_route_syscall(struct nsaudit_daemon *d, const char *text,
 	bound = nsaudit_translate_bound(AUDIT_SYSCALL, text, len);
 	nsaudit_route_queue(d, nsaudit_route_copy(d, AUDIT_SYSCALL, text, len,
 						  bound, nsid, nsid_len, true),
-			    (long)cfg.limits.memory << 10);
+			    &cfg.limits);
 }
 
 /**
@@ -325,7 +325,7 @@ void nsaudit_route_work(struct work_struct *work)
 			skb_queue_head(&d->queue, skb);
 			goto retry;
 		}
-		atomic_long_sub(truesize, &nsaudit_route_bytes);
+		nsaudit_quota_uncharge(d->quota, truesize);
 		if (err) {
 			nsaudit_route_lose(d);
 		} else {
@@ -369,7 +369,7 @@ void nsaudit_route_purge(struct nsaudit_daemon *d)
 	struct sk_buff *skb;
 
 	while ((skb = skb_dequeue(&d->queue))) {
-		atomic_long_sub(skb->truesize, &nsaudit_route_bytes);
+		nsaudit_quota_uncharge(d->quota, skb->truesize);
 		nsaudit_route_lose(d);
 		kfree_skb(skb);
 	}

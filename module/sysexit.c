@@ -61,14 +61,16 @@
 
 /*
  * Syscalls between their exit probe and their work, over all tasks: a
- * task has at most one, so this bounds the tasks preempted in that window
- * at once. Beyond it, the syscall is counted as lost for the daemon.
+ * task has at most one, so NSAUDIT_PENDING_MAX bounds the tasks preempted
+ * in that window at once (a ptrace stop runs the work first). Each slot is
+ * charged to the quota of the daemon it is for (quota.c), so that one
+ * user's many runnable tasks leave slots to the others and to the host.
+ * Without a slot, the syscall is counted as lost for the daemon.
  */
-#define NSAUDIT_PENDING_MAX	512
-
 struct nsaudit_pending {
 	struct callback_head work;
 	int srcu_idx;
+	struct nsaudit_quota *quota;	/* charged, with a reference */
 	struct nsaudit_syscall sc;
 };
 
@@ -78,22 +80,32 @@ static unsigned long *nsaudit_pending_used;
 /* Read by the thunk: the section each queued work leaves. */
 struct srcu_struct nsaudit_sysexit_srcu;
 
-static struct nsaudit_pending *nsaudit_pending_get(void)
+/* A slot for @d (under RCU), charged to its quota, or NULL. */
+static __always_inline struct nsaudit_pending *
+nsaudit_pending_get(struct nsaudit_daemon *d)
 {
 	unsigned int i;
 
+	if (!nsaudit_quota_pending_take(d->quota))
+		return NULL;
 	do {
 		i = find_first_zero_bit(nsaudit_pending_used,
 					NSAUDIT_PENDING_MAX);
-		if (i >= NSAUDIT_PENDING_MAX)
+		if (i >= NSAUDIT_PENDING_MAX) {
+			nsaudit_quota_pending_give(d->quota);
 			return NULL;
+		}
 	} while (test_and_set_bit_lock(i, nsaudit_pending_used));
+	nsaudit_pending[i].quota = d->quota;
 	return &nsaudit_pending[i];
 }
 
-static void nsaudit_pending_put(struct nsaudit_pending *p)
+static __always_inline void nsaudit_pending_put(struct nsaudit_pending *p)
 {
+	struct nsaudit_quota *q = p->quota;
+
 	clear_bit_unlock(p - nsaudit_pending, nsaudit_pending_used);
+	nsaudit_quota_pending_give(q);
 }
 
 /*
@@ -167,7 +179,7 @@ nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 	d = nsaudit_sysexit_wanted(ns, nr);
 	if (!d)
 		goto out;
-	p = nsaudit_pending_get();
+	p = nsaudit_pending_get(d);
 	if (!p) {
 		nsaudit_route_drop(d);
 		goto out;

@@ -98,11 +98,15 @@ static const struct attr status_attrs[] = {
 	{ 0, NSAUDIT_A_DELEGATED, 1, 1 },
 	{ NSAUDIT_A_COUNTERS, NSAUDIT_COUNTER_A_DELEGATIONS, 8,
 	  0xfffffffffffffff9ULL },
+	/* Interface 1.5 on: mandatory from minor 5. */
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_USER_DAEMONS, 4, 0xfffffff3U },
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_USER_MEMORY, 4, 0xfffffff4U },
+	{ NSAUDIT_A_LIMITS, NSAUDIT_LIMIT_A_DAEMON_MEMORY, 4, 0xfffffff5U },
 };
 
 /*
  * The indexes of the two 1.1 limits in status_attrs, of the 1.3
- * additions and of the 1.4 ones.
+ * additions, of the 1.4 ones and of the 1.5 ones.
  */
 #define STATUS_BACKLOG	13
 #define STATUS_MEMORY	14
@@ -115,6 +119,9 @@ static const struct attr status_attrs[] = {
 #define STATUS_SHARE	21
 #define STATUS_DELEGATED	22
 #define STATUS_DELEGATIONS	23
+#define STATUS_USER_DAEMONS	24
+#define STATUS_USER_MEMORY	25
+#define STATUS_DAEMON_MEMORY	26
 
 static const struct nsaudit_status want_status = {
 	.version_major = NSAUDIT_VERSION_MAJOR,
@@ -135,7 +142,8 @@ static const struct nsaudit_status want_status = {
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 0xfffffff0U,
 		.backlog = 4096, .memory = 0xfffffff1U,
-		.contids = 0xfffffff2U,
+		.contids = 0xfffffff2U, .user_daemons = 0xfffffff3U,
+		.user_memory = 0xfffffff4U, .daemon_memory = 0xfffffff5U,
 	},
 	.probes = 1,
 	.share = NSAUDIT_SHARE_ALL,
@@ -308,6 +316,9 @@ static bool status_eq(const struct nsaudit_status *a,
 	       a->limits.backlog == b->limits.backlog &&
 	       a->limits.memory == b->limits.memory &&
 	       a->limits.contids == b->limits.contids &&
+	       a->limits.user_daemons == b->limits.user_daemons &&
+	       a->limits.user_memory == b->limits.user_memory &&
+	       a->limits.daemon_memory == b->limits.daemon_memory &&
 	       daemon_eq(&a->daemon, &b->daemon) && a->probes == b->probes &&
 	       a->share == b->share && a->delegated == b->delegated;
 }
@@ -431,12 +442,15 @@ START_TEST(test_build_set_bytes)
 		.limits = {
 			.daemons = 4096, .queue = 16, .rules = 65536,
 			.backlog = 1048576, .memory = 64, .contids = 1,
+			/* 0 is a value: sent because the mask names it. */
+			.user_daemons = 0, .user_memory = 16777216,
+			.daemon_memory = 64,
 		},
 		.share = NSAUDIT_SHARE_ALL,
 	};
 	/* Little-endian layout, as the kernel on this host reads it. */
 	const uint32_t want[] = {
-		88,				/* nlmsg_len */
+		112,				/* nlmsg_len */
 		FAMILY | (NLM_F_REQUEST | NLM_F_ACK) << 16,
 		0,				/* seq */
 		0,				/* port */
@@ -445,13 +459,16 @@ START_TEST(test_build_set_bytes)
 		1,
 		5 | NSAUDIT_A_SHARE << 16,	/* u8 share = 2, padded */
 		2,
-		52 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
+		76 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
 		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 4096,
 		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 16,
 		8 | NSAUDIT_LIMIT_A_RULES << 16, 65536,
 		8 | NSAUDIT_LIMIT_A_BACKLOG << 16, 1048576,
 		8 | NSAUDIT_LIMIT_A_MEMORY << 16, 64,
 		8 | NSAUDIT_LIMIT_A_CONTIDS << 16, 1,
+		8 | NSAUDIT_LIMIT_A_USER_DAEMONS << 16, 0,
+		8 | NSAUDIT_LIMIT_A_USER_MEMORY << 16, 16777216,
+		8 | NSAUDIT_LIMIT_A_DAEMON_MEMORY << 16, 64,
 	};
 	const uint16_t one = 1;
 	struct nl_msg *msg = NULL;
@@ -516,6 +533,9 @@ START_TEST(test_build_set_masks)
 		{ NSAUDIT_SET_BACKLOG, NSAUDIT_LIMIT_A_BACKLOG },
 		{ NSAUDIT_SET_MEMORY, NSAUDIT_LIMIT_A_MEMORY },
 		{ NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_A_CONTIDS },
+		{ NSAUDIT_SET_USER_DAEMONS, NSAUDIT_LIMIT_A_USER_DAEMONS },
+		{ NSAUDIT_SET_USER_MEMORY, NSAUDIT_LIMIT_A_USER_MEMORY },
+		{ NSAUDIT_SET_DAEMON_MEMORY, NSAUDIT_LIMIT_A_DAEMON_MEMORY },
 	};
 	unsigned int mask;
 
@@ -526,11 +546,14 @@ START_TEST(test_build_set_masks)
 			.limits = {
 				.daemons = 7, .queue = 1000, .rules = 9,
 				.backlog = 500, .memory = 100000,
-				.contids = 12345,
+				.contids = 12345, .user_daemons = 3,
+				.user_memory = 200000, .daemon_memory = 70000,
 			},
 			.share = (int)(mask % 3),
 		};
-		const uint32_t val[] = { 7, 1000, 9, 500, 100000, 12345 };
+		const uint32_t val[] = {
+			7, 1000, 9, 500, 100000, 12345, 3, 200000, 70000,
+		};
 		struct nl_msg *msg = NULL;
 		struct nlattr *a, *b;
 		bool enrich = false, share = false, limits = false;
@@ -654,6 +677,12 @@ struct settings_case {
 #define MEMORY(v)	{ .mask = NSAUDIT_SET_MEMORY, .limits.memory = (v) }
 #define CONTIDS(v)	{ .mask = NSAUDIT_SET_CONTIDS, .limits.contids = (v) }
 #define SHARE(v)	{ .mask = NSAUDIT_SET_SHARE, .share = (v) }
+#define USER_DAEMONS(v)	{ .mask = NSAUDIT_SET_USER_DAEMONS, \
+			  .limits.user_daemons = (v) }
+#define USER_MEMORY(v)	{ .mask = NSAUDIT_SET_USER_MEMORY, \
+			  .limits.user_memory = (v) }
+#define DAEMON_MEMORY(v) { .mask = NSAUDIT_SET_DAEMON_MEMORY, \
+			  .limits.daemon_memory = (v) }
 
 static const struct settings_case settings_cases[] = {
 	{ DAEMONS(0), 0, NULL },
@@ -696,6 +725,36 @@ static const struct settings_case settings_cases[] = {
 	{ CONTIDS(NSAUDIT_LIMIT_CONTIDS_MAX + 1), -EINVAL,
 	  "contids limit 1048577 is not in 1..1048576" },
 	{ CONTIDS(UINT32_MAX), -EINVAL, "contids limit 4294967295 " },
+	/* The 1.5 limits: the daemons limit's and the memory limit's bounds. */
+	{ USER_DAEMONS(0), 0, NULL },
+	{ USER_DAEMONS(NSAUDIT_LIMIT_USER_DAEMONS_DEFAULT), 0, NULL },
+	{ USER_DAEMONS(NSAUDIT_LIMIT_DAEMONS_MAX), 0, NULL },
+	{ USER_DAEMONS(NSAUDIT_LIMIT_DAEMONS_MAX + 1), -EINVAL,
+	  "user_daemons limit 4097 is not in 0..4096" },
+	{ USER_DAEMONS(UINT32_MAX), -EINVAL,
+	  "user_daemons limit 4294967295 is not in 0..4096" },
+	{ USER_MEMORY(0), -EINVAL,
+	  "user_memory limit 0 KiB is not in 64..16777216" },
+	{ USER_MEMORY(NSAUDIT_LIMIT_MEMORY_MIN - 1), -EINVAL,
+	  "user_memory limit 63 KiB is not in 64..16777216" },
+	{ USER_MEMORY(NSAUDIT_LIMIT_MEMORY_MIN), 0, NULL },
+	{ USER_MEMORY(NSAUDIT_LIMIT_USER_MEMORY_DEFAULT), 0, NULL },
+	{ USER_MEMORY(NSAUDIT_LIMIT_MEMORY_MAX), 0, NULL },
+	{ USER_MEMORY(NSAUDIT_LIMIT_MEMORY_MAX + 1), -EINVAL,
+	  "user_memory limit 16777217 KiB is not in 64..16777216" },
+	{ USER_MEMORY(UINT32_MAX), -EINVAL,
+	  "user_memory limit 4294967295 KiB " },
+	{ DAEMON_MEMORY(0), -EINVAL,
+	  "daemon_memory limit 0 KiB is not in 64..16777216" },
+	{ DAEMON_MEMORY(NSAUDIT_LIMIT_MEMORY_MIN - 1), -EINVAL,
+	  "daemon_memory limit 63 KiB is not in 64..16777216" },
+	{ DAEMON_MEMORY(NSAUDIT_LIMIT_MEMORY_MIN), 0, NULL },
+	{ DAEMON_MEMORY(NSAUDIT_LIMIT_DAEMON_MEMORY_DEFAULT), 0, NULL },
+	{ DAEMON_MEMORY(NSAUDIT_LIMIT_MEMORY_MAX), 0, NULL },
+	{ DAEMON_MEMORY(NSAUDIT_LIMIT_MEMORY_MAX + 1), -EINVAL,
+	  "daemon_memory limit 16777217 KiB is not in 64..16777216" },
+	{ DAEMON_MEMORY(UINT32_MAX), -EINVAL,
+	  "daemon_memory limit 4294967295 KiB " },
 	{ ENRICH(0), 0, NULL },
 	{ ENRICH(1), 0, NULL },
 	{ ENRICH(-1), -EINVAL, "enrich must be 0 or 1, not -1" },
@@ -708,15 +767,20 @@ static const struct settings_case settings_cases[] = {
 	{ SHARE(INT32_MAX), -EINVAL, "share must be 0, 1 or 2, not 2147483647" },
 	{ { .mask = 0 }, -EINVAL, "nothing to set" },
 	{ { .mask = NSAUDIT_SET_ALL + 1, .limits.queue = 16 }, -EINVAL,
-	  "unknown bits 0x100 in the settings mask" },
+	  "unknown bits 0x800 in the settings mask" },
 	{ { .mask = NSAUDIT_SET_ENRICH | 0x80000000U }, -EINVAL,
 	  "unknown bits 0x80000000" },
 	/* Members outside the mask are neither sent nor checked. */
 	{ { .mask = NSAUDIT_SET_ENRICH, .enrich = 0,
 	    .limits = { .daemons = UINT32_MAX, .queue = 0,
 			.rules = UINT32_MAX, .backlog = 0,
-			.memory = UINT32_MAX, .contids = 0 },
+			.memory = UINT32_MAX, .contids = 0,
+			.user_daemons = UINT32_MAX, .user_memory = 0,
+			.daemon_memory = UINT32_MAX },
 	    .share = -1 }, 0, NULL },
+	{ { .mask = NSAUDIT_SET_USER_MEMORY,
+	    .limits = { .user_daemons = UINT32_MAX, .user_memory = 64,
+			.daemon_memory = 0 } }, 0, NULL },
 	{ { .mask = NSAUDIT_SET_QUEUE, .enrich = 7, .limits.queue = 16 },
 	  0, NULL },
 	/* One bad member spoils the lot. */
@@ -734,6 +798,26 @@ static const struct settings_case settings_cases[] = {
 	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
 			.memory = 64, .contids = 1 }, .share = 3 }, -EINVAL,
 	  "share must be 0, 1 or 2, not 3" },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 1, .user_daemons = 4097,
+			.user_memory = 64, .daemon_memory = 64 } }, -EINVAL,
+	  "user_daemons limit 4097 " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 1, .user_daemons = 0,
+			.user_memory = 63, .daemon_memory = 64 } }, -EINVAL,
+	  "user_memory limit 63 KiB " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 1, .user_daemons = 0,
+			.user_memory = 64, .daemon_memory = 0 } }, -EINVAL,
+	  "daemon_memory limit 0 KiB " },
+	{ { .mask = NSAUDIT_SET_ALL, .enrich = 1,
+	    .limits = { .daemons = 1, .queue = 16, .rules = 1, .backlog = 16,
+			.memory = 64, .contids = 1, .user_daemons = 0,
+			.user_memory = 64, .daemon_memory = 16777216 } },
+	  0, NULL },
 };
 
 START_TEST(test_settings_bounds)
@@ -883,6 +967,9 @@ START_TEST(test_status_missing)
 		"status of interface 1.7 lacks NSAUDIT_A_SHARE",
 		"status of interface 1.7 lacks NSAUDIT_A_DELEGATED",
 		"NSAUDIT_A_COUNTERS of interface 1.7 lacks NSAUDIT_COUNTER_A_DELEGATIONS",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_USER_DAEMONS",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_USER_MEMORY",
+		"NSAUDIT_A_LIMITS of interface 1.7 lacks NSAUDIT_LIMIT_A_DAEMON_MEMORY",
 	};
 	struct attr a[ARRAY_SIZE(status_attrs)];
 	struct nsaudit_status st;
@@ -1272,6 +1359,167 @@ START_TEST(test_status_1_4_bytes)
 END_TEST
 
 /*
+ * The exact bytes of a 1.5 GET_STATUS reply, the limits at their load-time
+ * defaults: the per-user and per-daemon limits at the end of the limits
+ * nest. Then each 1.5 limit hidden, for a 1.5 module and a 1.4 one; a
+ * user_daemons of 0; and the same bytes as a CONFIG_NTF, which needs them
+ * too.
+ */
+START_TEST(test_status_1_5_bytes)
+{
+	const uint32_t reply[] = {
+		268,				/* nlmsg_len */
+		FAMILY,				/* type; no flags */
+		0,				/* seq */
+		0,				/* port */
+		NSAUDIT_CMD_GET_STATUS | NSAUDIT_GENL_VERSION << 8,
+		8 | NSAUDIT_A_VERSION_MAJOR << 16, 1,
+		8 | NSAUDIT_A_VERSION_MINOR << 16, 5,
+		12 | NSAUDIT_A_FEATURES << 16, U64_WORDS(0x1f),
+		5 | NSAUDIT_A_ENRICH << 16, 1,	/* u8, padded */
+		5 | NSAUDIT_A_PROBES << 16, 1,
+		5 | NSAUDIT_A_SHARE << 16, NSAUDIT_SHARE_DELEGATED,
+		5 | NSAUDIT_A_DELEGATED << 16, 0,
+		112 | (NLA_F_NESTED | NSAUDIT_A_COUNTERS) << 16,
+		12 | NSAUDIT_COUNTER_A_ENRICHED << 16, U64_WORDS(1520),
+		12 | NSAUDIT_COUNTER_A_FORWARDED << 16, U64_WORDS(310),
+		12 | NSAUDIT_COUNTER_A_LOST << 16, U64_WORDS(0),
+		12 | NSAUDIT_COUNTER_A_MISSED << 16, U64_WORDS(2),
+		12 | NSAUDIT_COUNTER_A_CONTIDS << 16, U64_WORDS(3),
+		12 | NSAUDIT_COUNTER_A_CONTID_TASKS << 16, U64_WORDS(57),
+		12 | NSAUDIT_COUNTER_A_CONTID_LOST << 16, U64_WORDS(0),
+		12 | NSAUDIT_COUNTER_A_UNENRICHED << 16, U64_WORDS(0),
+		12 | NSAUDIT_COUNTER_A_DELEGATIONS << 16, U64_WORDS(1),
+		76 | (NLA_F_NESTED | NSAUDIT_A_LIMITS) << 16,
+		8 | NSAUDIT_LIMIT_A_DAEMONS << 16, 64,
+		8 | NSAUDIT_LIMIT_A_QUEUE << 16, 8192,
+		8 | NSAUDIT_LIMIT_A_RULES << 16, 256,
+		8 | NSAUDIT_LIMIT_A_BACKLOG << 16, 8192,
+		8 | NSAUDIT_LIMIT_A_MEMORY << 16, 65536,
+		8 | NSAUDIT_LIMIT_A_CONTIDS << 16, 4096,
+		8 | NSAUDIT_LIMIT_A_USER_DAEMONS << 16, 16,
+		8 | NSAUDIT_LIMIT_A_USER_MEMORY << 16, 32768,
+		8 | NSAUDIT_LIMIT_A_DAEMON_MEMORY << 16, 16384,
+	};
+	const struct nsaudit_status want = {
+		.version_major = 1,
+		.version_minor = 5,
+		.features = 0x1f,
+		.enrich = 1,
+		.counters = {
+			.enriched = 1520, .forwarded = 310, .lost = 0,
+			.missed = 2, .contids = 3, .contid_tasks = 57,
+			.contid_lost = 0, .unenriched = 0, .delegations = 1,
+		},
+		.limits = {
+			.daemons = 64, .queue = 8192, .rules = 256,
+			.backlog = 8192, .memory = 65536, .contids = 4096,
+			.user_daemons = 16, .user_memory = 32768,
+			.daemon_memory = 16384,
+		},
+		.probes = 1,
+		.share = NSAUDIT_SHARE_DELEGATED,
+		.delegated = 0,
+	};
+	/* Where the command, the minor version and each 1.5 limit are. */
+	const size_t n = ARRAY_SIZE(reply), cmd = 4, minor = 8,
+		     user_daemons = 61, user_memory = 63, daemon_memory = 65;
+	const struct {
+		size_t at;
+		const char *why;
+	} hide[] = {
+		{ user_daemons, "NSAUDIT_A_LIMITS of interface 1.5 lacks "
+				"NSAUDIT_LIMIT_A_USER_DAEMONS" },
+		{ user_memory, "NSAUDIT_A_LIMITS of interface 1.5 lacks "
+			       "NSAUDIT_LIMIT_A_USER_MEMORY" },
+		{ daemon_memory, "NSAUDIT_A_LIMITS of interface 1.5 lacks "
+				 "NSAUDIT_LIMIT_A_DAEMON_MEMORY" },
+	};
+	/* A type this library does not know, of the same u32 length. */
+	const uint32_t hidden = 8 | (NSAUDIT_LIMIT_A_MAX + 1) << 16;
+	const uint16_t one = 1;
+	struct nsaudit_status st, old = want, ntf = want;
+	uint32_t w[ARRAY_SIZE(reply)];
+	char why[128];
+	size_t i;
+
+	if (*(const uint8_t *)&one != 1)
+		return;		/* the table above is little-endian */
+	ck_assert_uint_eq(reply[0], sizeof(reply));
+	ck_assert_uint_eq(reply[minor - 1], 8 | NSAUDIT_A_VERSION_MINOR << 16);
+	ck_assert_uint_eq(reply[user_daemons],
+			  8 | NSAUDIT_LIMIT_A_USER_DAEMONS << 16);
+	ck_assert_uint_eq(reply[user_memory],
+			  8 | NSAUDIT_LIMIT_A_USER_MEMORY << 16);
+	ck_assert_uint_eq(reply[daemon_memory],
+			  8 | NSAUDIT_LIMIT_A_DAEMON_MEMORY << 16);
+
+	ck_assert_int_eq(parse_status_words(reply, n, NSAUDIT_CMD_GET_STATUS,
+					    &st, why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &want));
+	ck_assert_str_eq(why, "");
+
+	/* 1.5 without each limit in turn, as a reply and as a notification. */
+	for (i = 0; i < ARRAY_SIZE(hide); i++) {
+		memcpy(w, reply, sizeof(w));
+		w[hide[i].at] = hidden;
+		ck_assert_int_eq(parse_status_words(w, n,
+						    NSAUDIT_CMD_GET_STATUS,
+						    &st, why, sizeof(why)),
+				 -EBADMSG);
+		ck_assert_str_eq(why, hide[i].why);
+		w[cmd] = NSAUDIT_CMD_CONFIG_NTF | NSAUDIT_GENL_VERSION << 8;
+		ck_assert_int_eq(parse_status_words(w, n,
+						    NSAUDIT_CMD_CONFIG_NTF,
+						    &st, why, sizeof(why)),
+				 -EBADMSG);
+		ck_assert_str_eq(why, hide[i].why);
+	}
+
+	/* The same bytes from a 1.4 module, which has none of them: fine. */
+	memcpy(w, reply, sizeof(w));
+	for (i = 0; i < ARRAY_SIZE(hide); i++)
+		w[hide[i].at] = hidden;
+	w[minor] = 4;
+	old.version_minor = 4;
+	old.limits.user_daemons = 0;
+	old.limits.user_memory = 0;
+	old.limits.daemon_memory = 0;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &old));
+
+	/* No user may register a daemon: 0 is a value, not "absent". */
+	memcpy(w, reply, sizeof(w));
+	w[user_daemons + 1] = 0;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
+	ck_assert_uint_eq(st.limits.user_daemons, 0);
+	ck_assert_uint_eq(st.limits.user_memory, 32768);
+	ck_assert_uint_eq(st.limits.daemon_memory, 16384);
+
+	/* The largest values, each in its own place. */
+	w[user_daemons + 1] = 4096;
+	w[user_memory + 1] = 16777216;
+	w[daemon_memory + 1] = 64;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_GET_STATUS, &st,
+					    why, sizeof(why)), 0);
+	ck_assert_uint_eq(st.limits.user_daemons, 4096);
+	ck_assert_uint_eq(st.limits.user_memory, 16777216);
+	ck_assert_uint_eq(st.limits.daemon_memory, 64);
+	ck_assert_uint_eq(st.limits.memory, 65536);
+
+	/* As a CONFIG_NTF: all of them, delegated not read. */
+	memcpy(w, reply, sizeof(w));
+	w[cmd] = NSAUDIT_CMD_CONFIG_NTF | NSAUDIT_GENL_VERSION << 8;
+	ntf.delegated = -1;
+	ck_assert_int_eq(parse_status_words(w, n, NSAUDIT_CMD_CONFIG_NTF, &st,
+					    why, sizeof(why)), 0);
+	ck_assert(status_eq(&st, &ntf));
+}
+END_TEST
+
+/*
  * What a newer minor version may add, or the kernel's padding, anywhere:
  * ignored. A second extra of each kind goes at the very start.
  */
@@ -1508,14 +1756,32 @@ static const size_t status_1_4[] = {
 	STATUS_UNENRICHED, STATUS_DELEGATIONS,
 };
 
+/* The 1.5 additions in status_attrs, in the order a 1.5 status is checked. */
+static const size_t status_1_5[] = {
+	STATUS_USER_DAEMONS, STATUS_USER_MEMORY, STATUS_DAEMON_MEMORY,
+};
+
+/* A status before 1.5: no user_daemons, user_memory, daemon_memory (0). */
+static void skip_1_5_attrs(struct attr *a, struct nsaudit_status *want)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(status_1_5); i++)
+		a[status_1_5[i]].type = SKIP;
+	want->limits.user_daemons = 0;
+	want->limits.user_memory = 0;
+	want->limits.daemon_memory = 0;
+}
+
 /*
- * A status before 1.4: no probes state, share or delegated (-1), and no
- * contid_lost, unenriched or delegations (0).
+ * A status before 1.4: no probes state, share or delegated (-1), no
+ * contid_lost, unenriched or delegations (0), nor what 1.5 added.
  */
 static void skip_1_4_attrs(struct attr *a, struct nsaudit_status *want)
 {
 	size_t i;
 
+	skip_1_5_attrs(a, want);
 	for (i = 0; i < ARRAY_SIZE(status_1_4); i++)
 		a[status_1_4[i]].type = SKIP;
 	want->probes = -1;
@@ -1738,11 +2004,106 @@ START_TEST(test_status_minor_3)
 			ck_assert_str_eq(why, lacks[k]);
 		}
 
-		/* Complete at 1.4: as this library's own version reads it. */
+		/* Complete at 1.4 (which has no 1.5 limits, see below). */
 		want = want_status;
 		want_for_cmd(cmds[i], &want);
+		skip_1_5_attrs(a, &want);
 		want.version_minor = 4;
 		want.probes = 0;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+	}
+}
+END_TEST
+
+/*
+ * A module of 1.4 has no user_daemons, user_memory or daemon_memory limit:
+ * each reads as 0. From 1.5 on each is mandatory, in a reply and in a
+ * notification alike.
+ */
+START_TEST(test_status_minor_4)
+{
+	static const uint8_t cmds[] = {
+		NSAUDIT_CMD_GET_STATUS, NSAUDIT_CMD_CONFIG_NTF,
+	};
+	static const char *const lacks[] = {
+		"NSAUDIT_A_LIMITS of interface 1.5 lacks "
+		"NSAUDIT_LIMIT_A_USER_DAEMONS",
+		"NSAUDIT_A_LIMITS of interface 1.5 lacks "
+		"NSAUDIT_LIMIT_A_USER_MEMORY",
+		"NSAUDIT_A_LIMITS of interface 1.5 lacks "
+		"NSAUDIT_LIMIT_A_DAEMON_MEMORY",
+	};
+	struct attr a[ARRAY_SIZE(status_attrs)];
+	struct nsaudit_status st, want;
+	char why[128];
+	size_t i, k;
+
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		memcpy(a, status_attrs, sizeof(a));
+		want = want_status;
+		want_for_cmd(cmds[i], &want);
+		a[1].val = 4;
+		skip_1_5_attrs(a, &want);
+		want.version_minor = 4;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		ck_assert_uint_eq(st.limits.user_daemons, 0);
+		ck_assert_uint_eq(st.limits.user_memory, 0);
+		ck_assert_uint_eq(st.limits.daemon_memory, 0);
+		ck_assert_uint_eq(st.limits.contids, 0xfffffff2U);
+		ck_assert_str_eq(why, "");
+
+		/* A 1.4 module that has one of them anyway: taken. */
+		a[STATUS_USER_DAEMONS].type = NSAUDIT_LIMIT_A_USER_DAEMONS;
+		want.limits.user_daemons = 0xfffffff3U;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		a[STATUS_USER_DAEMONS].type = SKIP;
+		want.limits.user_daemons = 0;
+		a[STATUS_USER_MEMORY].type = NSAUDIT_LIMIT_A_USER_MEMORY;
+		want.limits.user_memory = 0xfffffff4U;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		a[STATUS_USER_MEMORY].type = SKIP;
+		want.limits.user_memory = 0;
+		a[STATUS_DAEMON_MEMORY].type = NSAUDIT_LIMIT_A_DAEMON_MEMORY;
+		want.limits.daemon_memory = 0xfffffff5U;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+
+		/* 1.5 without each of them in turn. */
+		a[1].val = 5;
+		for (k = 0; k < ARRAY_SIZE(status_1_5); k++)
+			a[status_1_5[k]].type =
+				status_attrs[status_1_5[k]].type;
+		for (k = 0; k < ARRAY_SIZE(status_1_5); k++) {
+			a[status_1_5[k]].type = SKIP;
+			ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a),
+						      cmds[i], &st, why,
+						      sizeof(why)), -EBADMSG);
+			ck_assert_str_eq(why, lacks[k]);
+			a[status_1_5[k]].type =
+				status_attrs[status_1_5[k]].type;
+		}
+
+		/* Complete at 1.5. */
+		want = want_status;
+		want_for_cmd(cmds[i], &want);
+		want.version_minor = 5;
+		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
+					      why, sizeof(why)), 0);
+		ck_assert(status_eq(&st, &want));
+		ck_assert_str_eq(why, "");
+
+		/* user_daemons 0 is a limit of 1.5, read as it is. */
+		a[STATUS_USER_DAEMONS].val = 0;
+		want.limits.user_daemons = 0;
 		ck_assert_int_eq(parse_status(a, ARRAY_SIZE(a), cmds[i], &st,
 					      why, sizeof(why)), 0);
 		ck_assert(status_eq(&st, &want));
@@ -2667,6 +3028,7 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_status_probes_values);
 	tcase_add_test(tc, test_status_share_values);
 	tcase_add_test(tc, test_status_1_4_bytes);
+	tcase_add_test(tc, test_status_1_5_bytes);
 	tcase_add_test(tc, test_status_unknown_ignored);
 	tcase_add_test(tc, test_status_wrong_message);
 	tcase_add_test(tc, test_status_nest_garbage);
@@ -2674,6 +3036,7 @@ Suite *nsaudit_msg_suite(void)
 	tcase_add_test(tc, test_status_minor_0);
 	tcase_add_test(tc, test_status_minor_2);
 	tcase_add_test(tc, test_status_minor_3);
+	tcase_add_test(tc, test_status_minor_4);
 	tcase_add_test(tc, test_status_daemon);
 	tcase_add_test(tc, test_status_daemon_members);
 	suite_add_tcase(s, tc);

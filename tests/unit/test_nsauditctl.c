@@ -18,7 +18,7 @@
 #include "output.h"
 #include "suites.h"
 
-#define ARGV_MAX	20
+#define ARGV_MAX	32
 
 /* Parse a NULL-terminated list of arguments (program name added here). */
 static int parse(struct cli_args *args, const char *const *list)
@@ -133,10 +133,45 @@ START_TEST(test_set_limits)
 	parse_ok(&a, ARGS("set", "contids", "1048576"));
 	ck_assert_uint_eq(a.set.limits.contids, NSAUDIT_LIMIT_CONTIDS_MAX);
 
+	/* The 1.5 limits: the daemons and the memory limit's bounds. */
+	parse_ok(&a, ARGS("set", "user_daemons", "0"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_USER_DAEMONS);
+	ck_assert_uint_eq(a.set.limits.user_daemons, 0);
+	parse_ok(&a, ARGS("set", "user_daemons", "4096"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_USER_DAEMONS);
+	ck_assert_uint_eq(a.set.limits.user_daemons, 4096);
+
+	parse_ok(&a, ARGS("set", "user_memory", "64"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_USER_MEMORY);
+	ck_assert_uint_eq(a.set.limits.user_memory, 64);
+	parse_ok(&a, ARGS("set", "user_memory", "16777216"));
+	ck_assert_uint_eq(a.set.limits.user_memory, 16777216);
+
+	parse_ok(&a, ARGS("set", "daemon_memory", "64"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_DAEMON_MEMORY);
+	ck_assert_uint_eq(a.set.limits.daemon_memory, 64);
+	parse_ok(&a, ARGS("set", "daemon_memory", "16777216"));
+	ck_assert_uint_eq(a.set.limits.daemon_memory, 16777216);
+
+	/* Each into its own member, none into another's. */
+	parse_ok(&a, ARGS("set", "daemon_memory", "16384", "user_daemons",
+			  "16", "user_memory", "32768"));
+	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_USER_DAEMONS |
+				      NSAUDIT_SET_USER_MEMORY |
+				      NSAUDIT_SET_DAEMON_MEMORY);
+	ck_assert_uint_eq(a.set.limits.user_daemons, 16);
+	ck_assert_uint_eq(a.set.limits.user_memory, 32768);
+	ck_assert_uint_eq(a.set.limits.daemon_memory, 16384);
+	ck_assert_uint_eq(a.set.limits.daemons, 0);
+	ck_assert_uint_eq(a.set.limits.memory, 0);
+	ck_assert_uint_eq(a.set.limits.contids, 0);
+
 	/* Several pairs, any order, one request. */
 	parse_ok(&a, ARGS("set", "rules", "7", "memory", "65536", "enrich",
-			  "off", "contids", "4096", "share", "none", "daemons",
-			  "4096", "backlog", "300", "queue", "1048576"));
+			  "off", "user_memory", "100", "contids", "4096",
+			  "share", "none", "daemon_memory", "65", "daemons",
+			  "4096", "backlog", "300", "user_daemons", "3",
+			  "queue", "1048576"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_SET);
 	ck_assert_uint_eq(a.set.mask, NSAUDIT_SET_ALL);
 	ck_assert_int_eq(a.set.enrich, 0);
@@ -147,6 +182,9 @@ START_TEST(test_set_limits)
 	ck_assert_uint_eq(a.set.limits.backlog, 300);
 	ck_assert_uint_eq(a.set.limits.memory, 65536);
 	ck_assert_uint_eq(a.set.limits.contids, 4096);
+	ck_assert_uint_eq(a.set.limits.user_daemons, 3);
+	ck_assert_uint_eq(a.set.limits.user_memory, 100);
+	ck_assert_uint_eq(a.set.limits.daemon_memory, 65);
 
 	/* Leading zeros are still decimal, never octal. */
 	parse_ok(&a, ARGS("set", "queue", "0020", "daemons", "010"));
@@ -443,6 +481,54 @@ static const struct usage_case {
 	{ { "set", "contids", "1048577" }, { "contids '1048577' is out" } },
 	{ { "set", "contids", "-1" }, { "contids '-1' is not a decimal" } },
 	{ { "set", "contids" }, { "missing value for contids" } },
+	{ { "set", "user_daemons", "4097" },
+	  { "user_daemons '4097' is out of range 0 to 4096" } },
+	{ { "set", "user_daemons", "4294967296" },
+	  { "user_daemons '4294967296' is out of range 0 to 4096" } },
+	{ { "set", "user_daemons", "-1" },
+	  { "user_daemons '-1' is not a decimal number from 0 to 4096" } },
+	{ { "set", "user_daemons", "0x10" },
+	  { "user_daemons '0x10' is not a decimal" } },
+	{ { "set", "user_daemons", "" },
+	  { "empty user_daemons; must be a number from 0 to 4096" } },
+	{ { "set", "user_daemons" },
+	  { "set: missing value for user_daemons" } },
+	{ { "set", "user_daemons", "1", "user_daemons", "2" },
+	  { "key 'user_daemons' given twice" } },
+	{ { "set", "user_memory", "63" },
+	  { "user_memory '63' is out of range 64 to 16777216" } },
+	{ { "set", "user_memory", "0" },
+	  { "user_memory '0' is out of range 64 to 16777216" } },
+	{ { "set", "user_memory", "16777217" },
+	  { "user_memory '16777217' is out of range 64 to 16777216" } },
+	{ { "set", "user_memory", "64k" },
+	  { "user_memory '64k' is not a decimal number from 64 to "
+	    "16777216" } },
+	{ { "set", "user_memory", "+64" },
+	  { "user_memory '+64' is not a decimal" } },
+	{ { "set", "user_memory", "" },
+	  { "empty user_memory; must be a number from 64 to 16777216" } },
+	{ { "set", "user_memory" }, { "set: missing value for user_memory" } },
+	{ { "set", "daemon_memory", "63" },
+	  { "daemon_memory '63' is out of range 64 to 16777216" } },
+	{ { "set", "daemon_memory", "16777217" },
+	  { "daemon_memory '16777217' is out of range 64 to 16777216" } },
+	{ { "set", "daemon_memory", "4294967360" },
+	  { "daemon_memory '4294967360' is out" } },
+	{ { "set", "daemon_memory", "1e3" },
+	  { "daemon_memory '1e3' is not a decimal number from 64 to "
+	    "16777216" } },
+	{ { "set", "daemon_memory", " 64" },
+	  { "daemon_memory ' 64' is not a decimal" } },
+	{ { "set", "daemon_memory", "" },
+	  { "empty daemon_memory; must be a number from 64 to 16777216" } },
+	{ { "set", "daemon_memory" },
+	  { "set: missing value for daemon_memory" } },
+	{ { "set", "queue", "16", "daemon_memory" },
+	  { "set: missing value for daemon_memory" } },
+	{ { "set", "User_memory", "64" }, { "unknown key 'User_memory'" } },
+	{ { "set", "user-memory", "64" }, { "unknown key 'user-memory'" } },
+	{ { "set", "user", "64" }, { "unknown key 'user'" } },
 	{ { "set", "share", "bogus" },
 	  { "share 'bogus' is not one of none, delegated, all" } },
 	{ { "set", "share", "1" }, { "share '1' is not one of" } },
@@ -589,7 +675,32 @@ START_TEST(test_usage_exact)
 		{ { "set", "share" }, "set: missing value for share" },
 		{ { "set", "bogus", "1" },
 		  "set: unknown key 'bogus'; keys are enrich, daemons, queue, "
-		  "rules, backlog, memory, contids, share" },
+		  "rules, backlog, memory, contids, user_daemons, "
+		  "user_memory, daemon_memory, share" },
+		{ { "set" },
+		  "set: expected KEY VALUE; keys are enrich, daemons, queue, "
+		  "rules, backlog, memory, contids, user_daemons, "
+		  "user_memory, daemon_memory, share" },
+		{ { "set", "user_daemons", "4097" },
+		  "user_daemons '4097' is out of range 0 to 4096" },
+		{ { "set", "user_daemons", "x" },
+		  "user_daemons 'x' is not a decimal number from 0 to 4096" },
+		{ { "set", "user_daemons" },
+		  "set: missing value for user_daemons" },
+		{ { "set", "user_memory", "63" },
+		  "user_memory '63' is out of range 64 to 16777216" },
+		{ { "set", "user_memory", "-64" },
+		  "user_memory '-64' is not a decimal number from 64 to "
+		  "16777216" },
+		{ { "set", "user_memory" },
+		  "set: missing value for user_memory" },
+		{ { "set", "daemon_memory", "16777217" },
+		  "daemon_memory '16777217' is out of range 64 to 16777216" },
+		{ { "set", "daemon_memory", "16M" },
+		  "daemon_memory '16M' is not a decimal number from 64 to "
+		  "16777216" },
+		{ { "set", "daemon_memory" },
+		  "set: missing value for daemon_memory" },
 	};
 	struct cli_args a;
 	size_t i;
@@ -755,6 +866,32 @@ static const struct nsaudit_status status_1_4 = {
 	.limits = {
 		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
 		.memory = 65536, .contids = 4096,
+	},
+	.probes = 1,
+	.share = NSAUDIT_SHARE_DELEGATED,
+	.delegated = 1,
+};
+
+/*
+ * A module of 1.5: the per-user and per-daemon limits, at their load-time
+ * defaults; the rest as status_1_4.
+ */
+static const struct nsaudit_status status_1_5 = {
+	.version_major = 1,
+	.version_minor = 5,
+	.features = NSAUDIT_FEATURE_ENRICH | NSAUDIT_FEATURE_NSID |
+		    NSAUDIT_FEATURE_DAEMONS | NSAUDIT_FEATURE_RULES |
+		    NSAUDIT_FEATURE_CONTID,
+	.enrich = 1,
+	.counters = {
+		.enriched = 5, .forwarded = 0, .lost = 0, .missed = 0,
+		.contids = 3, .contid_tasks = 57, .contid_lost = 0,
+		.unenriched = 0, .delegations = 0,
+	},
+	.limits = {
+		.daemons = 64, .queue = 8192, .rules = 256, .backlog = 8192,
+		.memory = 65536, .contids = 4096, .user_daemons = 16,
+		.user_memory = 32768, .daemon_memory = 16384,
 	},
 	.probes = 1,
 	.share = NSAUDIT_SHARE_DELEGATED,
@@ -1028,6 +1165,143 @@ START_TEST(test_status_json_1_4)
 					    "18446744073709551613},"));
 	ck_assert_int_eq(fclose(m.f), 0);
 	free(m.buf);
+}
+END_TEST
+
+/*
+ * 1.5: user_daemons, user_memory and daemon_memory after the other limits;
+ * a user_daemons of 0 (no user may register one) is still shown.
+ */
+START_TEST(test_status_text_1_5)
+{
+	struct nsaudit_status st = status_1_5;
+	struct mem m;
+
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	mem_check(&m,
+		  "version 1.5\n"
+		  "features enrich nsid daemons rules contid\n"
+		  "enrich 1\n"
+		  "probes firing\n"
+		  "share delegated\n"
+		  "delegated yes\n"
+		  "enriched 5\n"
+		  "unenriched 0\n"
+		  "forwarded 0\n"
+		  "lost 0\n"
+		  "missed 0\n"
+		  "contids_tracked 3\n"
+		  "contid_tasks 57\n"
+		  "contid_lost 0\n"
+		  "delegations 0\n"
+		  "daemons 64\n"
+		  "queue 8192\n"
+		  "rules 256\n"
+		  "backlog 8192\n"
+		  "memory 65536\n"
+		  "contids 4096\n"
+		  "user_daemons 16\n"
+		  "user_memory 32768\n"
+		  "daemon_memory 16384\n"
+		  "daemon none\n");
+
+	st.limits.user_daemons = 0;
+	st.limits.user_memory = 16777216;
+	st.limits.daemon_memory = 64;
+	st.daemon = (struct nsaudit_daemon_info){
+		.registered = 1, .pid = 412, .userns = 4026532208U,
+		.backlog = 16, .queued = 1, .routed = 3, .delivered = 2,
+		.lost = 0,
+	};
+	ck_assert_int_eq(out_status_text(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\ncontids 4096\n"
+					    "user_daemons 0\n"
+					    "user_memory 16777216\n"
+					    "daemon_memory 64\n"
+					    "daemon registered\n"
+					    "daemon_pid 412\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+
+	/* A 1.4 module has none of them: no such line, whatever else. */
+	ck_assert_int_eq(out_status_text(mem_open(&m), &status_1_4), 0);
+	fflush(m.f);
+	ck_assert_ptr_null(strstr(m.buf, "user_"));
+	ck_assert_ptr_null(strstr(m.buf, "daemon_memory"));
+	ck_assert_ptr_nonnull(strstr(m.buf, "\ncontids 4096\ndaemon none\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+}
+END_TEST
+
+START_TEST(test_status_json_1_5)
+{
+	static const char want[] =
+		"{\"version\":{\"major\":1,\"minor\":5},"
+		"\"features\":[\"enrich\",\"nsid\",\"daemons\",\"rules\","
+		"\"contid\"],"
+		"\"enrich\":true,\"probes\":true,\"share\":\"delegated\","
+		"\"delegated\":true,"
+		"\"counters\":{\"enriched\":5,\"unenriched\":0,"
+		"\"forwarded\":0,\"lost\":0,\"missed\":0,\"contids\":3,"
+		"\"contid_tasks\":57,\"contid_lost\":0,\"delegations\":0},"
+		"\"limits\":{\"daemons\":64,\"queue\":8192,"
+		"\"rules\":256,\"backlog\":8192,\"memory\":65536,"
+		"\"contids\":4096,\"user_daemons\":16,"
+		"\"user_memory\":32768,\"daemon_memory\":16384}";
+	struct nsaudit_status st = status_1_5;
+	char buf[1024];
+	struct mem m;
+
+	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
+	snprintf(buf, sizeof(buf), "%s,\"daemon\":null}\n", want);
+	mem_check(&m, buf);
+	ck_assert_int_eq(out_config_json(mem_open(&m), &st), 0);
+	snprintf(buf, sizeof(buf), "%s}\n", want);
+	mem_check(&m, buf);
+	/* monitor's line: 1.5's limits after 1.4's share. */
+	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=8192 memory=65536 contids=4096 share=delegated "
+		  "user_daemons=16 user_memory=32768 daemon_memory=16384\n");
+
+	/* user_daemons 0 is a limit, not an absent one. */
+	st.limits.user_daemons = 0;
+	st.limits.user_memory = 64;
+	st.limits.daemon_memory = 16777216;
+	ck_assert_int_eq(out_status_json(mem_open(&m), &st), 0);
+	fflush(m.f);
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"contids\":4096,"
+					    "\"user_daemons\":0,"
+					    "\"user_memory\":64,"
+					    "\"daemon_memory\":16777216},"
+					    "\"daemon\":null}\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+	ck_assert_int_eq(out_config_text(mem_open(&m), &st), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=8192 memory=65536 contids=4096 share=delegated "
+		  "user_daemons=0 user_memory=64 daemon_memory=16777216\n");
+
+	/* A 1.4 module has none of them, in either JSON or the line. */
+	ck_assert_int_eq(out_status_json(mem_open(&m), &status_1_4), 0);
+	fflush(m.f);
+	ck_assert_ptr_null(strstr(m.buf, "user_"));
+	ck_assert_ptr_null(strstr(m.buf, "daemon_memory"));
+	ck_assert_ptr_nonnull(strstr(m.buf, "\"contids\":4096},"
+					    "\"daemon\":null}\n"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+	ck_assert_int_eq(out_config_json(mem_open(&m), &status_1_4), 0);
+	fflush(m.f);
+	ck_assert_ptr_null(strstr(m.buf, "user_"));
+	ck_assert_ptr_null(strstr(m.buf, "daemon_memory"));
+	ck_assert_int_eq(fclose(m.f), 0);
+	free(m.buf);
+	ck_assert_int_eq(out_config_text(mem_open(&m), &status_1_4), 0);
+	mem_check(&m, "enrich=1 daemons=64 queue=8192 rules=256 "
+		  "backlog=8192 memory=65536 contids=4096 share=delegated\n");
 }
 END_TEST
 
@@ -1413,6 +1687,8 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_status_json_1_3);
 	tcase_add_test(tc, test_status_text_1_4);
 	tcase_add_test(tc, test_status_json_1_4);
+	tcase_add_test(tc, test_status_text_1_5);
+	tcase_add_test(tc, test_status_json_1_5);
 	tcase_add_test(tc, test_contid_text);
 	tcase_add_test(tc, test_status_features);
 	tcase_add_test(tc, test_status_json);

@@ -77,11 +77,19 @@ static const struct cli_key {
 	  NSAUDIT_LIMIT_MEMORY_MAX },
 	{ "contids", NSAUDIT_SET_CONTIDS, NSAUDIT_LIMIT_CONTIDS_MIN,
 	  NSAUDIT_LIMIT_CONTIDS_MAX },
+	/* Per user and per daemon: the host-wide limits' bounds. */
+	{ "user_daemons", NSAUDIT_SET_USER_DAEMONS, 0,
+	  NSAUDIT_LIMIT_DAEMONS_MAX },
+	{ "user_memory", NSAUDIT_SET_USER_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
+	  NSAUDIT_LIMIT_MEMORY_MAX },
+	{ "daemon_memory", NSAUDIT_SET_DAEMON_MEMORY, NSAUDIT_LIMIT_MEMORY_MIN,
+	  NSAUDIT_LIMIT_MEMORY_MAX },
 	{ "share", NSAUDIT_SET_SHARE, NSAUDIT_SHARE_NONE, NSAUDIT_SHARE_ALL },
 };
 
 #define CLI_KEY_LIST \
-	"enrich, daemons, queue, rules, backlog, memory, contids, share"
+	"enrich, daemons, queue, rules, backlog, memory, contids, " \
+	"user_daemons, user_memory, daemon_memory, share"
 
 /*
  * The values of share, indexed by enum nsaudit_share. Names only: the
@@ -260,8 +268,17 @@ static int cli_set_pair(struct cli_parser *p)
 	case NSAUDIT_SET_MEMORY:
 		args->set.limits.memory = (uint32_t)v;
 		break;
-	default:
+	case NSAUDIT_SET_CONTIDS:
 		args->set.limits.contids = (uint32_t)v;
+		break;
+	case NSAUDIT_SET_USER_DAEMONS:
+		args->set.limits.user_daemons = (uint32_t)v;
+		break;
+	case NSAUDIT_SET_USER_MEMORY:
+		args->set.limits.user_memory = (uint32_t)v;
+		break;
+	default:
+		args->set.limits.daemon_memory = (uint32_t)v;
 		break;
 	}
 	return 0;

@@ -496,12 +496,16 @@ static int cmd_help(const struct cli_args *args)
 	}
 	printf("\nKeys of set: enrich on|off|1|0, daemons 0-%d, queue %d-%d, "
 	       "rules 0-%d,\n  backlog %d-%d, memory %d-%d (KiB), "
-	       "contids %d-%d,\n  share none|delegated|all\n\n",
+	       "contids %d-%d,\n  user_daemons 0-%d, user_memory %d-%d (KiB),\n"
+	       "  daemon_memory %d-%d (KiB), share none|delegated|all\n\n",
 	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_QUEUE_MIN,
 	       NSAUDIT_LIMIT_QUEUE_MAX, NSAUDIT_LIMIT_RULES_MAX,
 	       NSAUDIT_LIMIT_QUEUE_MIN, NSAUDIT_LIMIT_QUEUE_MAX,
 	       NSAUDIT_LIMIT_MEMORY_MIN, NSAUDIT_LIMIT_MEMORY_MAX,
-	       NSAUDIT_LIMIT_CONTIDS_MIN, NSAUDIT_LIMIT_CONTIDS_MAX);
+	       NSAUDIT_LIMIT_CONTIDS_MIN, NSAUDIT_LIMIT_CONTIDS_MAX,
+	       NSAUDIT_LIMIT_DAEMONS_MAX, NSAUDIT_LIMIT_MEMORY_MIN,
+	       NSAUDIT_LIMIT_MEMORY_MAX, NSAUDIT_LIMIT_MEMORY_MIN,
+	       NSAUDIT_LIMIT_MEMORY_MAX);
 	printf("Options:\n"
 	       "  --json                print status, nsid and monitor output "
 	       "as JSON\n"

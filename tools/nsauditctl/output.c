@@ -49,6 +49,17 @@ static const char *out_share_name(int share)
 	return "unknown";
 }
 
+/*
+ * Whether the module has the per-user and per-daemon limits (1.5): 0 is
+ * outside the range of the two memory limits, so only a module older than
+ * 1.5 leaves all three 0; user_daemons alone may be 0 in a newer one.
+ */
+static bool out_user_limits(const struct nsaudit_status *st)
+{
+	return st->limits.user_daemons || st->limits.user_memory ||
+	       st->limits.daemon_memory;
+}
+
 static int out_result(FILE *f)
 {
 	return ferror(f) ? -EIO : 0;
@@ -280,6 +291,14 @@ int out_status_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, "memory %" PRIu32 "\n", st->limits.memory);
 	if (st->limits.contids)
 		fprintf(f, "contids %" PRIu32 "\n", st->limits.contids);
+	if (out_user_limits(st))
+		fprintf(f, "user_daemons %" PRIu32 "\n",
+			st->limits.user_daemons);
+	if (st->limits.user_memory)
+		fprintf(f, "user_memory %" PRIu32 "\n", st->limits.user_memory);
+	if (st->limits.daemon_memory)
+		fprintf(f, "daemon_memory %" PRIu32 "\n",
+			st->limits.daemon_memory);
 	if (!st->daemon.registered) {
 		fputs("daemon none\n", f);
 		return out_result(f);
@@ -346,6 +365,12 @@ static int out_json(FILE *f, const struct nsaudit_status *st, bool daemon)
 		jw_u64(&w, "memory", st->limits.memory);
 	if (st->limits.contids)
 		jw_u64(&w, "contids", st->limits.contids);
+	if (out_user_limits(st))
+		jw_u64(&w, "user_daemons", st->limits.user_daemons);
+	if (st->limits.user_memory)
+		jw_u64(&w, "user_memory", st->limits.user_memory);
+	if (st->limits.daemon_memory)
+		jw_u64(&w, "daemon_memory", st->limits.daemon_memory);
 	jw_close(&w, '}');
 	if (daemon && !st->daemon.registered) {
 		jw_null(&w, "daemon");
@@ -388,6 +413,13 @@ int out_config_text(FILE *f, const struct nsaudit_status *st)
 		fprintf(f, " contids=%" PRIu32, st->limits.contids);
 	if (st->share >= 0)
 		fprintf(f, " share=%s", out_share_name(st->share));
+	/* 1.5's limits after 1.4's share: each version adds at the end. */
+	if (out_user_limits(st))
+		fprintf(f, " user_daemons=%" PRIu32, st->limits.user_daemons);
+	if (st->limits.user_memory)
+		fprintf(f, " user_memory=%" PRIu32, st->limits.user_memory);
+	if (st->limits.daemon_memory)
+		fprintf(f, " daemon_memory=%" PRIu32, st->limits.daemon_memory);
 	fputc('\n', f);
 	return out_result(f);
 }

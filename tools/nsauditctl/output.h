@@ -29,25 +29,27 @@ int out_json_string(FILE *f, const char *s);
  * the limit contids likewise (1.3), "probes firing|disarmed", "share
  * none|delegated|all", "delegated yes|no" and the counters unenriched,
  * contid_lost and delegations likewise (1.4; delegated only from a
- * GET_STATUS reply), then "daemon none", or "daemon registered" and
- * daemon_pid, _userns, _backlog, _queued, _routed, _delivered and _lost
- * lines.
+ * GET_STATUS reply), the limits user_daemons, user_memory and
+ * daemon_memory likewise (1.5, after contids), then "daemon none", or
+ * "daemon registered" and daemon_pid, _userns, _backlog, _queued, _routed,
+ * _delivered and _lost lines.
  */
 int out_status_text(FILE *f, const struct nsaudit_status *st);
 
 /*
  * {"version":{"major":1,"minor":1},"features":[...],"enrich":true,...,
  * "limits":{...},"daemon":null or {"pid":N,...}}; "contids" in counters
- * and limits, and "probes", "share" and "delegated" (after "enrich"),
+ * and limits, "probes", "share" and "delegated" (after "enrich"),
  * "unenriched" (after "enriched"), "contid_lost" and "delegations" in
- * counters, only if the module has them.
+ * counters, and "user_daemons", "user_memory" and "daemon_memory" in
+ * limits (after "contids"), only if the module has them.
  */
 int out_status_json(FILE *f, const struct nsaudit_status *st);
 
 /*
  * monitor: one line per change, "enrich=1 daemons=N queue=N rules=N",
- * then " backlog=N memory=N", " contids=N" and " share=NAME" if the module
- * has them.
+ * then " backlog=N memory=N", " contids=N", " share=NAME" and
+ * " user_daemons=N user_memory=N daemon_memory=N" if the module has them.
  */
 int out_config_text(FILE *f, const struct nsaudit_status *st);
 

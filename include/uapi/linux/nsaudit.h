@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		4
+#define NSAUDIT_VERSION_MINOR		5
 
 /*
  * Record format.
@@ -299,7 +299,8 @@ enum nsaudit_ns_index {
  *	sending socket the audit daemon of the caller's user namespace.
  *	Needs CAP_AUDIT_CONTROL in that user namespace (EPERM). EBUSY if the
  *	namespace has a daemon already, EALREADY if this socket is one,
- *	ENOSPC at the "daemons" limit. Reply: %NSAUDIT_A_DAEMON; records
+ *	ENOSPC at the "daemons" or "user_daemons" limit (never in the
+ *	initial user namespace, since 1.5). Reply: %NSAUDIT_A_DAEMON; records
  *	follow it. Send it without NLM_F_ACK, so that nothing comes between
  *	the reply and the first record.
  * @NSAUDIT_CMD_UNREGISTER: do. No attributes. Ends the registration of
@@ -541,8 +542,10 @@ enum nsaudit_counter_attr {
 /**
  * enum nsaudit_limit_attr - limits the host administrator sets (u32)
  * @NSAUDIT_LIMIT_A_UNSPEC: not an attribute
- * @NSAUDIT_LIMIT_A_DAEMONS: most per-namespace audit daemons registered at
- *	once, 0 to %NSAUDIT_LIMIT_DAEMONS_MAX (0: registration is refused)
+ * @NSAUDIT_LIMIT_A_DAEMONS: most audit daemons of user namespaces other
+ *	than the initial one registered at once, 0 to
+ *	%NSAUDIT_LIMIT_DAEMONS_MAX (0: they are refused); the initial user
+ *	namespace's daemon is never counted (since 1.5; before, it was)
  * @NSAUDIT_LIMIT_A_QUEUE: the largest backlog a daemon may ask for,
  *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX
  * @NSAUDIT_LIMIT_A_RULES: most rules one user namespace may hold,
@@ -551,15 +554,27 @@ enum nsaudit_counter_attr {
  *	%NSAUDIT_LIMIT_QUEUE_MIN to %NSAUDIT_LIMIT_QUEUE_MAX (capped by the
  *	"queue" limit when used); beyond its backlog a daemon's records are
  *	counted as lost
- * @NSAUDIT_LIMIT_A_MEMORY: KiB that the records queued for all daemons
- *	together may occupy, %NSAUDIT_LIMIT_MEMORY_MIN to
- *	%NSAUDIT_LIMIT_MEMORY_MAX; beyond it records are counted as lost
+ * @NSAUDIT_LIMIT_A_MEMORY: KiB that the records queued for the daemons of
+ *	user namespaces other than the initial one may occupy together,
+ *	%NSAUDIT_LIMIT_MEMORY_MIN to %NSAUDIT_LIMIT_MEMORY_MAX; beyond it
+ *	records are counted as lost. The initial user namespace's daemon has
+ *	as much again of its own (since 1.5; before, one budget for all)
  * @NSAUDIT_LIMIT_A_CONTIDS: most audit container IDs the module tracks at
  *	once, %NSAUDIT_LIMIT_CONTIDS_MIN to %NSAUDIT_LIMIT_CONTIDS_MAX;
  *	beyond it SET_CONTID with an ID no task has is refused (ENOSPC).
  *	Like every limit it is also a module parameter, "contids"
  *	(default %NSAUDIT_LIMIT_CONTIDS_DEFAULT), given at load time or
  *	written later, a change taking the path of SET (interface 1.3)
+ * @NSAUDIT_LIMIT_A_USER_DAEMONS: most daemons one user may have registered
+ *	at once, 0 to %NSAUDIT_LIMIT_DAEMONS_MAX. A namespace's user is the
+ *	owner of its chain's namespace just below the initial one; chains the
+ *	initial namespace's root made are each a user of their own (1.5)
+ * @NSAUDIT_LIMIT_A_USER_MEMORY: KiB that the records queued for one user's
+ *	daemons may occupy together, %NSAUDIT_LIMIT_MEMORY_MIN to
+ *	%NSAUDIT_LIMIT_MEMORY_MAX (1.5)
+ * @NSAUDIT_LIMIT_A_DAEMON_MEMORY: KiB that the records queued for one
+ *	daemon of a user namespace other than the initial one may occupy,
+ *	%NSAUDIT_LIMIT_MEMORY_MIN to %NSAUDIT_LIMIT_MEMORY_MAX (1.5)
  * @__NSAUDIT_LIMIT_A_MAX: one past the last attribute
  *
  * A lowered limit applies to what is added afterwards; nothing already
@@ -573,6 +588,9 @@ enum nsaudit_limit_attr {
 	NSAUDIT_LIMIT_A_BACKLOG,
 	NSAUDIT_LIMIT_A_MEMORY,
 	NSAUDIT_LIMIT_A_CONTIDS,
+	NSAUDIT_LIMIT_A_USER_DAEMONS,
+	NSAUDIT_LIMIT_A_USER_MEMORY,
+	NSAUDIT_LIMIT_A_DAEMON_MEMORY,
 	__NSAUDIT_LIMIT_A_MAX,
 };
 #define NSAUDIT_LIMIT_A_MAX		(__NSAUDIT_LIMIT_A_MAX - 1)
@@ -587,6 +605,13 @@ enum nsaudit_limit_attr {
 #define NSAUDIT_LIMIT_MEMORY_MIN	64
 #define NSAUDIT_LIMIT_MEMORY_MAX	16777216
 #define NSAUDIT_LIMIT_MEMORY_DEFAULT	65536
+/*
+ * Per user and per daemon: one user fills at most half of what the
+ * namespace daemons share, one daemon half of its user's.
+ */
+#define NSAUDIT_LIMIT_USER_DAEMONS_DEFAULT	16
+#define NSAUDIT_LIMIT_USER_MEMORY_DEFAULT	32768
+#define NSAUDIT_LIMIT_DAEMON_MEMORY_DEFAULT	16384
 #define NSAUDIT_LIMIT_RULES_MAX		65536
 #define NSAUDIT_LIMIT_RULES_DEFAULT	256
 /*

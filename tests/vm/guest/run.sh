@@ -14,12 +14,13 @@ fail=0
 if guest_setup; then
 	for s in $scenarios; do
 		echo "=== scenario $s"
+		t0=$(date +%s)
 		if (. "/nsaudit/scenarios/$s.sh"); then
 			pass=$((pass + 1))
-			echo "=== PASS $s"
+			echo "=== PASS $s ($(($(date +%s) - t0)) s)"
 		else
 			fail=$((fail + 1))
-			echo "=== FAIL $s"
+			echo "=== FAIL $s ($(($(date +%s) - t0)) s)"
 		fi
 		scenario_cleanup
 	done

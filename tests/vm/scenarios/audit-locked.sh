@@ -36,14 +36,15 @@ dmesg | grep -q 'audit configuration locked: settings frozen and module pinned u
 	fail "no kernel message about the pin"
 note "pinned: $(head -n 1 "$STATE/unload.err")"
 
-settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules|backlog|memory|contids) '; }
+settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules|backlog|memory|contids|user_daemons|user_memory|daemon_memory) '; }
 before=$(settings) || fail "status: $(nsauditctl status 2>&1)"
 log_barrier || fail "log barrier"
 sets_before=$(records CONFIG_CHANGE | grep -c ' op=nsaudit-set ')
 
 # Through the family: one line with the kernel's reason, exit 1.
 n=0
-for kv in "enrich off" "daemons 3" "queue 4096" "rules 10" "backlog 4096" "memory 4096" "contids 100"; do
+for kv in "enrich off" "daemons 3" "queue 4096" "rules 10" "backlog 4096" "memory 4096" "contids 100" \
+	"user_daemons 3" "user_memory 4096" "daemon_memory 4096"; do
 	err=$(nsauditctl set $kv 2>&1)
 	rc=$?
 	[ "$rc" = 1 ] || fail "set $kv: exit $rc under the lock: $err"
@@ -54,7 +55,8 @@ done
 err=$(nsauditctl -e 0 2>&1) && fail "-e 0 accepted under the lock"
 n=$((n + 1))
 # Through the parameters: EPERM, valid values, not the current ones.
-for pv in enrich=N daemons=3 queue=4096 rules=10 backlog=4096 memory=4096 contids=100; do
+for pv in enrich=N daemons=3 queue=4096 rules=10 backlog=4096 memory=4096 contids=100 \
+	user_daemons=3 user_memory=4096 daemon_memory=4096; do
 	p=${pv%%=*}
 	if echo "${pv#*=}" 2>"$STATE/write.err" >"$params/$p"; then
 		fail "$p: written under the lock"
