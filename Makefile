@@ -6,6 +6,7 @@
 #   make check           unit tests and every VM lane
 #   make demo            the main job: a VM where the module runs under auditd
 #   make bench           cost of the module, measured in one VM run
+#   make soak            fuzzer and attacks for hours on the debug kernel
 #   make dkms-install    install the module with DKMS for KVER (root; KVER may
 #                        name several kernels)
 
@@ -51,6 +52,9 @@ demo:
 bench:
 	tests/bench.sh
 
+soak:
+	tests/soak.sh
+
 clean:
 	$(MAKE) -C module KDIR=$(KDIR) clean 2>/dev/null || true
 	$(MAKE) -C lib clean
@@ -58,4 +62,4 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all module user install dkms-install check demo bench clean
+.PHONY: all module user install dkms-install check demo bench soak clean

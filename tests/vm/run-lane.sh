@@ -7,7 +7,9 @@
 # Environment: NSAUDIT_CACHE (default /var/cache/nsaudit), NSAUDIT_BUILD
 # (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds; the
 # lane's own bound by default), NSAUDIT_VM_SMP (vCPUs, 2), NSAUDIT_VM_ICOUNT
-# (QEMU -icount options: guest time counts instructions; the benchmark's).
+# (QEMU -icount options: guest time counts instructions; the benchmark's),
+# NSAUDIT_VM_APPEND (more kernel command line: nsatest.* settings of the
+# scenarios, e.g. make soak's).
 #
 # A run passes only if the guest reported success through the exit port
 # AND the serial log has no splat. Logs stay in $NSAUDIT_BUILD/vm/LANE/.
@@ -33,7 +35,7 @@ mods=$("$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
 disk=()
 # slab_nomerge: the module's own slab caches stay apart in /sys/kernel/slab,
 # where the tests read what they hold.
-append="console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 slab_nomerge nsatest.lane=$lane"
+append="console=ttyS0 audit=1 panic_on_warn=1 oops=panic panic=-1 slab_nomerge nsatest.lane=$lane${NSAUDIT_VM_APPEND:+ $NSAUDIT_VM_APPEND}"
 if [ -n "$ROOTFS" ]; then
 	# snapshot=on: the guest's writes go to a temporary overlay.
 	disk=(-drive "file=$ROOTFS,if=virtio,format=raw,snapshot=on")
