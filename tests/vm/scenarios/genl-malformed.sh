@@ -8,9 +8,10 @@ nsa_load
 # Attribute numbers, from the UAPI header: top level, then LIMITS's nest.
 A_VERSION_MAJOR=2 A_ENRICH=5 A_LIMITS=7 A_PID=8 A_NSID=9 A_BACKLOG=10
 C_REGISTER=5 C_UNREGISTER=6 C_RECORD=7 C_LOST=8
-L_DAEMONS=1 L_QUEUE=2 L_RULES=3
+L_DAEMONS=1 L_QUEUE=2 L_RULES=3 L_USER_DAEMONS=7 L_USER_MEMORY=8 L_DAEMON_MEMORY=9
+L_BEYOND=10	# one past NSAUDIT_LIMIT_A_MAX (1.5)
 
-settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules) '; }
+settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules|backlog|memory|contids|user_daemons|user_memory|daemon_memory) '; }
 nsets() { log_barrier && records CONFIG_CHANGE | grep -c ' op=nsaudit-set '; }
 before=$(settings) || fail "status: $(nsauditctl status 2>&1)"
 sets_before=$(nsets)
@@ -54,6 +55,9 @@ refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_QUEUE:u32=
 refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_QUEUE:u32=1048577 ]
 refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_DAEMONS:u32=4097 ]
 refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_RULES:u32=65537 ]
+refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_USER_DAEMONS:u32=4097 ]
+refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_USER_MEMORY:u32=63 ]
+refuse ERANGE "integer out of range" -- --cmd set $A_LIMITS:nest=[ $L_DAEMON_MEMORY:u32=16777217 ]
 refuse ERANGE "integer out of range" -- --cmd get-nsid $A_PID:u32=0
 refuse ERANGE "integer out of range" -- --cmd get-nsid $A_PID:u32=4194305
 refuse EINVAL "invalid attribute length" -- --cmd set $A_ENRICH:hex=$(printf '%02048d' 0)
@@ -63,7 +67,7 @@ refuse ERANGE "integer out of range" -- --cmd set $A_ENRICH:u8=0 $A_LIMITS:nest=
 # Unknown attributes: beyond the family's, beyond the nest's, and known
 # ones the operation does not take.
 refuse EINVAL "Unknown attribute type" -- --cmd set 99:u32=1
-refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ 7:u32=1 ]
+refuse EINVAL "Unknown attribute type" -- --cmd set $A_LIMITS:nest=[ $L_BEYOND:u32=1 ]
 refuse EINVAL "Unsupported attribute" -- --cmd set $A_VERSION_MAJOR:u32=1
 refuse EINVAL "Unsupported attribute" -- --cmd get-nsid $A_PID:u32=$LIVE $A_NSID:nest=[ ]
 refuse EINVAL "Unknown attribute type" -- --cmd get-status 2:u32=1

@@ -30,7 +30,7 @@ nsa-runas 65534 65534 sleep 600 &
 USERPID=$!
 wait_until 10 eval '[ "$(stat -c %u /proc/$USERPID)" = 65534 ]' || fail "user sleeper"
 NOPID=4194303	# within range, never allocated in a test VM
-settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules) '; }
+settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules|backlog|memory|contids|user_daemons|user_memory|daemon_memory) '; }
 before=$(settings) || fail "status as root: $(nsauditctl status 2>&1)"
 # Earlier scenarios' records stay in the log: count from here.
 log_barrier || fail "log barrier"
@@ -88,6 +88,8 @@ user               ESRCH    nsid $NOPID
 root_userns        ok       status
 root_userns        EPERM    set enrich off
 root_userns        EPERM    set daemons 0
+root_userns        EPERM    set user_daemons 4096
+root_userns        EPERM    set user_memory 16777216
 root_userns        EACCES   nsid $ROOTPID
 user_userns        ok       status
 user_userns        EPERM    set enrich off
@@ -96,6 +98,7 @@ user_userns        ESRCH    nsid $NOPID
 user_userns_net    ok       status
 user_userns_net    EPERM    set enrich off
 user_userns_net    EPERM    set rules 0
+user_userns_net    EPERM    set daemon_memory 16777216
 user_userns_net    EACCES   nsid 1
 user_userns_pid    ok       status
 user_userns_pid    EPERM    set enrich off
