@@ -333,8 +333,8 @@ int nsaudit_unload_pre(struct kprobe *p, struct pt_regs *regs);
 
 /*
  * quota.c: what each user and each daemon may hold. Pending syscall
- * slots (sysexit.c): the pool, the part kept for the host's daemon, and
- * the most one user and one namespace daemon may hold.
+ * slots (sysexit.c): the pool, the part kept for the host's tasks, and
+ * the most one user's tasks and one namespace daemon may hold.
  */
 #define NSAUDIT_PENDING_MAX	512
 #define NSAUDIT_PENDING_HOST	128
@@ -348,8 +348,16 @@ void nsaudit_quota_put(struct nsaudit_quota *q);
 bool nsaudit_quota_charge(struct nsaudit_quota *q, unsigned int size,
 			  const struct nsaudit_limits *limits);
 void nsaudit_quota_uncharge(struct nsaudit_quota *q, unsigned int size);
-bool nsaudit_quota_pending_take(struct nsaudit_quota *q);
-void nsaudit_quota_pending_give(struct nsaudit_quota *q);
+/* What a pending slot is charged to. */
+struct nsaudit_pending_charge {
+	struct nsaudit_quota *quota;	/* the daemon's, with a reference */
+	atomic_t *user;			/* the task's user's, or NULL (host) */
+};
+void nsaudit_quota_init(void);
+bool nsaudit_quota_pending_take(struct nsaudit_quota *q,
+				const struct user_namespace *ns,
+				struct nsaudit_pending_charge *c);
+void nsaudit_quota_pending_give(struct nsaudit_pending_charge *c);
 
 /* delegate.c: which daemons get the host's records. */
 bool nsaudit_delegation_shares(const struct user_namespace *ns, u8 share);

@@ -21,8 +21,8 @@
  * for all namespace daemons together, "user_daemons" and "user_memory" per
  * user, "daemon_memory" per daemon; the host's daemon has "memory" KiB of
  * its own. Pending syscall slots are fixed: NSAUDIT_PENDING_HOST of the
- * pool are kept for the host's daemon, a user may hold
- * NSAUDIT_PENDING_USER and a daemon NSAUDIT_PENDING_DAEMON.
+ * pool are kept for the host's tasks, a user's tasks may hold
+ * NSAUDIT_PENDING_USER and a namespace daemon NSAUDIT_PENDING_DAEMON.
  *
  * Ownership and lifetime: a daemon's quota is made at registration and
  * referenced by its daemon and by every pending slot charged to it; it
@@ -43,7 +43,9 @@
 #include <linux/hash.h>
 #include <linux/hashtable.h>
 #include <linux/netlink.h>
+#include <linux/random.h>
 #include <linux/refcount.h>
+#include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/uidgid.h>
 #include <linux/user_namespace.h>
@@ -62,7 +64,7 @@ struct nsaudit_quota {
 	unsigned int daemons;
 	/* Atomic: */
 	atomic_long_t bytes;		/* truesize of the records queued */
-	atomic_t pending;		/* pending syscall slots held */
+	atomic_t pending;		/* a daemon's: pending slots for it */
 };
 
 static DEFINE_HASHTABLE(nsaudit_users, NSAUDIT_USERS_BITS);
@@ -70,6 +72,7 @@ static DEFINE_HASHTABLE(nsaudit_users, NSAUDIT_USERS_BITS);
 static unsigned int nsaudit_quota_daemons;
 /* What all namespace daemons hold together. */
 static atomic_long_t nsaudit_quota_bytes = ATOMIC_LONG_INIT(0);
+/* Pending slots held by tasks in namespaces, the host's tasks' not counted. */
 static atomic_t nsaudit_quota_pending = ATOMIC_INIT(0);
 
 /**
@@ -282,25 +285,71 @@ void nsaudit_quota_uncharge(struct nsaudit_quota *q, unsigned int size)
 	}
 }
 
+/*
+ * Pending syscall slots are held by tasks (a task preempted between its
+ * syscall's exit probe and its task work holds one), so they are charged
+ * to the task's user, whichever daemon the slot is for: a user's tasks
+ * whose syscalls only the host's rules name must not take the host's part.
+ * The probe cannot allocate, so a user's count lives in a bucket chosen by
+ * a keyed hash of the user (random key, made at load): two users share a
+ * bucket only by chance, which no user can arrange.
+ */
+#define NSAUDIT_PENDING_USERS_BITS	10
+static atomic_t nsaudit_pending_users[1 << NSAUDIT_PENDING_USERS_BITS];
+static siphash_key_t nsaudit_pending_key;
+
+/**
+ * nsaudit_quota_init() - make the key of the pending slots' user buckets
+ *
+ * Context: process (module init).
+ */
+void nsaudit_quota_init(void)
+{
+	get_random_bytes(&nsaudit_pending_key, sizeof(nsaudit_pending_key));
+}
+
+/* The bucket of @ns's user (@ns below the initial namespace). */
+static __always_inline atomic_t *
+nsaudit_pending_user(const struct user_namespace *ns)
+{
+	u64 top = 0;
+
+	while (ns->parent != &init_user_ns)
+		ns = ns->parent;
+	/* Root's chains are each a user of their own, as in nsaudit_user_get(). */
+	if (uid_eq(ns->owner, GLOBAL_ROOT_UID))
+		top = (unsigned long)ns;
+	return &nsaudit_pending_users[siphash_2u64(__kuid_val(ns->owner), top,
+						   &nsaudit_pending_key) &
+				      (ARRAY_SIZE(nsaudit_pending_users) - 1)];
+}
+
 /**
  * nsaudit_quota_pending_take() - charge a pending syscall slot
  * @q: the quota of the daemon the slot is for (its daemon alive, under RCU)
+ * @ns: the user namespace of the task that will hold the slot
+ * @c: where the charge is noted, for nsaudit_quota_pending_give()
  *
- * The host's daemon may take any slot; the namespace daemons together
- * leave NSAUDIT_PENDING_HOST of them.
+ * A namespace daemon may have NSAUDIT_PENDING_DAEMON slots, and a task's
+ * user NSAUDIT_PENDING_USER; tasks in namespaces together leave
+ * NSAUDIT_PENDING_HOST of the pool to the host's tasks.
  *
  * Context: the sys_exit probe (preemption disabled); no lock.
  *
  * Return: true with a reference on @q taken (both given back by
  * nsaudit_quota_pending_give()), false at a limit.
  */
-notrace bool nsaudit_quota_pending_take(struct nsaudit_quota *q)
+notrace bool nsaudit_quota_pending_take(struct nsaudit_quota *q,
+					const struct user_namespace *ns,
+					struct nsaudit_pending_charge *c)
 {
-	if (!q->host) {
-		if (!nsaudit_charge_int(&q->pending, NSAUDIT_PENDING_DAEMON))
-			return false;
-		if (!nsaudit_charge_int(&q->user->pending,
-					NSAUDIT_PENDING_USER))
+	c->quota = q;
+	c->user = NULL;
+	if (!q->host && !nsaudit_charge_int(&q->pending, NSAUDIT_PENDING_DAEMON))
+		return false;
+	if (ns != &init_user_ns) {
+		c->user = nsaudit_pending_user(ns);
+		if (!nsaudit_charge_int(c->user, NSAUDIT_PENDING_USER))
 			goto undo_daemon;
 		if (!nsaudit_charge_int(&nsaudit_quota_pending,
 					NSAUDIT_PENDING_MAX - NSAUDIT_PENDING_HOST))
@@ -310,25 +359,28 @@ notrace bool nsaudit_quota_pending_take(struct nsaudit_quota *q)
 	return true;
 
 undo_user:
-	atomic_dec(&q->user->pending);
+	atomic_dec(c->user);
 undo_daemon:
-	atomic_dec(&q->pending);
+	if (!q->host)
+		atomic_dec(&q->pending);
 	return false;
 }
 
 /**
  * nsaudit_quota_pending_give() - a pending slot is free again
- * @q: the quota it was charged to; the slot's reference is dropped
+ * @c: what nsaudit_quota_pending_take() charged; the slot's reference on
+ *	the daemon's quota is dropped
  *
  * Context: process (the slot's task work), or the probe that took it
- * (where the daemon's own reference keeps @q).
+ * (where the daemon's own reference keeps the quota).
  */
-notrace void nsaudit_quota_pending_give(struct nsaudit_quota *q)
+notrace void nsaudit_quota_pending_give(struct nsaudit_pending_charge *c)
 {
-	if (!q->host) {
-		atomic_dec(&q->pending);
-		atomic_dec(&q->user->pending);
+	if (!c->quota->host)
+		atomic_dec(&c->quota->pending);
+	if (c->user) {
+		atomic_dec(c->user);
 		atomic_dec(&nsaudit_quota_pending);
 	}
-	nsaudit_quota_put(q);
+	nsaudit_quota_put(c->quota);
 }

@@ -63,14 +63,15 @@
  * Syscalls between their exit probe and their work, over all tasks: a
  * task has at most one, so NSAUDIT_PENDING_MAX bounds the tasks preempted
  * in that window at once (a ptrace stop runs the work first). Each slot is
- * charged to the quota of the daemon it is for (quota.c), so that one
- * user's many runnable tasks leave slots to the others and to the host.
- * Without a slot, the syscall is counted as lost for the daemon.
+ * charged to the user of the task holding it and to the daemon it is for
+ * (quota.c), so that one user's many runnable tasks leave slots to the
+ * other users and to the host's tasks. Without a slot, the syscall is
+ * counted as lost for every daemon whose rules name it.
  */
 struct nsaudit_pending {
 	struct callback_head work;
 	int srcu_idx;
-	struct nsaudit_quota *quota;	/* charged, with a reference */
+	struct nsaudit_pending_charge charge;
 	struct nsaudit_syscall sc;
 };
 
@@ -80,32 +81,33 @@ static unsigned long *nsaudit_pending_used;
 /* Read by the thunk: the section each queued work leaves. */
 struct srcu_struct nsaudit_sysexit_srcu;
 
-/* A slot for @d (under RCU), charged to its quota, or NULL. */
+/* A slot for @d (under RCU) held by current, charged, or NULL. */
 static __always_inline struct nsaudit_pending *
 nsaudit_pending_get(struct nsaudit_daemon *d)
 {
+	struct nsaudit_pending_charge c;
 	unsigned int i;
 
-	if (!nsaudit_quota_pending_take(d->quota))
+	if (!nsaudit_quota_pending_take(d->quota, current_user_ns(), &c))
 		return NULL;
 	do {
 		i = find_first_zero_bit(nsaudit_pending_used,
 					NSAUDIT_PENDING_MAX);
 		if (i >= NSAUDIT_PENDING_MAX) {
-			nsaudit_quota_pending_give(d->quota);
+			nsaudit_quota_pending_give(&c);
 			return NULL;
 		}
 	} while (test_and_set_bit_lock(i, nsaudit_pending_used));
-	nsaudit_pending[i].quota = d->quota;
+	nsaudit_pending[i].charge = c;
 	return &nsaudit_pending[i];
 }
 
 static __always_inline void nsaudit_pending_put(struct nsaudit_pending *p)
 {
-	struct nsaudit_quota *q = p->quota;
+	struct nsaudit_pending_charge c = p->charge;
 
 	clear_bit_unlock(p - nsaudit_pending, nsaudit_pending_used);
-	nsaudit_quota_pending_give(q);
+	nsaudit_quota_pending_give(&c);
 }
 
 /*
@@ -134,28 +136,60 @@ static __always_inline bool nsaudit_in_mask(const u32 *mask, int nr)
 	       (mask[nr / 32] & BIT(nr % 32));
 }
 
-/*
- * The daemon nearest to current on its user namespace chain, from @ns up,
- * whose exit rules name syscall @nr, or NULL. Under RCU; inlined for the
- * probe.
- */
+/* Whether @ns has a daemon taking records whose exit rules name @nr. */
 static __always_inline struct nsaudit_daemon *
-nsaudit_sysexit_wanted(const struct user_namespace *ns, int nr)
+nsaudit_sysexit_names(const struct user_namespace *ns, int nr)
 {
 	const struct nsaudit_ruleset *rs;
 	struct nsaudit_daemon *d;
 
+	if (!READ_ONCE(*nsaudit_ruled_bucket(ns)))
+		return NULL;
+	d = nsaudit_daemon_find(ns);
+	if (!nsaudit_route_takes(d))
+		return NULL;
+	rs = rcu_dereference(d->rules);
+	if (rs && rs->exit_count && nsaudit_in_mask(rs->mask, nr))
+		return d;
+	return NULL;
+}
+
+/*
+ * The daemon nearest to current on its user namespace chain, from @ns up,
+ * whose exit rules name syscall @nr, or NULL; its namespace in @at. Under
+ * RCU; inlined for the probe.
+ */
+static __always_inline struct nsaudit_daemon *
+nsaudit_sysexit_wanted(const struct user_namespace *ns, int nr,
+		       const struct user_namespace **at)
+{
+	struct nsaudit_daemon *d;
+
 	for (; ns; ns = ns->parent) {
-		if (!READ_ONCE(*nsaudit_ruled_bucket(ns)))
-			continue;
-		d = nsaudit_daemon_find(ns);
-		if (!nsaudit_route_takes(d))
-			continue;
-		rs = rcu_dereference(d->rules);
-		if (rs && rs->exit_count && nsaudit_in_mask(rs->mask, nr))
+		d = nsaudit_sysexit_names(ns, nr);
+		if (d) {
+			*at = ns;
 			return d;
+		}
 	}
 	return NULL;
+}
+
+/*
+ * No slot: every daemon from @ns up whose rules name @nr lost the
+ * syscall, not only the nearest (the others' rules would have been
+ * evaluated too). Under RCU.
+ */
+static noinline void nsaudit_sysexit_lost(const struct user_namespace *ns,
+					  int nr)
+{
+	struct nsaudit_daemon *d;
+
+	for (; ns; ns = ns->parent) {
+		d = nsaudit_sysexit_names(ns, nr);
+		if (d)
+			nsaudit_route_drop(d);
+	}
 }
 
 void nsaudit_sysexit_thunk(struct callback_head *work);
@@ -176,12 +210,12 @@ nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 		return;
 	nr = syscall_get_nr(current, regs);
 	rcu_read_lock();
-	d = nsaudit_sysexit_wanted(ns, nr);
+	d = nsaudit_sysexit_wanted(ns, nr, &ns);
 	if (!d)
 		goto out;
 	p = nsaudit_pending_get(d);
 	if (!p) {
-		nsaudit_route_drop(d);
+		nsaudit_sysexit_lost(ns, nr);
 		goto out;
 	}
 	p->sc.nr = nr;
@@ -592,6 +626,7 @@ int nsaudit_sysexit_init(void)
 {
 	int err;
 
+	nsaudit_quota_init();
 	nsaudit_pending = kcalloc(NSAUDIT_PENDING_MAX,
 				  sizeof(*nsaudit_pending), GFP_KERNEL);
 	nsaudit_pending_used = bitmap_zalloc(NSAUDIT_PENDING_MAX, GFP_KERNEL);

@@ -75,7 +75,9 @@ contid="contid-inherit contid-refused contid-race contid-many"
 # test logic, not context, run on generic and debug; contid-exit-race runs
 # on rt too (it found a sleeping lock in atomic context there), and so does
 # tracer-coexist, which needs kprobe_events and function_graph (the debug
-# kernel's tinyconfig leaves them out).
+# kernel's tinyconfig leaves them out). quota-pending runs on generic only:
+# it preempts tasks at a syscall's exit, which only a kernel that preempts
+# at voluntary points does where it must.
 attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delegation quota"
 # On rt, what runs in another context than on generic: the refusals of
 # malformed messages, settings and rules (genl-malformed, genl-set,
@@ -85,7 +87,7 @@ rt_rules="rules-fields rules-isolation rules-unload"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks tracer-coexist probes-disarmed audit-locked"
+	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 	[fuzz]="genl-fuzz"

@@ -11,9 +11,7 @@
 #    records as the first), while user B's daemon and the host's, both
 #    reading, lose nothing, exactly counted (memory 2 MiB, which A's
 #    400 events per daemon would fill without the quotas).
-# (The pending syscall slots' quotas have no scenario yet: 2 000 of a
-# user's threads calling a ruled syscall, the way to hold many slots at
-# once, left the host's own calls barely running under emulation.)
+# (The pending syscall slots' quotas: quota-pending.)
 nsa_load
 chmod 1777 "$STATE"
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_quota >/dev/null ||
