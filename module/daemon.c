@@ -53,6 +53,8 @@ DEFINE_MUTEX(nsaudit_daemons_lock);
 static DEFINE_HASHTABLE(nsaudit_daemons_by_ns, NSAUDIT_DAEMON_HASH_BITS);
 /* Keyed by the socket's (netns, portid): written under the lock, RCU. */
 static DEFINE_HASHTABLE(nsaudit_daemons_by_sock, NSAUDIT_DAEMON_HASH_BITS);
+/* Keyed by the daemon's process (struct pid): written under the lock, RCU. */
+static DEFINE_HASHTABLE(nsaudit_daemons_by_tgid, NSAUDIT_DAEMON_HASH_BITS);
 /* Protected by the lock; read with READ_ONCE() to skip foreign sockets. */
 static unsigned int nsaudit_daemons_count;
 
@@ -85,6 +87,39 @@ struct nsaudit_daemon *nsaudit_daemon_find(const struct user_namespace *ns)
 	return NULL;
 }
 NOKPROBE_SYMBOL(nsaudit_daemon_find);
+
+/**
+ * nsaudit_daemon_task() - whether current is an audit daemon's task
+ *
+ * The kernel's audit daemon, or the process of a registered daemon, by
+ * thread group as auditd_test_task() has it. The kernel never audits its
+ * daemon's syscalls; nsaudit neither selects an audit daemon's syscalls
+ * nor routes the kernel's records of them to a daemon, so that daemons
+ * with broad rules do not log each other's logging without end.
+ *
+ * Context: any (probes included); no lock, no sleep.
+ */
+bool nsaudit_daemon_task(void)
+{
+	struct pid *tgid = task_tgid(current);
+	struct nsaudit_daemon *d;
+	bool found = false;
+
+	if (nsaudit_auditd_task(current))
+		return true;
+	if (!READ_ONCE(nsaudit_daemons_count))
+		return false;
+	rcu_read_lock();
+	hash_for_each_possible_rcu(nsaudit_daemons_by_tgid, d, tgid_node,
+				   (unsigned long)tgid)
+		if (d->tgid == tgid) {
+			found = true;
+			break;
+		}
+	rcu_read_unlock();
+	return found;
+}
+NOKPROBE_SYMBOL(nsaudit_daemon_task);
 
 /*
  * The daemon registered from the socket that sent @skb, or NULL. Under
@@ -184,6 +219,8 @@ static int nsaudit_daemon_insert(const struct sk_buff *skb,
 		     (unsigned long)d->user_ns);
 	hash_add_rcu(nsaudit_daemons_by_sock, &d->sock_node,
 		     nsaudit_sock_hash(d->net, d->portid));
+	hash_add_rcu(nsaudit_daemons_by_tgid, &d->tgid_node,
+		     (unsigned long)d->tgid);
 	return 0;
 }
 
@@ -194,6 +231,7 @@ static void nsaudit_daemon_remove(struct nsaudit_daemon *d)
 	nsaudit_quota_close(d->quota);
 	hash_del_rcu(&d->ns_node);
 	hash_del_rcu(&d->sock_node);
+	hash_del_rcu(&d->tgid_node);
 	WRITE_ONCE(nsaudit_daemons_count, nsaudit_daemons_count - 1);
 	if (!nsaudit_daemons_count) {
 		static_branch_disable(&nsaudit_route_key);

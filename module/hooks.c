@@ -30,6 +30,8 @@ static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
 static unsigned int (*nsaudit_audit_serial_fn)(void);
 /* What a fork redirected for its container ID calls after all (contid.c). */
 static void (*nsaudit_cgroup_fork_fn)(struct task_struct *child);
+/* Whether a task is the kernel's audit daemon's (kernel/audit.c). */
+static int (*nsaudit_auditd_test_task_fn)(struct task_struct *task);
 /* The lock under which a process's new children and threads appear. */
 static struct sighand_struct *(*nsaudit_lock_task_sighand_fn)(struct task_struct *task,
 							      unsigned long *flags);
@@ -42,6 +44,7 @@ static const struct {
 	{ "audit_serial", (void **)&nsaudit_audit_serial_fn },
 	{ "cgroup_fork", (void **)&nsaudit_cgroup_fork_fn },
 	{ "__lock_task_sighand", (void **)&nsaudit_lock_task_sighand_fn },
+	{ "auditd_test_task", (void **)&nsaudit_auditd_test_task_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -152,6 +155,20 @@ bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode)
 {
 	return nsaudit_ptrace_may_access_fn(task, mode);
 }
+
+/**
+ * nsaudit_auditd_task() - the kernel's auditd_test_task()
+ * @task: the task
+ *
+ * Context: any; takes the RCU read lock.
+ *
+ * Return: true if @task belongs to the registered kernel audit daemon.
+ */
+bool nsaudit_auditd_task(struct task_struct *task)
+{
+	return nsaudit_auditd_test_task_fn(task);
+}
+NOKPROBE_SYMBOL(nsaudit_auditd_task);
 
 /**
  * nsaudit_lock_task_sighand() - the kernel's lock_task_sighand()

@@ -53,6 +53,7 @@ int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id);
 struct nsaudit_daemon {
 	struct hlist_node ns_node;	/* by user_ns, RCU readers */
 	struct hlist_node sock_node;	/* by (net, portid), under the lock */
+	struct hlist_node tgid_node;	/* by its process, RCU readers */
 	struct user_namespace *user_ns;	/* whose daemon it is (the key) */
 	struct pid_namespace *pid_ns;	/* its view of pids */
 	struct pid *tgid;		/* its process */
@@ -80,6 +81,7 @@ DECLARE_STATIC_KEY_FALSE(nsaudit_route_key);
 int nsaudit_daemons_init(void);
 void nsaudit_daemons_exit(void);
 struct nsaudit_daemon *nsaudit_daemon_find(const struct user_namespace *ns);
+bool nsaudit_daemon_task(void);
 int nsaudit_daemon_register(const struct sk_buff *skb, struct genl_info *info,
 			    u32 backlog);
 int nsaudit_daemon_unregister(const struct sk_buff *skb,
@@ -239,6 +241,7 @@ void nsaudit_cid_fork_thunk(struct task_struct *child, int srcu_idx);
 /* hooks.c: every kernel symbol the module attaches to or calls unexported. */
 int nsaudit_hooks_resolve(void);
 bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode);
+bool nsaudit_auditd_task(struct task_struct *task);
 int nsaudit_hooks_register(void);
 void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);

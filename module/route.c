@@ -53,7 +53,7 @@ static atomic64_t nsaudit_route_lost = ATOMIC64_INIT(0);
  * Context: probe context or the logging task's; no lock, no allocation.
  *
  * Return: true if current's user namespace or an ancestor has a daemon
- * that takes current's records.
+ * that takes current's records, and current is no audit daemon's task.
  */
 bool nsaudit_route_wanted(void)
 {
@@ -66,7 +66,8 @@ bool nsaudit_route_wanted(void)
 	for (ns = current_user_ns(); ns && !wanted; ns = ns->parent)
 		wanted = nsaudit_route_shares(nsaudit_daemon_find(ns));
 	rcu_read_unlock();
-	return wanted;
+	/* An audit daemon's own records would feed the daemons back. */
+	return wanted && !nsaudit_daemon_task();
 }
 NOKPROBE_SYMBOL(nsaudit_route_wanted);
 

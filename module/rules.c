@@ -212,12 +212,7 @@ static int nsaudit_rule_field(struct nsaudit_rule *r, int i,
 	case AUDIT_ARCH:
 	case AUDIT_MSGTYPE:
 	case AUDIT_ARG0 ... AUDIT_ARG3:
-		break;
-	case AUDIT_SUCCESS:
-		if (f->val > 1) {
-			NL_SET_ERR_MSG(extack, "success must be 0 or 1");
-			return -EINVAL;
-		}
+	case AUDIT_SUCCESS:	/* any non-zero value means success */
 		break;
 	case AUDIT_LOGINUID_SET:
 		if (f->val > 1) {

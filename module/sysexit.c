@@ -57,6 +57,10 @@
 #include <linux/uidgid.h>
 #include <linux/user_namespace.h>
 #include <asm/syscall.h>
+#include <asm/unistd.h>
+#ifdef CONFIG_IA32_EMULATION
+#include <asm/unistd_32_ia32.h>
+#endif
 #include "nsaudit.h"
 
 /*
@@ -192,6 +196,25 @@ static noinline void nsaudit_sysexit_lost(const struct user_namespace *ns,
 	}
 }
 
+/*
+ * A new task leaves ret_from_fork through the syscall exit path, so the
+ * tracepoint sees its parent's fork-family syscall returning 0, though the
+ * child made no syscall: the kernel's audit logs the parent's call alone.
+ * Only the child gets 0 from these calls.
+ */
+static __always_inline bool nsaudit_fork_child(struct pt_regs *regs, int nr)
+{
+	if (regs_return_value(regs))
+		return false;
+#ifdef CONFIG_IA32_EMULATION
+	if (syscall_get_arch(current) == AUDIT_ARCH_I386)
+		return nr == __NR_ia32_fork || nr == __NR_ia32_clone ||
+		       nr == __NR_ia32_vfork || nr == __NR_ia32_clone3;
+#endif
+	return nr == __NR_fork || nr == __NR_clone || nr == __NR_vfork ||
+	       nr == __NR_clone3;
+}
+
 void nsaudit_sysexit_thunk(struct callback_head *work);
 
 /*
@@ -209,6 +232,8 @@ nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 	if (unlikely(current->flags & (PF_KTHREAD | PF_EXITING)))
 		return;
 	nr = syscall_get_nr(current, regs);
+	if (nsaudit_fork_child(regs, nr) || nsaudit_daemon_task())
+		return;
 	rcu_read_lock();
 	d = nsaudit_sysexit_wanted(ns, nr, &ns);
 	if (!d)

@@ -69,7 +69,7 @@ sed 's/^/  /' "$build/builders.log"
 # and the check took 77 minutes.
 lanes=${NSAUDIT_LANES:-"debug generic rt fuzz auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
-rules="rules-fields rules-isolation rules-refused rules-unload"
+rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons"
 contid="contid-inherit contid-refused contid-race contid-many"
 # The attacks of a hostile namespace (README, Security model). Those that
 # test logic, not context, run on generic and debug; contid-exit-race runs

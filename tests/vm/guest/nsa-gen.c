@@ -44,6 +44,10 @@
  *                        kernel's SYSCALL record prints them (32-bit ones
  *                        as the 32-bit registers held them), RET the raw
  *                        result (-errno for a failure).
+ *   forks                one each of clone, fork, vfork and clone3 (the
+ *                        raw 64-bit calls); each child exits at once and
+ *                        is waited for; then one line: "children=C1,C2,
+ *                        C3,C4", the pids the calls returned, in order.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -56,6 +60,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <linux/audit.h>
+#include <linux/sched.h>
 #include <linux/securebits.h>
 #include <sys/fsuid.h>
 #include <sys/personality.h>
@@ -64,6 +69,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t stopping;
@@ -367,6 +373,54 @@ static int gen_connect(const char *path)
 	return 0;
 }
 
+/*
+ * vfork's child runs on its parent's stack until it exits: raw syscalls
+ * only, so that it neither calls nor returns from a function there.
+ */
+static long raw_vfork(void)
+{
+	long ret;
+
+	__asm__ volatile("syscall" : "=a"(ret) : "0"((long)SYS_vfork)
+			 : "rcx", "r11", "memory");
+	if (ret == 0)
+		__asm__ volatile("syscall" : : "a"((long)SYS_exit), "D"(0L)
+				 : "rcx", "r11", "memory");
+	return ret;
+}
+
+static int gen_forks(void)
+{
+	struct clone_args ca = { .exit_signal = SIGCHLD };
+	long pid[4];
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		switch (i) {
+		case 0:
+			pid[i] = syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0);
+			break;
+		case 1:
+			pid[i] = syscall(SYS_fork);
+			break;
+		case 2:
+			pid[i] = raw_vfork();
+			break;
+		default:
+			pid[i] = syscall(SYS_clone3, &ca, sizeof(ca));
+			break;
+		}
+		if (pid[i] == 0)
+			_exit(0);
+		if (pid[i] < 0 || waitpid(pid[i], NULL, 0) != pid[i]) {
+			fprintf(stderr, "nsa-gen: fork call %d: %s\n", i, strerror(errno));
+			return 1;
+		}
+	}
+	printf("children=%ld,%ld,%ld,%ld\n", pid[0], pid[1], pid[2], pid[3]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *wait_file = NULL, *loginuid = NULL, *groups = NULL, *persona = NULL;
@@ -436,10 +490,12 @@ int main(int argc, char **argv)
 		return gen_connect(argv[2]);
 	if (argc >= 3 && !strcmp(argv[1], "sys"))
 		return gen_sys(argc - 2, argv + 2);
+	if (argc == 2 && !strcmp(argv[1], "forks"))
+		return gen_forks();
 usage:
 	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
 		"               [--personality HEX] [--comm NAME] [--wait FILE]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
-		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]...\n");
+		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]... | forks\n");
 	return 2;
 }

@@ -220,6 +220,11 @@ syscalls | $G $C $O | 1 k           | $R -S all -F a3=$M -F success=1 -k k
 syscalls | $G $C $O | 2 k 3 k       | $R -S all -F a3=$M -F success=0 -k k
 syscalls | $G $C $O | 2 k 3 k       | $R -S all -F a3=$M -F success!=1 -k k
 syscalls | $G $C $O | 1 k           | $R -S all -F a3=$M -F success!=0 -k k
+syscalls | $G $C $O | 1 k           | $R -S all -F a3=$M -F success=2 -k k
+syscalls | $G $C $O | 2 k 3 k       | $R -S all -F a3=$M -F success>1 -k k
+syscalls | $G $C $O | -             | $R -S all -F a3=$M -F success>0 -k k
+syscalls | $G $C $O | 1 k           | $R -S all -F a3=$M -F success<=2 -k k
+syscalls | $G $C $O | -             | $R -S all -F a3=$M -F success<1 -k k
 syscalls | $G $C $O | 2 k           | $R -S all -F a3=$M -F exit=-EBADF -k k
 syscalls | $G $C $O | 3 k           | $R -S all -F a3=$M -F exit=-2 -k k
 syscalls | $G $C $O | 1 k           | $R -S all -F a3=$M -F exit=$P -k k
@@ -552,6 +557,22 @@ record_bodies "$LOGF" "$T_PID" >"$STATE/x3.got"
 same_records "with LOGIN excluded" "$STATE/x3.exp" "$STATE/x3.got"
 ! grep -q '^type=1006 .* auid=4343 ' "$LOGF" || fail "a LOGIN record despite the exclude rule"
 note "exclude msgtype=1006: no LOGIN record, the SYSCALL record came"
+
+# Forks: the kernel's audit logs the parent's clone, fork, vfork and
+# clone3 (exit = the child's pid), never the child's way out of
+# ret_from_fork (syscall of its parent's call, exit=0). Every call of the
+# workload's uid is selected, the children's included.
+nsauditctl -D >/dev/null || fail "-D before forks"
+nsauditctl -a always,exit -F arch=b64 -S getppid -F a0=$RULE_MARK -k nsa-mark || fail "barrier rule"
+nsauditctl -a always,exit -F arch=b64 -S clone,fork,vfork,clone3 -F uid=4242 -k forks ||
+	fail "fork rule"
+nsa-gen --uids 4242,4242,4242,4242 forks >"$STATE/forks.gen" 2>&1 || fail "forks: $(cat "$STATE/forks.gen")"
+barrier
+fp=$(sed -n 's/^pid=\([0-9]*\).*/\1/p' "$STATE/forks.gen")
+got=$(grep '^type=1300 .* key="forks"' "$LOGF" | sed 's/.* syscall=\([0-9]*\) .* exit=\([0-9-]*\) .* pid=\([0-9]*\) .*/\1:\2:\3/' | tr '\n' ' ')
+want=$(sed -n 's/^children=//p' "$STATE/forks.gen" | awk -F, -v p="$fp" '{ print "56:" $1 ":" p " 57:" $2 ":" p " 58:" $3 ":" p " 435:" $4 ":" p " " }')
+expect_eq "fork records (syscall:exit:pid)" "$got" "$want"
+note "clone, fork, vfork, clone3: the parent's 4 records, none of a child"
 
 nsauditctl -D || fail "-D"
 kill -TERM "$DAEMON"
