@@ -91,7 +91,7 @@ static struct {
 	{ "sched_process_free" },
 };
 
-static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock */
+static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock; READ_ONCE() else */
 
 static void nsaudit_find_tracepoint(struct tracepoint *tp, void *priv)
 {
@@ -298,6 +298,66 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 #endif
 };
 
+/*
+ * Syscalls that namespace rules must see at entry (sysexit.c), through
+ * their wrappers, which the syscall tables reach and nothing inlines.
+ * Registered with the sys_exit probe. An instance is held only while its
+ * call holds a pending slot, so the pool bounds them: none is missed.
+ */
+static const char *const nsaudit_entry_syms[] = {
+	"__x64_sys_execve",
+	"__x64_sys_execveat",
+	"__x64_sys_rt_sigreturn",
+#ifdef CONFIG_IA32_EMULATION
+	"__ia32_compat_sys_execve",
+	"__ia32_compat_sys_execveat",
+	"__ia32_compat_sys_rt_sigreturn",
+	"__ia32_compat_sys_sigreturn",
+#endif
+};
+
+static struct kretprobe nsaudit_entry_probes[ARRAY_SIZE(nsaudit_entry_syms)];
+static struct kretprobe *nsaudit_entry_list[ARRAY_SIZE(nsaudit_entry_syms)];
+/* Hits they missed while registered before, under nsaudit_hooks_lock. */
+static u64 nsaudit_entry_missed;
+
+/* Hits the registered ones missed. */
+static u64 nsaudit_entry_missing(void)
+{
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_entry_probes); i++)
+		sum += READ_ONCE(nsaudit_entry_probes[i].nmissed) +
+		       READ_ONCE(nsaudit_entry_probes[i].kp.nmissed);
+	return sum;
+}
+
+/* Register every entry kretprobe, each made afresh; all or none. */
+static int nsaudit_entry_register(void)
+{
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_entry_probes); i++) {
+		struct kretprobe *rp = &nsaudit_entry_probes[i];
+
+		memset(rp, 0, sizeof(*rp));
+		rp->kp.symbol_name = nsaudit_entry_syms[i];
+		rp->entry_handler = nsaudit_sysentry_enter;
+		rp->handler = nsaudit_sysentry_return;
+		rp->data_size = sizeof(void *);
+		rp->maxactive = NSAUDIT_PENDING_MAX;
+		err = register_kretprobe(rp);
+		if (err) {
+			pr_err("cannot probe %s: %d\n", rp->kp.symbol_name, err);
+			unregister_kretprobes(nsaudit_entry_list, i);
+			return err;
+		}
+		nsaudit_entry_list[i] = rp;
+	}
+	return 0;
+}
+
 static DEFINE_MUTEX(nsaudit_hooks_lock);
 /* Protected by nsaudit_hooks_lock; nsaudit_enrich_on also read locklessly. */
 static bool nsaudit_hooks_live;
@@ -494,31 +554,45 @@ int nsaudit_hooks_set_route(bool route)
  * @probe: the probe (sysexit.c)
  * @on: register it
  *
- * The caller waits for probes still running before the module goes
- * (nsaudit_sysexit_exit()).
+ * With it, the kretprobes on the syscalls taken at entry. Unregistering
+ * them waits for their handlers; the caller waits for tracepoint probes
+ * still running before the module goes (nsaudit_sysexit_exit()).
  *
  * Context: process; sleeps.
  *
- * Return: 0 or the tracepoint core's error.
+ * Return: 0 or the kprobes' or tracepoint core's error, nothing changed.
  */
 int nsaudit_hooks_set_sysexit(void *probe, bool on)
 {
+	struct tracepoint *tp = nsaudit_tracepoints[NSAUDIT_TP_SYS_EXIT].tp;
 	int err = 0;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	if (on != nsaudit_sys_exit_on) {
-		if (on)
-			err = tracepoint_probe_register(nsaudit_tracepoints[NSAUDIT_TP_SYS_EXIT].tp,
-							probe, NULL);
-		else
-			err = tracepoint_probe_unregister(nsaudit_tracepoints[NSAUDIT_TP_SYS_EXIT].tp,
-							  probe, NULL);
+	if (on == nsaudit_sys_exit_on)
+		goto out;
+	if (!on) {
+		err = tracepoint_probe_unregister(tp, probe, NULL);
 		if (err)
-			pr_err("cannot %sregister the sys_exit probe: %d\n",
-			       on ? "" : "un", err);
-		else
-			nsaudit_sys_exit_on = on;
+			pr_err("cannot unregister the sys_exit probe: %d\n", err);
+		unregister_kretprobes(nsaudit_entry_list,
+				      ARRAY_SIZE(nsaudit_entry_list));
+		WRITE_ONCE(nsaudit_entry_missed,
+			   nsaudit_entry_missed + nsaudit_entry_missing());
+		nsaudit_sys_exit_on = false;
+		goto out;
 	}
+	err = nsaudit_entry_register();
+	if (err)
+		goto out;
+	err = tracepoint_probe_register(tp, probe, NULL);
+	if (err) {
+		pr_err("cannot register the sys_exit probe: %d\n", err);
+		unregister_kretprobes(nsaudit_entry_list,
+				      ARRAY_SIZE(nsaudit_entry_list));
+		goto out;
+	}
+	nsaudit_sys_exit_on = true;
+out:
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }
@@ -603,5 +677,8 @@ u64 nsaudit_hooks_missed(void)
 
 	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++)
 		sum += READ_ONCE(nsaudit_kprobes[i].kp.nmissed);
+	sum += READ_ONCE(nsaudit_entry_missed);
+	if (READ_ONCE(nsaudit_sys_exit_on))
+		sum += nsaudit_entry_missing();
 	return sum;
 }

@@ -172,6 +172,9 @@ struct nsaudit_syscall {
 };
 
 int nsaudit_sysexit_init(void);
+int nsaudit_sysentry_enter(struct kretprobe_instance *ri, struct pt_regs *regs);
+int nsaudit_sysentry_return(struct kretprobe_instance *ri,
+			    struct pt_regs *regs);
 void nsaudit_sysexit_exit(void);
 int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on);
 

@@ -75,6 +75,7 @@
 struct nsaudit_pending {
 	struct callback_head work;
 	int srcu_idx;
+	bool entry;		/* held by a kretprobe instance: no work yet */
 	struct nsaudit_pending_charge charge;
 	struct nsaudit_syscall sc;
 };
@@ -218,6 +219,54 @@ static __always_inline bool nsaudit_fork_child(struct pt_regs *regs, int nr)
 void nsaudit_sysexit_thunk(struct callback_head *work);
 
 /*
+ * A slot for syscall @nr of current, for the nearest daemon from @ns up
+ * whose rules name it, charged; or NULL: none names it, or the syscall is
+ * lost for every daemon that does. Under RCU.
+ */
+static __always_inline struct nsaudit_pending *
+nsaudit_sysexit_slot(const struct user_namespace *ns, int nr)
+{
+	struct nsaudit_daemon *d;
+	struct nsaudit_pending *p;
+
+	d = nsaudit_sysexit_wanted(ns, nr, &ns);
+	if (!d)
+		return NULL;
+	p = nsaudit_pending_get(d);
+	if (!p)
+		nsaudit_sysexit_lost(ns, nr);
+	return p;
+}
+
+/* Queue @p's syscall, complete now, as task work on current. */
+static __always_inline void nsaudit_sysexit_queue(struct nsaudit_pending *p)
+{
+	p->entry = false;
+	p->srcu_idx = __srcu_read_lock(&nsaudit_sysexit_srcu);
+	init_task_work(&p->work, nsaudit_sysexit_thunk);
+	if (task_work_add(current, &p->work, TWA_RESUME)) {
+		__srcu_read_unlock(&nsaudit_sysexit_srcu, p->srcu_idx);
+		nsaudit_pending_put(p);
+	}
+}
+
+/*
+ * Syscalls whose registers at exit are no longer those of their entry
+ * (a successful execve() starts the new program's; a sigreturn restores
+ * the interrupted ones, orig_ax -1 included): the kretprobes on their
+ * wrappers take them at entry, as the kernel's audit does, and the exit
+ * probe leaves them alone.
+ */
+static __always_inline bool nsaudit_taken_at_entry(int nr)
+{
+#ifdef CONFIG_IA32_EMULATION
+	if (syscall_get_arch(current) == AUDIT_ARCH_I386)
+		return nr == __NR_ia32_execve || nr == __NR_ia32_execveat;
+#endif
+	return nr == __NR_execve || nr == __NR_execveat;
+}
+
+/*
  * The probe's part for a task on a ruled chain, from the lowest ruled
  * level @ns: finds the daemon and queues the syscall. Out of line, so
  * that the probe's check saves no register.
@@ -225,36 +274,117 @@ void nsaudit_sysexit_thunk(struct callback_head *work);
 static noinline notrace void
 nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 {
-	struct nsaudit_daemon *d;
 	struct nsaudit_pending *p;
 	int nr;
 
 	if (unlikely(current->flags & (PF_KTHREAD | PF_EXITING)))
 		return;
 	nr = syscall_get_nr(current, regs);
-	if (nsaudit_fork_child(regs, nr) || nsaudit_daemon_task())
+	if (nsaudit_fork_child(regs, nr) || nsaudit_taken_at_entry(nr) ||
+	    nsaudit_daemon_task())
 		return;
 	rcu_read_lock();
-	d = nsaudit_sysexit_wanted(ns, nr, &ns);
-	if (!d)
-		goto out;
-	p = nsaudit_pending_get(d);
-	if (!p) {
-		nsaudit_sysexit_lost(ns, nr);
-		goto out;
+	p = nsaudit_sysexit_slot(ns, nr);
+	if (p) {
+		p->sc.nr = nr;
+		p->sc.arch = syscall_get_arch(current);
+		p->sc.ret = regs_return_value(regs);
+		syscall_get_arguments(current, regs, p->sc.args);
+		nsaudit_sysexit_queue(p);
 	}
+	rcu_read_unlock();
+}
+
+/*
+ * The lowest level of current's chain with exit rules, or NULL: the
+ * probe's check (written out there, where every instruction counts).
+ */
+static __always_inline const struct user_namespace *nsaudit_ruled_level(void)
+{
+	const struct user_namespace *ns;
+
+	for (ns = current_user_ns(); ns != &init_user_ns; ns = ns->parent)
+		if (unlikely(READ_ONCE(*nsaudit_ruled_bucket(ns))))
+			return ns;
+	return READ_ONCE(nsaudit_ruled_host) ? &init_user_ns : NULL;
+}
+
+/**
+ * nsaudit_sysentry_enter() - a kretprobe's entry handler on a syscall
+ *	wrapper (execve, execveat, the sigreturns; hooks.c)
+ * @ri: the instance; its data receives the slot
+ * @regs: the wrapper's registers; its argument is the syscall's pt_regs
+ *
+ * Takes a slot for a ruled task, with the syscall number and arguments as
+ * entered, and keeps it in the instance until the wrapper returns. The
+ * slot bounds the instances held (nsaudit_hooks' maxactive is the pool).
+ *
+ * Context: kprobe (preemption disabled); no allocation, no sleeping lock.
+ *
+ * Return: 0 to be called at the return, 1 for a call not taken.
+ */
+notrace int nsaudit_sysentry_enter(struct kretprobe_instance *ri,
+				   struct pt_regs *regs)
+{
+	struct pt_regs *uregs = (struct pt_regs *)regs_get_kernel_argument(regs, 0);
+	struct nsaudit_pending *p, **slot = (struct nsaudit_pending **)ri->data;
+	const struct user_namespace *ns;
+	int nr;
+
+	if (current->flags & (PF_KTHREAD | PF_EXITING))
+		return 1;
+	ns = nsaudit_ruled_level();
+	if (!ns || nsaudit_daemon_task())
+		return 1;
+	nr = syscall_get_nr(current, uregs);
+	rcu_read_lock();
+	p = nsaudit_sysexit_slot(ns, nr);
+	rcu_read_unlock();
+	if (!p)
+		return 1;
+	p->entry = true;
 	p->sc.nr = nr;
 	p->sc.arch = syscall_get_arch(current);
+	syscall_get_arguments(current, uregs, p->sc.args);
+	*slot = p;
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_sysentry_enter);
+
+/**
+ * nsaudit_sysentry_return() - the kretprobe's return handler
+ * @ri: the instance holding the slot nsaudit_sysentry_enter() took
+ * @regs: the wrapper's registers at its return
+ *
+ * Context: kprobe (preemption disabled), in the task, before its syscall's
+ * exit work.
+ *
+ * Return: 0.
+ */
+notrace int nsaudit_sysentry_return(struct kretprobe_instance *ri,
+				    struct pt_regs *regs)
+{
+	struct nsaudit_pending *p = *(struct nsaudit_pending **)ri->data;
+
 	p->sc.ret = regs_return_value(regs);
-	syscall_get_arguments(current, regs, p->sc.args);
-	p->srcu_idx = __srcu_read_lock(&nsaudit_sysexit_srcu);
-	init_task_work(&p->work, nsaudit_sysexit_thunk);
-	if (task_work_add(current, &p->work, TWA_RESUME)) {
-		__srcu_read_unlock(&nsaudit_sysexit_srcu, p->srcu_idx);
-		nsaudit_pending_put(p);
-	}
-out:
-	rcu_read_unlock();
+	nsaudit_sysexit_queue(p);
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_sysentry_return);
+
+/*
+ * Once the kretprobes are gone, slots their instances held from an entry
+ * are nobody's: a return now passes without the handler.
+ */
+static void nsaudit_sysentry_release(void)
+{
+	unsigned int i;
+
+	for_each_set_bit(i, nsaudit_pending_used, NSAUDIT_PENDING_MAX)
+		if (nsaudit_pending[i].entry) {
+			nsaudit_pending[i].entry = false;
+			nsaudit_pending_put(&nsaudit_pending[i]);
+		}
 }
 
 /*
@@ -634,8 +764,10 @@ int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on)
 		if (ns == &init_user_ns)
 			WRITE_ONCE(nsaudit_ruled_host, false);
 		WRITE_ONCE(*bucket, *bucket - 1);
-		if (!--ruled)
+		if (!--ruled) {
 			nsaudit_hooks_set_sysexit(nsaudit_sysexit_probe, false);
+			nsaudit_sysentry_release();
+		}
 	}
 	return 0;
 }

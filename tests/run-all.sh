@@ -69,7 +69,7 @@ sed 's/^/  /' "$build/builders.log"
 # and the check took 77 minutes.
 lanes=${NSAUDIT_LANES:-"debug generic rt fuzz auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
-rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons"
+rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons rules-entry"
 contid="contid-inherit contid-refused contid-race contid-many"
 # The attacks of a hostile namespace (README, Security model). Those that
 # test logic, not context, run on generic and debug; contid-exit-race runs
@@ -83,7 +83,7 @@ attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delega
 # malformed messages, settings and rules (genl-malformed, genl-set,
 # rules-refused) are parsed in process context alike, so generic and
 # debug run them, for CI time.
-rt_rules="rules-fields rules-isolation rules-unload"
+rt_rules="rules-fields rules-isolation rules-unload rules-entry"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(

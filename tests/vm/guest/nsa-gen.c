@@ -44,6 +44,15 @@
  *                        kernel's SYSCALL record prints them (32-bit ones
  *                        as the 32-bit registers held them), RET the raw
  *                        result (-errno for a failure).
+ *   sigreturn MARK       one rt_sigreturn entered with a0-a3 = MARK,
+ *                        MARK+1, MARK+2, MARK+3 (its own restorer of a
+ *                        SIGUSR1 it sends itself), then prints the line
+ *                        "call=1 arch=c000003e syscall=15 exit=0 a0=..."
+ *                        as for sys (the call returns the interrupted
+ *                        context's rax: tgkill's 0)
+ *   exec MARK PROG ARG.. prints the same line for the execve(PROG, argv,
+ *                        envp) it then makes with a3 = MARK (exit=0,
+ *                        the call being expected to succeed), and execs
  *   forks                one each of clone, fork, vfork and clone3 (the
  *                        raw 64-bit calls); each child exits at once and
  *                        is waited for; then one line: "children=C1,C2,
@@ -374,6 +383,66 @@ static int gen_connect(const char *path)
 }
 
 /*
+ * The restorer of gen_sigreturn()'s handler: rt_sigreturn with known
+ * argument registers. The kernel finds the frame from rsp, not from them.
+ */
+static unsigned long sigret_mark;
+extern void nsa_gen_restorer(void);
+__asm__(".text\n"
+	".globl nsa_gen_restorer\n"
+	"nsa_gen_restorer:\n"
+	"	movq sigret_mark(%rip), %rdi\n"
+	"	leaq 1(%rdi), %rsi\n"
+	"	leaq 2(%rdi), %rdx\n"
+	"	leaq 3(%rdi), %r10\n"
+	"	movl $15, %eax\n"
+	"	syscall\n"
+	"	hlt\n");
+
+static void sigret_handler(int sig)
+{
+	(void)sig;
+}
+
+static int gen_sigreturn(const char *mark)
+{
+	/* The kernel's struct sigaction: glibc's would put its own restorer. */
+	struct {
+		void (*handler)(int);
+		unsigned long flags;
+		void (*restorer)(void);
+		unsigned long mask;
+	} ka = { sigret_handler, 0x04000000 /* SA_RESTORER */, nsa_gen_restorer, 0 };
+
+	sigret_mark = strtoul(mark, NULL, 0);
+	if (syscall(SYS_rt_sigaction, SIGUSR1, &ka, NULL, 8)) {
+		fprintf(stderr, "nsa-gen: rt_sigaction: %s\n", strerror(errno));
+		return 1;
+	}
+	if (syscall(SYS_tgkill, getpid(), (pid_t)syscall(SYS_gettid), SIGUSR1)) {
+		fprintf(stderr, "nsa-gen: tgkill: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("call=1 arch=c000003e syscall=15 exit=0 a0=%lx a1=%lx a2=%lx a3=%lx\n",
+	       sigret_mark, sigret_mark + 1, sigret_mark + 2, sigret_mark + 3);
+	return 0;
+}
+
+static int gen_exec(const char *mark, char **argv)
+{
+	extern char **environ;
+	unsigned long m = strtoul(mark, NULL, 0);
+
+	printf("call=1 arch=c000003e syscall=59 exit=0 a0=%lx a1=%lx a2=%lx a3=%lx\n",
+	       (unsigned long)argv[0], (unsigned long)argv,
+	       (unsigned long)environ, m);
+	fflush(stdout);
+	syscall(SYS_execve, argv[0], argv, environ, m);
+	fprintf(stderr, "nsa-gen: execve %s: %s\n", argv[0], strerror(errno));
+	return 1;
+}
+
+/*
  * vfork's child runs on its parent's stack until it exits: raw syscalls
  * only, so that it neither calls nor returns from a function there.
  */
@@ -492,10 +561,15 @@ int main(int argc, char **argv)
 		return gen_sys(argc - 2, argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "forks"))
 		return gen_forks();
+	if (argc == 3 && !strcmp(argv[1], "sigreturn"))
+		return gen_sigreturn(argv[2]);
+	if (argc >= 4 && !strcmp(argv[1], "exec"))
+		return gen_exec(argv[2], argv + 3);
 usage:
 	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
 		"               [--personality HEX] [--comm NAME] [--wait FILE]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
-		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]... | forks\n");
+		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]... | forks\n"
+		"               | sigreturn MARK | exec MARK PROG ARG...\n");
 	return 2;
 }
