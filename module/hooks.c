@@ -30,6 +30,9 @@ static bool (*nsaudit_ptrace_may_access_fn)(struct task_struct *task,
 static unsigned int (*nsaudit_audit_serial_fn)(void);
 /* What a fork redirected for its container ID calls after all (contid.c). */
 static void (*nsaudit_cgroup_fork_fn)(struct task_struct *child);
+/* A path from its mount namespace's root (fs/d_path.c). */
+static char *(*nsaudit_d_absolute_path_fn)(const struct path *path,
+					   char *buf, int buflen);
 /* Whether a task is the kernel's audit daemon's (kernel/audit.c). */
 static int (*nsaudit_auditd_test_task_fn)(struct task_struct *task);
 /* The lock under which a process's new children and threads appear. */
@@ -45,6 +48,7 @@ static const struct {
 	{ "cgroup_fork", (void **)&nsaudit_cgroup_fork_fn },
 	{ "__lock_task_sighand", (void **)&nsaudit_lock_task_sighand_fn },
 	{ "auditd_test_task", (void **)&nsaudit_auditd_test_task_fn },
+	{ "d_absolute_path", (void **)&nsaudit_d_absolute_path_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -154,6 +158,21 @@ u32 nsaudit_audit_serial(void)
 bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode)
 {
 	return nsaudit_ptrace_may_access_fn(task, mode);
+}
+
+/**
+ * nsaudit_d_absolute_path() - the kernel's d_absolute_path()
+ * @path: the path
+ * @buf: where to write it, from the end
+ * @buflen: its size
+ *
+ * Context: process; what d_path() needs but current's fs root.
+ *
+ * Return: the start of the path in @buf, or an ERR_PTR().
+ */
+char *nsaudit_d_absolute_path(const struct path *path, char *buf, int buflen)
+{
+	return nsaudit_d_absolute_path_fn(path, buf, buflen);
 }
 
 /**
@@ -316,6 +335,19 @@ static const char *const nsaudit_entry_syms[] = {
 #endif
 };
 
+/* exit and exit_group, which never return: sysexit.c takes them at entry. */
+static const char *const nsaudit_exit_syms[] = {
+	"__x64_sys_exit",
+	"__x64_sys_exit_group",
+#ifdef CONFIG_IA32_EMULATION
+	"__ia32_sys_exit",
+	"__ia32_sys_exit_group",
+#endif
+};
+
+static struct kprobe nsaudit_exit_probes[ARRAY_SIZE(nsaudit_exit_syms)];
+static struct kprobe *nsaudit_exit_list[ARRAY_SIZE(nsaudit_exit_syms)];
+
 static struct kretprobe nsaudit_entry_probes[ARRAY_SIZE(nsaudit_entry_syms)];
 static struct kretprobe *nsaudit_entry_list[ARRAY_SIZE(nsaudit_entry_syms)];
 /* Hits they missed while registered before, under nsaudit_hooks_lock. */
@@ -330,7 +362,31 @@ static u64 nsaudit_entry_missing(void)
 	for (i = 0; i < ARRAY_SIZE(nsaudit_entry_probes); i++)
 		sum += READ_ONCE(nsaudit_entry_probes[i].nmissed) +
 		       READ_ONCE(nsaudit_entry_probes[i].kp.nmissed);
+	for (i = 0; i < ARRAY_SIZE(nsaudit_exit_probes); i++)
+		sum += READ_ONCE(nsaudit_exit_probes[i].nmissed);
 	return sum;
+}
+
+/* Register the exit kprobes, each made afresh; all or none. */
+static int nsaudit_exit_register(void)
+{
+	int i, err;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_exit_probes); i++) {
+		struct kprobe *kp = &nsaudit_exit_probes[i];
+
+		memset(kp, 0, sizeof(*kp));
+		kp->symbol_name = nsaudit_exit_syms[i];
+		kp->pre_handler = nsaudit_sysexit_exiting;
+		err = register_kprobe(kp);
+		if (err) {
+			pr_err("cannot probe %s: %d\n", kp->symbol_name, err);
+			unregister_kprobes(nsaudit_exit_list, i);
+			return err;
+		}
+		nsaudit_exit_list[i] = kp;
+	}
+	return 0;
 }
 
 /* Register every entry kretprobe, each made afresh; all or none. */
@@ -574,6 +630,8 @@ int nsaudit_hooks_set_sysexit(void *probe, bool on)
 		err = tracepoint_probe_unregister(tp, probe, NULL);
 		if (err)
 			pr_err("cannot unregister the sys_exit probe: %d\n", err);
+		unregister_kprobes(nsaudit_exit_list,
+				   ARRAY_SIZE(nsaudit_exit_list));
 		unregister_kretprobes(nsaudit_entry_list,
 				      ARRAY_SIZE(nsaudit_entry_list));
 		WRITE_ONCE(nsaudit_entry_missed,
@@ -584,14 +642,20 @@ int nsaudit_hooks_set_sysexit(void *probe, bool on)
 	err = nsaudit_entry_register();
 	if (err)
 		goto out;
+	err = nsaudit_exit_register();
+	if (err)
+		goto err_entry;
 	err = tracepoint_probe_register(tp, probe, NULL);
 	if (err) {
 		pr_err("cannot register the sys_exit probe: %d\n", err);
-		unregister_kretprobes(nsaudit_entry_list,
-				      ARRAY_SIZE(nsaudit_entry_list));
-		goto out;
+		unregister_kprobes(nsaudit_exit_list,
+				   ARRAY_SIZE(nsaudit_exit_list));
+		goto err_entry;
 	}
 	nsaudit_sys_exit_on = true;
+	goto out;
+err_entry:
+	unregister_kretprobes(nsaudit_entry_list, ARRAY_SIZE(nsaudit_entry_list));
 out:
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;

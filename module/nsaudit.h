@@ -168,6 +168,7 @@ struct nsaudit_syscall {
 	u32 arch;
 	long ret;
 	bool success;
+	bool noreturn;		/* exit or exit_group: no success, no exit */
 	unsigned long args[6];
 };
 
@@ -175,6 +176,7 @@ int nsaudit_sysexit_init(void);
 int nsaudit_sysentry_enter(struct kretprobe_instance *ri, struct pt_regs *regs);
 int nsaudit_sysentry_return(struct kretprobe_instance *ri,
 			    struct pt_regs *regs);
+int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs);
 void nsaudit_sysexit_exit(void);
 int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on);
 
@@ -245,6 +247,7 @@ void nsaudit_cid_fork_thunk(struct task_struct *child, int srcu_idx);
 int nsaudit_hooks_resolve(void);
 bool nsaudit_ptrace_may_access(struct task_struct *task, unsigned int mode);
 bool nsaudit_auditd_task(struct task_struct *task);
+char *nsaudit_d_absolute_path(const struct path *path, char *buf, int buflen);
 int nsaudit_hooks_register(void);
 void nsaudit_hooks_unregister(void);
 int nsaudit_hooks_set_enrich(bool enrich);

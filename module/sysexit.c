@@ -64,6 +64,18 @@
 #include "nsaudit.h"
 
 /*
+ * What an exit or exit_group call's work cannot find any more when it
+ * runs, in do_exit()'s exit_task_work(): the mm, the namespaces and the
+ * container ID are gone by then, and a session leader's tty. Taken by the
+ * probe at the call's entry; the work owns the file reference.
+ */
+struct nsaudit_exiting {
+	struct file *exe;		/* a reference, or NULL */
+	struct nsaudit_nsid id;
+	char tty[64];			/* "" on PREEMPT_RT: see the probe */
+};
+
+/*
  * Syscalls between their exit probe and their work, over all tasks: a
  * task has at most one, so NSAUDIT_PENDING_MAX bounds the tasks preempted
  * in that window at once (a ptrace stop runs the work first). Each slot is
@@ -78,6 +90,7 @@ struct nsaudit_pending {
 	bool entry;		/* held by a kretprobe instance: no work yet */
 	struct nsaudit_pending_charge charge;
 	struct nsaudit_syscall sc;
+	struct nsaudit_exiting exiting;	/* sc.noreturn only */
 };
 
 static struct nsaudit_pending *nsaudit_pending;
@@ -288,6 +301,7 @@ nsaudit_sysexit_ruled(struct pt_regs *regs, const struct user_namespace *ns)
 	if (p) {
 		p->sc.nr = nr;
 		p->sc.arch = syscall_get_arch(current);
+		p->sc.noreturn = false;
 		p->sc.ret = regs_return_value(regs);
 		syscall_get_arguments(current, regs, p->sc.args);
 		nsaudit_sysexit_queue(p);
@@ -307,6 +321,31 @@ static __always_inline const struct user_namespace *nsaudit_ruled_level(void)
 		if (unlikely(READ_ONCE(*nsaudit_ruled_bucket(ns))))
 			return ns;
 	return READ_ONCE(nsaudit_ruled_host) ? &init_user_ns : NULL;
+}
+
+/* current's tty name, "(none)" without one. Takes the siglock. */
+static void nsaudit_tty_name(char *buf, size_t size)
+{
+	struct tty_struct *tty = get_current_tty();
+
+	strscpy(buf, tty ? tty_name(tty) : "(none)", size);
+	tty_kref_put(tty);
+}
+
+/* A reference to current's executable, or NULL. Any context. */
+static struct file *nsaudit_exe_get(void)
+{
+	struct mm_struct *mm = current->mm;
+	struct file *exe = NULL;
+
+	if (mm) {
+		rcu_read_lock();
+		exe = rcu_dereference(mm->exe_file);
+		if (exe && !get_file_rcu(exe))
+			exe = NULL;
+		rcu_read_unlock();
+	}
+	return exe;
 }
 
 /**
@@ -344,6 +383,7 @@ notrace int nsaudit_sysentry_enter(struct kretprobe_instance *ri,
 		return 1;
 	p->entry = true;
 	p->sc.nr = nr;
+	p->sc.noreturn = false;
 	p->sc.arch = syscall_get_arch(current);
 	syscall_get_arguments(current, uregs, p->sc.args);
 	*slot = p;
@@ -371,6 +411,62 @@ notrace int nsaudit_sysentry_return(struct kretprobe_instance *ri,
 	return 0;
 }
 NOKPROBE_SYMBOL(nsaudit_sysentry_return);
+
+/**
+ * nsaudit_sysexit_exiting() - the kprobe on the exit and exit_group wrappers
+ * @kp: the kprobe (hooks.c)
+ * @regs: the wrapper's registers; its argument is the syscall's pt_regs
+ *
+ * These calls never return, so no exit probe sees them; the kernel's audit
+ * logs them from do_exit() with the entry registers, no success and no
+ * exit value. A ruled task's call takes a slot here with its number and
+ * arguments, and with what the work will not find in do_exit() (see
+ * struct nsaudit_exiting), and queues the work now: task_work_run() in
+ * do_exit() runs it. The tty is read under the siglock, which on
+ * PREEMPT_RT is a sleeping lock: there the work reads it, and a session
+ * leader's is gone by then.
+ *
+ * Context: kprobe (preemption disabled); no allocation.
+ *
+ * Return: 0.
+ */
+notrace int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs)
+{
+	struct pt_regs *uregs = (struct pt_regs *)regs_get_kernel_argument(regs, 0);
+	const struct user_namespace *ns;
+	struct nsaudit_exiting *x;
+	struct nsaudit_pending *p;
+	int nr;
+
+	if (current->flags & (PF_KTHREAD | PF_EXITING))
+		return 0;
+	ns = nsaudit_ruled_level();
+	if (!ns || nsaudit_daemon_task())
+		return 0;
+	nr = syscall_get_nr(current, uregs);
+	rcu_read_lock();
+	p = nsaudit_sysexit_slot(ns, nr);
+	rcu_read_unlock();
+	if (!p)
+		return 0;
+	p->sc.nr = nr;
+	p->sc.arch = syscall_get_arch(current);
+	p->sc.ret = 0;
+	p->sc.noreturn = true;
+	syscall_get_arguments(current, uregs, p->sc.args);
+	x = &p->exiting;
+	x->exe = nsaudit_exe_get();
+	if (!nsaudit_nsid_current(&x->id)) {
+		memset(&x->id, 0, sizeof(x->id));
+		x->id.contid = nsaudit_contid_current();
+	}
+	x->tty[0] = '\0';
+	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
+		nsaudit_tty_name(x->tty, sizeof(x->tty));
+	nsaudit_sysexit_queue(p);
+	return 0;
+}
+NOKPROBE_SYMBOL(nsaudit_sysexit_exiting);
 
 /*
  * Once the kretprobes are gone, slots their instances held from an entry
@@ -418,39 +514,47 @@ struct nsaudit_task_facts {
 	char *exe;		/* d_path() result inside exe_buf, or NULL */
 	char *exe_buf;		/* PATH_MAX bytes or NULL */
 	bool exe_too_long;
+	u64 contid;
 };
 
-static void nsaudit_facts_get(struct nsaudit_task_facts *t)
+/* The facts, from @x for an exiting task, else from current. */
+static void nsaudit_facts_get(struct nsaudit_task_facts *t,
+			      const struct nsaudit_exiting *x)
 {
-	struct tty_struct *tty = get_current_tty();
-	struct mm_struct *mm = current->mm;
-	struct file *exe = NULL;
+	struct file *exe;
 	char *p;
 
 	get_task_comm(t->comm, current);
-	strscpy(t->tty, tty ? tty_name(tty) : "(none)", sizeof(t->tty));
-	tty_kref_put(tty);
+	if (x && x->tty[0])
+		strscpy(t->tty, x->tty, sizeof(t->tty));
+	else
+		nsaudit_tty_name(t->tty, sizeof(t->tty));
+	t->contid = x ? x->id.contid : nsaudit_contid_current();
 	t->exe = NULL;
 	t->exe_too_long = false;
 	t->exe_buf = NULL;
-	if (mm) {
-		rcu_read_lock();
-		exe = rcu_dereference(mm->exe_file);
-		if (exe && !get_file_rcu(exe))
-			exe = NULL;
-		rcu_read_unlock();
-	}
+	exe = x ? x->exe : nsaudit_exe_get();
 	if (!exe)
 		return;
 	t->exe_buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (t->exe_buf) {
-		p = d_path(&exe->f_path, t->exe_buf, PATH_MAX);
+		/*
+		 * In do_exit() the task has no fs root any more: the path from
+		 * its mount namespace's root, which is where its root is
+		 * unless it chrooted further.
+		 */
+		if (x)
+			p = nsaudit_d_absolute_path(&exe->f_path, t->exe_buf,
+						    PATH_MAX);
+		else
+			p = d_path(&exe->f_path, t->exe_buf, PATH_MAX);
 		if (IS_ERR(p))
 			t->exe_too_long = true;
 		else
 			t->exe = p;
 	}
-	fput(exe);
+	if (!x)
+		fput(exe);
 }
 
 static void nsaudit_facts_put(struct nsaudit_task_facts *t)
@@ -529,9 +633,14 @@ static bool nsaudit_field_match(const struct nsaudit_rule *r,
 		left = sc->arch;
 		break;
 	case AUDIT_EXIT:
+		/* No return value: the kernel's field never matches. */
+		if (sc->noreturn)
+			return false;
 		left = sc->ret;
 		break;
 	case AUDIT_SUCCESS:
+		if (sc->noreturn)
+			return false;
 		/* AUDITSC_SUCCESS or AUDITSC_FAILURE, on both sides. */
 		return nsaudit_rule_compare(sc->success ? 1 : 2, f->op,
 					    f->val ? 1 : 2);
@@ -543,7 +652,7 @@ static bool nsaudit_field_match(const struct nsaudit_rule *r,
 		return f->op == NSAUDIT_OP_NE ? !hit : hit;
 	case NSAUDIT_RULE_FIELD_CONTID:
 		/* Not translated: an ID means the same in every view. */
-		hit = nsaudit_contid_current() == f->contid;
+		hit = t->contid == f->contid;
 		return f->op == NSAUDIT_OP_NE ? !hit : hit;
 	default:	/* the key */
 		return true;
@@ -621,9 +730,12 @@ static int nsaudit_sysexit_format(char *buf, size_t size,
 	if (current->personality != PER_LINUX)
 		n += scnprintf(buf + n, size - n, " per=%lx",
 			       (unsigned long)current->personality);
+	/* exit and exit_group never return: audit_log_exit() says nothing. */
+	if (!sc->noreturn)
+		n += scnprintf(buf + n, size - n, " success=%s exit=%ld",
+			       sc->success ? "yes" : "no", sc->ret);
 	n += scnprintf(buf + n, size - n,
-		       " success=%s exit=%ld a0=%lx a1=%lx a2=%lx a3=%lx items=0 ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u tty=%s ses=%u comm=",
-		       sc->success ? "yes" : "no", sc->ret,
+		       " a0=%lx a1=%lx a2=%lx a3=%lx items=0 ppid=%d pid=%d auid=%u uid=%u gid=%u euid=%u suid=%u fsuid=%u egid=%u sgid=%u fsgid=%u tty=%s ses=%u comm=",
 		       sc->args[0], sc->args[1], sc->args[2], sc->args[3],
 		       task_ppid_nr(current), task_tgid_nr(current),
 		       from_kuid(&init_user_ns, audit_get_loginuid(current)),
@@ -659,7 +771,8 @@ static int nsaudit_put_key(char *buf, size_t size, const char *key)
  * The task work's body: evaluate, build, route. Context: the task that
  * made the syscall, on its way back to user space; may sleep.
  */
-static void nsaudit_sysexit_run(struct nsaudit_syscall *sc)
+static void nsaudit_sysexit_run(struct nsaudit_syscall *sc,
+				const struct nsaudit_exiting *x)
 {
 	const struct user_namespace *ns;
 	const struct nsaudit_rule *r;
@@ -675,14 +788,16 @@ static void nsaudit_sysexit_run(struct nsaudit_syscall *sc)
 	if (sc->ret <= -ERESTARTSYS && sc->ret >= -ERESTART_RESTARTBLOCK &&
 	    sc->ret != -ENOIOCTLCMD)
 		sc->ret = -EINTR;
-	nsaudit_facts_get(&t);
+	nsaudit_facts_get(&t, x);
 	/* Strings may double as hex; the key goes after the rest. */
 	size = NSAUDIT_SYSCALL_FIXED + 2 * TASK_COMM_LEN +
 	       2 * (t.exe ? strlen(t.exe) : 0) + 2 * AUDIT_MAX_KEY_LEN;
 	text = kmalloc(size, GFP_KERNEL);
-	if (!nsaudit_nsid_current(&id)) {
+	if (x) {
+		id = x->id;
+	} else if (!nsaudit_nsid_current(&id)) {
 		memset(&id, 0, sizeof(id));
-		id.contid = nsaudit_contid_current();
+		id.contid = t.contid;
 	}
 
 	rcu_read_lock();
@@ -722,11 +837,20 @@ notrace int nsaudit_sysexit_work(struct callback_head *work)
 	struct nsaudit_pending *p = container_of(work, struct nsaudit_pending,
 						 work);
 	struct nsaudit_syscall sc = p->sc;
+	struct nsaudit_exiting x;
 	int idx = p->srcu_idx;
 
+	if (sc.noreturn)
+		x = p->exiting;
 	nsaudit_pending_put(p);
-	if (!(current->flags & PF_EXITING))
-		nsaudit_sysexit_run(&sc);
+	if (sc.noreturn) {
+		/* In do_exit(): what the probe took for the task. */
+		nsaudit_sysexit_run(&sc, &x);
+		if (x.exe)
+			fput(x.exe);
+	} else if (!(current->flags & PF_EXITING)) {
+		nsaudit_sysexit_run(&sc, NULL);
+	}
 	return idx;
 }
 
