@@ -78,13 +78,20 @@ nsid_truth() {
 # --- records --------------------------------------------------------------
 
 # records TYPE [PID]: the log lines of TYPE, of PID if given, as the kernel
-# wrote them (without auditd's own enriched fields).
+# wrote them (without auditd's own enriched fields); from line LOG_FROM on
+# if a scenario set it (log_from), so that it sees only its own records
+# when it runs again in the same log (make soak).
 records() {
 	if [ -n "${2:-}" ]; then
-		grep "^type=$1 msg=" "$LOG" | cut -d "$GS" -f 1 | grep " pid=$2 "
+		tail -n +"${LOG_FROM:-1}" "$LOG" | grep "^type=$1 msg=" | cut -d "$GS" -f 1 | grep " pid=$2 "
 	else
-		grep "^type=$1 msg=" "$LOG" | cut -d "$GS" -f 1
+		tail -n +"${LOG_FROM:-1}" "$LOG" | grep "^type=$1 msg=" | cut -d "$GS" -f 1
 	fi
+}
+
+# log_from: records sees only what is logged from now on.
+log_from() {
+	LOG_FROM=$(($(wc -l <"$LOG") + 1))
 }
 
 # count_is N CMD...: CMD prints exactly N lines.

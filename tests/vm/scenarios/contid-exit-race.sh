@@ -14,6 +14,8 @@ OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 tracked() { nsauditctl status | sed -n 's/^contids_tracked //p'; }
 rounds=${NSA_CIDRACE_ROUNDS:-300}
 base=7000000
+# Only this run's drops: make soak runs it again with the same IDs.
+from=$(($(wc -l <"$LOG") + 1))
 nsa-cidrace "$rounds" "$base" >"$STATE/race.out" 2>"$STATE/race.err" ||
 	fail "nsa-cidrace: $(tail -n 3 "$STATE/race.err") $(tail -n 1 "$STATE/race.out")"
 grep -q "^done rounds=$rounds failed=0\$" "$STATE/race.out" || fail "$(tail -n 1 "$STATE/race.out")"
@@ -21,7 +23,7 @@ wait_until 120 eval '[ "$(tracked)" = 0 ]' || fail "IDs still tracked: $(tracked
 log_barrier || fail "the log did not catch up"
 
 # Per ID, the opids of its drops in log order, against the round's A and B.
-grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | cut -d "$GS" -f 1 |
+tail -n +$from "$LOG" | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " | cut -d "$GS" -f 1 |
 	sed -n 's/.* op=drop opid=\([0-9]*\) contid=-1 old-contid=\([0-9]*\) .*/\2 \1/p' >"$STATE/drops"
 awk -v base=$base -v rounds=$rounds '
 	FNR == NR { if ($1 >= base && $1 < base + rounds) d[$1] = d[$1] " " $2; next }

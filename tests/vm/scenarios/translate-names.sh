@@ -9,6 +9,7 @@
 # in the record; the host's own records keep the key and uid 0.
 nsa_load
 chmod 1777 "$STATE"
+log_from
 hostkey=nsa_hostkey_tr
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k "$hostkey" >/dev/null ||
 	fail "auditctl"
