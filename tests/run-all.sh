@@ -87,7 +87,7 @@ rt_rules="rules-fields rules-isolation rules-unload rules-entry"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
+	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules rules-diff $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
 	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
 	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 	[fuzz]="genl-fuzz"

@@ -2,8 +2,10 @@
 # make soak (not in make check): on the debug kernel (KASAN, lockdep,
 # kmemleak, DEBUG_ATOMIC_SLEEP), the genetlink fuzzer at SOAK_FUZZ messages
 # (10^6) as root and from an unprivileged user namespace, in two VMs side
-# by side, then the attack scenarios in a loop for SOAK_SECS seconds
-# (1800; SOAK_SCENARIOS, comma-separated, names others). About two hours
+# by side, then the attack scenarios and the rules differential test
+# (rules-diff at SOAK_DIFF_RULES rules, 1000, a new seed each round) in a
+# loop for SOAK_SECS seconds (1800; SOAK_SCENARIOS, comma-separated, names
+# others). About two hours
 # on two cores under emulation. Logs in $NSAUDIT_BUILD/soak/ (default
 # build/soak/).
 set -uo pipefail
@@ -34,7 +36,7 @@ wait "$user_pid" || failed=$((failed + 1))
 grep -h -e '^run-lane' -e 'nsa-fuzz: sent' "$build/root.log" "$build/user.log"
 
 NSAUDIT_BUILD=$build/attacks NSAUDIT_DKMS=0 \
-	NSAUDIT_VM_APPEND="nsatest.soak=$secs${SOAK_SCENARIOS:+ nsatest.soak_scenarios=$SOAK_SCENARIOS}" \
+	NSAUDIT_VM_APPEND="nsatest.soak=$secs nsatest.diff_rules=${SOAK_DIFF_RULES:-1000}${SOAK_SCENARIOS:+ nsatest.soak_scenarios=$SOAK_SCENARIOS}" \
 	NSAUDIT_VM_TIMEOUT=$((secs * 2 + 1800)) \
 	"$here/vm/run-lane.sh" debug soak >"$build/attacks.log" 2>&1 || failed=$((failed + 1))
 grep -h -e '^run-lane' -e 'rounds of' -e '^FAIL' "$build/attacks.log"

@@ -6,7 +6,7 @@
 SOAK_SECS=$(cmdline_arg nsatest.soak)
 SOAK_SECS=${SOAK_SECS:-1800}
 SOAK_SCENARIOS=$(cmdline_arg nsatest.soak_scenarios | tr , ' ')
-SOAK_SCENARIOS=${SOAK_SCENARIOS:-daemon-portsteal rules-dumppass translate-names contid-exit-race delegation quota probes-disarmed genl-perms}
+SOAK_SCENARIOS=${SOAK_SCENARIOS:-daemon-portsteal rules-dumppass translate-names contid-exit-race delegation quota probes-disarmed genl-perms rules-diff}
 soak_start=$(date +%s)
 round=0
 while [ $(($(date +%s) - soak_start)) -lt "$SOAK_SECS" ]; do
