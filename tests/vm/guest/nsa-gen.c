@@ -53,6 +53,13 @@
  *   exec MARK PROG ARG.. prints the same line for the execve(PROG, argv,
  *                        envp) it then makes with a3 = MARK (exit=0,
  *                        the call being expected to succeed), and execs
+ *   restart              calls a signal interrupts (when it comes in
+ *                        time: under load it may come first): a read() of
+ *                        an empty pipe, a SIGALRM 20 ms in, whose handler
+ *                        (SA_RESTART) writes the byte the restarted read
+ *                        gets; a 200 ms nanosleep() the same handler ends
+ *                        (EINTR); one its child stops and continues, which
+ *                        goes on as restart_syscall
  *   forks                one each of clone, fork, vfork and clone3 (the
  *                        raw 64-bit calls); each child exits at once and
  *                        is waited for; then one line: "children=C1,C2,
@@ -77,6 +84,8 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
+#include <time.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -442,6 +451,59 @@ static int gen_exec(const char *mark, char **argv)
 	return 1;
 }
 
+static int restart_pipe[2];
+
+static void restart_handler(int sig)
+{
+	(void)sig;
+	if (write(restart_pipe[1], "x", 1) != 1)
+		_exit(3);
+}
+
+static int gen_restart(void)
+{
+	struct itimerval it = { .it_value = { .tv_usec = 20000 } };
+	struct sigaction sa = { .sa_handler = restart_handler,
+				.sa_flags = SA_RESTART };
+	struct timespec ts = { .tv_nsec = 200000000 };
+	pid_t child;
+	char c;
+
+	if (pipe(restart_pipe) || sigaction(SIGALRM, &sa, NULL)) {
+		fprintf(stderr, "nsa-gen: restart setup: %s\n", strerror(errno));
+		return 1;
+	}
+	setitimer(ITIMER_REAL, &it, NULL);
+	if (read(restart_pipe[0], &c, 1) != 1) {
+		fprintf(stderr, "nsa-gen: read: %s\n", strerror(errno));
+		return 1;
+	}
+	/*
+	 * A handler ends a nanosleep with EINTR (ERESTART_RESTARTBLOCK),
+	 * unless the alarm came first: either is a case to compare.
+	 */
+	setitimer(ITIMER_REAL, &it, NULL);
+	if (syscall(SYS_nanosleep, &ts, NULL) && errno != EINTR) {
+		fprintf(stderr, "nsa-gen: nanosleep: %s\n", strerror(errno));
+		return 1;
+	}
+	/* A stop and continue without a handler: it goes on as restart_syscall. */
+	child = fork();
+	if (child == 0) {
+		nanosleep(&(struct timespec){ .tv_nsec = 20000000 }, NULL);
+		kill(getppid(), SIGSTOP);
+		kill(getppid(), SIGCONT);
+		_exit(0);
+	}
+	if (child < 0 || syscall(SYS_nanosleep, &ts, NULL) ||
+	    waitpid(child, NULL, 0) != child) {
+		fprintf(stderr, "nsa-gen: stopped nanosleep: %s\n", strerror(errno));
+		return 1;
+	}
+	printf("restarted\n");
+	return 0;
+}
+
 /*
  * vfork's child runs on its parent's stack until it exits: raw syscalls
  * only, so that it neither calls nor returns from a function there.
@@ -561,6 +623,8 @@ int main(int argc, char **argv)
 		return gen_sys(argc - 2, argv + 2);
 	if (argc == 2 && !strcmp(argv[1], "forks"))
 		return gen_forks();
+	if (argc == 2 && !strcmp(argv[1], "restart"))
+		return gen_restart();
 	if (argc == 3 && !strcmp(argv[1], "sigreturn"))
 		return gen_sigreturn(argv[2]);
 	if (argc >= 4 && !strcmp(argv[1], "exec"))
@@ -570,6 +634,6 @@ usage:
 		"               [--personality HEX] [--comm NAME] [--wait FILE]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
 		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]... | forks\n"
-		"               | sigreturn MARK | exec MARK PROG ARG...\n");
+		"               | sigreturn MARK | exec MARK PROG ARG... | restart\n");
 	return 2;
 }

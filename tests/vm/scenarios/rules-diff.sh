@@ -8,7 +8,8 @@
 # uids then makes what the kernel treats specially: plain and failing
 # calls with chosen arguments, 32-bit calls (int $0x80), clone, fork,
 # vfork and clone3 and their children, rt_sigreturn, a successful and a
-# failing execve, exit and exit_group, an orphan. Every workload record
+# failing execve, exit and exit_group, calls a signal restarts (read,
+# nanosleep and restart_syscall), an orphan. Every workload record
 # (comm nsa-gen) the kernel wrote must be one the daemon got, and the
 # other way round: same syscall, success, exit, a0-a3, ppid, pid, IDs,
 # tty, ses, comm, exe and rule (the kernel's items= and subj= aside:
@@ -44,7 +45,7 @@ awk -v seed="$seed" -v n="$n" -v wl="$WL" 'BEGIN {
 	split("= != < > <= >= & &=", argop, " ")
 	split("0 1 16 0x4d4d 0x7fffffff 0xffffffff 4 0x5d5d0000", argv_, " ")
 	split("0 -2 -9 -4 1", exitv, " ")
-	split("getpid close openat rt_sigreturn execve exit exit_group clone fork vfork clone3 brk", s64, " ")
+	split("getpid close openat rt_sigreturn execve exit exit_group clone fork vfork clone3 brk read nanosleep restart_syscall write", s64, " ")
 	split("getpid close open exit_group", s32, " ")
 	for (i = 1; i <= n; i++) {
 		b32 = rand() < 0.2
@@ -56,7 +57,7 @@ awk -v seed="$seed" -v n="$n" -v wl="$WL" 'BEGIN {
 			k = 1 + int(rand() * 3)
 			list = ""
 			for (j = 0; j < k; j++) {
-				s = b32 ? s32[1 + int(rand() * 4)] : s64[1 + int(rand() * 12)]
+				s = b32 ? s32[1 + int(rand() * 4)] : s64[1 + int(rand() * 16)]
 				if (index("," list ",", "," s ",") == 0)
 					list = list (list == "" ? "" : ",") s
 			}
@@ -125,6 +126,7 @@ for id in "$id0" "$id1" "$id2" "$id3"; do
 	$WL $id exec 0x10 $WL ids >>"$STATE/gen.out" 2>&1 || fail "exec $id"
 	$WL $id sys 59,path,0,0,1 >>"$STATE/gen.out" 2>&1 || fail "failing exec $id"
 	$WL $id sys 60,0x5d5d0000,1,16,0xffffffff >>"$STATE/gen.out" 2>&1 || fail "exit $id"
+	$WL $id restart >>"$STATE/gen.out" 2>&1 || fail "restart $id: $(tail -n 2 "$STATE/gen.out")"
 done
 # An orphan: its parent is gone before it makes its calls (ppid 1).
 rm -f "$STATE/go"
