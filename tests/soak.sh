@@ -5,7 +5,7 @@
 # by side, then the attack scenarios and the rules differential test
 # (rules-diff at SOAK_DIFF_RULES rules, 1000, a new seed each round) in a
 # loop for SOAK_SECS seconds (1800; SOAK_SCENARIOS, comma-separated, names
-# others). About two hours
+# others). About 80 minutes
 # on two cores under emulation. Logs in $NSAUDIT_BUILD/soak/ (default
 # build/soak/).
 set -uo pipefail
