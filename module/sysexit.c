@@ -251,8 +251,11 @@ nsaudit_sysexit_slot(const struct user_namespace *ns, int nr)
 	return p;
 }
 
-/* Queue @p's syscall, complete now, as task work on current. */
-static __always_inline void nsaudit_sysexit_queue(struct nsaudit_pending *p)
+/*
+ * Queue @p's syscall, complete now, as task work on current; false if the
+ * task runs no more works (the slot is free again then).
+ */
+static __always_inline bool nsaudit_sysexit_queue(struct nsaudit_pending *p)
 {
 	p->entry = false;
 	p->srcu_idx = __srcu_read_lock(&nsaudit_sysexit_srcu);
@@ -260,7 +263,9 @@ static __always_inline void nsaudit_sysexit_queue(struct nsaudit_pending *p)
 	if (task_work_add(current, &p->work, TWA_RESUME)) {
 		__srcu_read_unlock(&nsaudit_sysexit_srcu, p->srcu_idx);
 		nsaudit_pending_put(p);
+		return false;
 	}
+	return true;
 }
 
 /*
@@ -436,6 +441,7 @@ notrace int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs)
 	const struct user_namespace *ns;
 	struct nsaudit_exiting *x;
 	struct nsaudit_pending *p;
+	struct file *exe;
 	int nr;
 
 	if (current->flags & (PF_KTHREAD | PF_EXITING))
@@ -455,7 +461,7 @@ notrace int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs)
 	p->sc.noreturn = true;
 	syscall_get_arguments(current, uregs, p->sc.args);
 	x = &p->exiting;
-	x->exe = nsaudit_exe_get();
+	x->exe = exe = nsaudit_exe_get();
 	if (!nsaudit_nsid_current(&x->id)) {
 		memset(&x->id, 0, sizeof(x->id));
 		x->id.contid = nsaudit_contid_current();
@@ -463,7 +469,9 @@ notrace int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs)
 	x->tty[0] = '\0';
 	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
 		nsaudit_tty_name(x->tty, sizeof(x->tty));
-	nsaudit_sysexit_queue(p);
+	/* Not queued, the slot is another's already: drop the reference. */
+	if (!nsaudit_sysexit_queue(p) && exe)
+		fput(exe);
 	return 0;
 }
 NOKPROBE_SYMBOL(nsaudit_sysexit_exiting);
