@@ -1,6 +1,8 @@
 # Differential: namespace rules select exactly what the kernel's audit
 # selects. Random rules (nsatest.diff_seed, printed; nsatest.diff_rules
-# of them, 300 by default) over every supported field and operator, b64
+# of them, 300 by default) over every field and operator both support
+# (pid, ppid, the uids and gids, auid and loginuid_set, sessionid,
+# success, exit, a0-a3, exe; not contid, which the kernel lacks), b64
 # and b32, syscall lists and "all", always and never, go to the kernel
 # with auditctl and, in the same order, to the host's daemon with
 # nsauditctl (a rule one tool refuses, the other must refuse too). A
@@ -37,7 +39,11 @@ WL=$STATE/wl/nsa-gen
 
 # The rules, each with its number as key (k for the kernel, n for the
 # daemon); first of all the end marker's, in both.
-awk -v seed="$seed" -v n="$n" -v wl="$WL" 'BEGIN {
+# Values for pid and sessionid: the workload's pids are above this
+# shell's newest, its sessions this one's or new ones (--loginuid).
+pidbase=$(sh -c 'echo $$')
+ses=$(cat /proc/self/sessionid)
+awk -v seed="$seed" -v n="$n" -v wl="$WL" -v pidbase="$pidbase" -v ses="$ses" 'BEGIN {
 	srand(seed)
 	split("uid euid suid fsuid gid egid sgid fsgid", idf, " ")
 	split("0 1000 1001 1002 1003 2000 2001 2002 2003 3000 4242", idv, " ")
@@ -78,10 +84,14 @@ awk -v seed="$seed" -v n="$n" -v wl="$WL" 'BEGIN {
 				line = line " -F success" cmp[1 + int(rand() * 6)] int(rand() * 3)
 			else if (r < 0.7)
 				line = line " -F exit" cmp[1 + int(rand() * 6)] exitv[1 + int(rand() * 5)]
-			else if (r < 0.95)
+			else if (r < 0.88)
 				line = line " -F a" int(rand() * 4) argop[1 + int(rand() * 8)] argv_[1 + int(rand() * 8)]
-			else
+			else if (r < 0.92)
 				line = line " -F ppid" cmp[1 + int(rand() * 2)] 1
+			else if (r < 0.96)
+				line = line " -F pid" cmp[1 + int(rand() * 6)] (pidbase + int(rand() * 40))
+			else
+				line = line " -F sessionid" cmp[1 + int(rand() * 6)] (ses + int(rand() * 3))
 		}
 		# Every rule selects the workload only (a rule may have one exe):
 		# random rules over the whole system bury it in the shell s and
