@@ -437,10 +437,13 @@ nsaudit_ruleset_make(const struct nsaudit_ruleset *rs, int skip,
 
 /*
  * Publish @new as @d's rules. The first namespace with an exit rule arms
- * the syscall exit probe, which may fail; taking rules away cannot.
+ * the syscall exit probe, which may fail; taking rules away cannot. The
+ * old set goes after a grace period, or to @keep, if given, for the
+ * caller to free its rules first.
  */
-static int nsaudit_ruleset_swap(struct nsaudit_daemon *d,
-				struct nsaudit_ruleset *new)
+static int nsaudit_ruleset_swap_keep(struct nsaudit_daemon *d,
+				     struct nsaudit_ruleset *new,
+				     struct nsaudit_ruleset **keep)
 {
 	struct nsaudit_ruleset *old = nsaudit_rules_deref(d);
 	bool had = old && old->exit_count, has = new && new->exit_count;
@@ -455,9 +458,17 @@ static int nsaudit_ruleset_swap(struct nsaudit_daemon *d,
 	WRITE_ONCE(nsaudit_rules_generation, nsaudit_rules_generation + 1);
 	if (had && !has)
 		nsaudit_sysexit_arm(d->user_ns, false);
-	if (old)
+	if (keep)
+		*keep = old;
+	else if (old)
 		kfree_rcu(old, rcu);
 	return 0;
+}
+
+static int nsaudit_ruleset_swap(struct nsaudit_daemon *d,
+				struct nsaudit_ruleset *new)
+{
+	return nsaudit_ruleset_swap_keep(d, new, NULL);
 }
 
 static int nsaudit_rules_find(const struct nsaudit_ruleset *rs,
@@ -557,14 +568,20 @@ int nsaudit_rules_del(struct nsaudit_daemon *d, const struct nsaudit_rule *r,
  */
 void nsaudit_rules_clear(struct nsaudit_daemon *d)
 {
-	struct nsaudit_ruleset *rs = nsaudit_rules_deref(d);
+	struct nsaudit_ruleset *rs;
 	u32 i;
 
+	/*
+	 * Unpublished first: a grace period that starts before then would
+	 * not wait for a reader that finds the rules after it (KASAN saw a
+	 * task work read a rule freed so, on a module unload).
+	 */
+	nsaudit_ruleset_swap_keep(d, NULL, &rs);
 	if (!rs)
 		return;
 	for (i = 0; i < rs->count; i++)
 		call_rcu(&rs->rule[i]->rcu, nsaudit_rule_free_rcu);
-	nsaudit_ruleset_swap(d, NULL);
+	kfree_rcu(rs, rcu);
 }
 
 /**
