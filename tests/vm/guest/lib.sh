@@ -286,6 +286,21 @@ container() {
 	wait
 }
 
+# daemon_status NAME PID: the counters of nsa-daemon NAME (output in
+# $STATE/NAME.daemon; it answers SIGUSR1) into $STATE/NAME.status; fails
+# unless its queue is empty. daemon_field NAME KEY: one of them.
+daemon_status() {
+	_f=$STATE/$1.daemon
+	_before=$(grep -c '^status' "$_f")
+	kill -USR1 "$2"
+	wait_until 30 eval '[ "$(grep -c "^status" "$_f")" -gt "$_before" ]' || return 1
+	grep '^status' "$_f" | tail -n 1 >"$STATE/$1.status"
+	grep -q ' queued=0 ' "$STATE/$1.status"
+}
+daemon_field() {
+	sed -n "s/.* $2=\([0-9]*\).*/\1/p" "$STATE/$1.status"
+}
+
 # hostpid_of TAIL [PROG]: the host pid of the process whose command line
 # ends with the words TAIL (and starts with the word PROG).
 hostpid_of() {

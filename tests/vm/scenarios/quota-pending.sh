@@ -42,26 +42,14 @@ start() {
 		fail "$1: $(cat "$STATE/$1.daemon" "$STATE/$1.rule" 2>&1)"
 	eval "pid_$1=\$(hostpid_of "$STATE/$1.log" nsa-daemon)" || fail "$1: no daemon"
 }
-# status NAME PID: NAME's daemon's counters, once its queue is empty.
-status() {
-	_f=$STATE/$1.daemon
-	_before=$(grep -c '^status' "$_f")
-	kill -USR1 "$2"
-	wait_until 30 eval '[ "$(grep -c "^status" "$_f")" -gt "$_before" ]' || return 1
-	grep '^status' "$_f" | tail -n 1 >"$STATE/$1.status"
-	grep -q ' queued=0 ' "$STATE/$1.status"
-}
-field() {
-	sed -n "s/.* $2=\([0-9]*\).*/\1/p" "$STATE/$1.status"
-}
 # lost NAME PID WANT: NAME's daemon has lost exactly WANT syscalls.
 lost() {
-	wait_until 60 status "$1" "$2" || fail "$1: no status: $(cat "$STATE/$1.status")"
-	expect_eq "$1: lost" "$(field "$1" lost)" "$3"
+	wait_until 60 daemon_status "$1" "$2" || fail "$1: no status: $(cat "$STATE/$1.status")"
+	expect_eq "$1: lost" "$(daemon_field "$1" lost)" "$3"
 }
 # logged NAME KEY WANT: NAME's log holds exactly WANT tkill records.
 logged() {
-	wait_until 60 status "$1" "$2" || fail "$1: no status: $(cat "$STATE/$1.status")"
+	wait_until 60 daemon_status "$1" "$2" || fail "$1: no status: $(cat "$STATE/$1.status")"
 	expect_eq "$1: records" "$(grep -c "^type=1300 .* syscall=200 .* key=\"$3\"" "$STATE/$1.log")" "$4"
 }
 

@@ -121,19 +121,6 @@ note "A's two daemons registered and stopped, B's and the host's reading"
 
 # in_log NAME LOG: the PATH records of NAME's events in LOG's log.
 in_log() { grep -c "^type=1302 .*name=\"/nsa-missing/$1\"" "$STATE/$2.log"; }
-# status NAME PID: NAME's daemon's counters (nsa-daemon answers SIGUSR1);
-# fails unless its queue is empty.
-status() {
-	_f=$STATE/$1.daemon
-	_before=$(grep -c '^status' "$_f")
-	kill -USR1 "$2"
-	wait_until 30 eval '[ "$(grep -c "^status" "$_f")" -gt "$_before" ]' || return 1
-	grep '^status' "$_f" | tail -n 1 >"$STATE/$1.status"
-	grep -q ' queued=0 ' "$STATE/$1.status"
-}
-field() {
-	sed -n "s/.* $2=\([0-9]*\).*/\1/p" "$STATE/$1.status"
-}
 # The host's daemon has taken all the module queued for it.
 h_drained() { [ "$(nsauditctl status | sed -n 's/^daemon_queued //p')" = 0 ]; }
 # work NAME EVENTS STEP [reads]: EVENTS events in the user namespace of
@@ -152,7 +139,7 @@ work() {
 		_i=$((_i + _s))
 		wait_until 60 h_drained || fail "H: queue not drained after $_w's first $_i events"
 		[ "${4:-}" = reads ] || continue
-		wait_until 60 status "$_w" "$_p" ||
+		wait_until 60 daemon_status "$_w" "$_p" ||
 			fail "$_w: queue not drained after its first $_i events: $(cat "$STATE/$_w.status")"
 	done
 }
@@ -165,24 +152,24 @@ note "A's two daemons (stopped) got $NA events each, B's $NB, all read by the ho
 
 kill -CONT "$pid_A1" "$pid_A2"
 # What the stopped daemons held is what they got: the rest was lost.
-wait_until 120 status A1 "$pid_A1" || fail "A1: queue did not drain: $(cat "$STATE/A1.status")"
-wait_until 120 status A2 "$pid_A2" || fail "A2: queue did not drain: $(cat "$STATE/A2.status")"
+wait_until 120 daemon_status A1 "$pid_A1" || fail "A1: queue did not drain: $(cat "$STATE/A1.status")"
+wait_until 120 daemon_status A2 "$pid_A2" || fail "A2: queue did not drain: $(cat "$STATE/A2.status")"
 note "A1: $(cat "$STATE/A1.status")"
 note "A2: $(cat "$STATE/A2.status")"
-a1=$(field A1 delivered) a2=$(field A2 delivered)
-[ "$(field A1 lost)" -gt 0 ] && [ "$(field A2 lost)" -gt 0 ] ||
+a1=$(daemon_field A1 delivered) a2=$(daemon_field A2 delivered)
+[ "$(daemon_field A1 lost)" -gt 0 ] && [ "$(daemon_field A2 lost)" -gt 0 ] ||
 	fail "A's daemons lost nothing: the test did not fill them"
 # The same records, so the same size: A2 had half of A1's 64 KiB (give or
 # take the rounding and the record or two each socket held).
 [ $((2 * a2 - a1)) -le 6 ] && [ $((a1 - 2 * a2)) -le 6 ] ||
 	fail "A2 delivered $a2 records, A1 $a1: not the half its user's limit leaves"
-wait_until 60 status B1 "$pid_B1" || fail "B1: queue did not drain: $(cat "$STATE/B1.status")"
+wait_until 60 daemon_status B1 "$pid_B1" || fail "B1: queue did not drain: $(cat "$STATE/B1.status")"
 note "B1: $(cat "$STATE/B1.status")"
-expect_eq "B1: lost" "$(field B1 lost)" 0
+expect_eq "B1: lost" "$(daemon_field B1 lost)" 0
 expect_eq "B1: records of its events" "$(in_log B1 B1)" $NB
-wait_until 60 status H "$H" || fail "H: queue did not drain: $(cat "$STATE/H.status")"
+wait_until 60 daemon_status H "$H" || fail "H: queue did not drain: $(cat "$STATE/H.status")"
 note "H: $(cat "$STATE/H.status")"
-expect_eq "H: lost" "$(field H lost)" 0
+expect_eq "H: lost" "$(daemon_field H lost)" 0
 expect_eq "H: records of A1's events" "$(in_log A1 H)" $NA
 expect_eq "H: records of A2's events" "$(in_log A2 H)" $NA
 expect_eq "H: records of B1's events" "$(in_log B1 H)" $NB

@@ -52,24 +52,15 @@ nsa-gen sys $(for i in $(seq 20); do printf ' 110,0,0,0,%s' $M; done) >"$STATE/H
 	fail "host workload"
 wait_until 60 test -e "$STATE/C.done" || fail "C: workload"
 
-# status NAME PID: the daemon's counters once its queue is empty.
-status() {
-	_f=$STATE/$1.daemon
-	_before=$(grep -c '^status' "$_f")
-	kill -USR1 "$2"
-	wait_until 30 eval '[ "$(grep -c "^status" "$_f")" -gt "$_before" ]' || return 1
-	grep '^status' "$_f" | tail -n 1 >"$STATE/$1.status"
-	grep -q ' queued=0 ' "$STATE/$1.status"
-}
 marks() { grep -c "^type=1300 .* syscall=110 .* key=\"$2\"" "$STATE/$1.log"; }
 wait_until 60 eval '[ "$(marks H h-mark)" -ge 40 ] && [ "$(marks C c-mark)" -ge 20 ]' ||
 	fail "marked calls: H $(marks H h-mark) of 40, C $(marks C c-mark) of 20"
-wait_until 60 status H "$H" || fail "H: $(cat "$STATE/H.status")"
-wait_until 60 status C "$C" || fail "C: $(cat "$STATE/C.status")"
+wait_until 60 daemon_status H "$H" || fail "H: $(cat "$STATE/H.status")"
+wait_until 60 daemon_status C "$C" || fail "C: $(cat "$STATE/C.status")"
 expect_eq "H: marked calls" "$(marks H h-mark)" 40
 expect_eq "C: marked calls" "$(marks C c-mark)" 20
-expect_eq "H: lost" "$(sed -n 's/.* lost=\([0-9]*\).*/\1/p' "$STATE/H.status")" 0
-expect_eq "C: lost" "$(sed -n 's/.* lost=\([0-9]*\).*/\1/p' "$STATE/C.status")" 0
+expect_eq "H: lost" "$(daemon_field H lost)" 0
+expect_eq "C: lost" "$(daemon_field C lost)" 0
 note "marked calls: H got 40, C 20; nothing lost"
 
 # Not one record of a daemon's syscall, in either log.
