@@ -9,8 +9,12 @@
  *
  *   nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...]
  *           [--loginuid UID] [--personality HEX] [--comm NAME]
- *           [--wait FILE] MODE ARGS
+ *           [--wait FILE] [--orphan] MODE ARGS
  *
+ * --orphan first forks: the parent exits once the child sleeps, and the
+ * child goes on only when it has been reparented (a parent-death signal,
+ * sent after the reparenting), so that none of its calls is in flight
+ * while its parent changes (a record's ppid is read when the call ends).
  * --loginuid sets the login uid (and so a new session) first, --personality
  * the execution domain (the per= field of SYSCALL records), --groups the
  * supplementary groups, --gids and --uids then the real, effective, saved
@@ -115,6 +119,49 @@ static void fail_open(const char *path)
 
 	if (fd >= 0)
 		close((int)fd);
+}
+
+/*
+ * The child returns once its parent is gone; the parent exits only when
+ * the child sleeps in rt_sigtimedwait (as /proc/PID/syscall shows, which
+ * needs the parent's credentials as they still are), so no call of the
+ * child but that one spans the parent's exit.
+ */
+static int orphan(void)
+{
+	char path[64], buf[32];
+	sigset_t set;
+	pid_t child;
+	ssize_t n;
+	int fd;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	if (sigprocmask(SIG_BLOCK, &set, NULL))
+		return -1;
+	child = fork();
+	if (child < 0)
+		return -1;
+	if (child == 0) {
+		if (prctl(PR_SET_PDEATHSIG, SIGUSR1) ||
+		    sigwaitinfo(&set, NULL) != SIGUSR1)
+			_exit(4);
+		return 0;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)child);
+	for (;;) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
+			return -1;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		if (n > 0) {
+			buf[n] = 0;
+			if (!strncmp(buf, "128 ", 4))	/* rt_sigtimedwait */
+				_exit(0);
+		}
+		usleep(1000);
+	}
 }
 
 static void wait_for(const char *file)
@@ -557,11 +604,16 @@ int main(int argc, char **argv)
 	const char *wait_file = NULL, *loginuid = NULL, *groups = NULL, *persona = NULL;
 	const char *comm = NULL;
 	unsigned int uids[4], gids[4];
-	int have_uids = 0, have_gids = 0;
+	int have_uids = 0, have_gids = 0, be_orphan = 0;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	while (argc > 2 && !strncmp(argv[1], "--", 2)) {
-		if (!strcmp(argv[1], "--wait")) {
+		if (!strcmp(argv[1], "--orphan")) {
+			be_orphan = 1;
+			argc--;
+			argv++;
+			continue;
+		} else if (!strcmp(argv[1], "--wait")) {
 			wait_file = argv[2];
 		} else if (!strcmp(argv[1], "--loginuid")) {
 			loginuid = argv[2];
@@ -587,6 +639,10 @@ int main(int argc, char **argv)
 	}
 	if (argc < 2)
 		goto usage;
+	if (be_orphan && orphan()) {
+		fprintf(stderr, "nsa-gen: orphan: %s\n", strerror(errno));
+		return 1;
+	}
 	if (loginuid && gen_loginuid(loginuid))
 		return 1;
 	if (persona && personality(strtoul(persona, NULL, 16)) == -1) {
@@ -631,7 +687,7 @@ int main(int argc, char **argv)
 		return gen_exec(argv[2], argv + 3);
 usage:
 	fprintf(stderr, "usage: nsa-gen [--uids R,E,S,FS] [--gids R,E,S,FS] [--groups G,...] [--loginuid UID]\n"
-		"               [--personality HEX] [--comm NAME] [--wait FILE]\n"
+		"               [--personality HEX] [--comm NAME] [--wait FILE] [--orphan]\n"
 		"               ids | open N PATH | loop PATH | user TEXT | loginuid UID | connect PATH\n"
 		"               | sys [i386:]NR[,A0[,A1[,A2[,A3]]]]... | forks\n"
 		"               | sigreturn MARK | exec MARK PROG ARG... | restart\n");
