@@ -535,8 +535,7 @@ notrace struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child)
  *
  * Context: the parent's, at the end of copy_process(); preemption disabled.
  */
-void nsaudit_cid_newtask(void *data, struct task_struct *child,
-			 unsigned long clone_flags)
+void nsaudit_cid_newtask(NSAUDIT_TP_NEWTASK_PARAMS(data, child, clone_flags))
 {
 	struct nsaudit_cid_task *parent, *e;
 
@@ -573,7 +572,7 @@ out:
  *
  * Context: the exiting task's; preemption disabled.
  */
-void nsaudit_cid_exit(void *data, struct task_struct *t)
+void nsaudit_cid_exit(NSAUDIT_TP_EXIT_PARAMS(data, t))
 {
 	struct nsaudit_cid_task *e;
 
@@ -786,7 +785,7 @@ int nsaudit_contid_init(void)
 	nsaudit_cid_task_cache = KMEM_CACHE(nsaudit_cid_task, SLAB_ACCOUNT);
 	if (!nsaudit_cid_task_cache)
 		goto err_table;
-	nsaudit_cid_wq = alloc_workqueue("nsaudit_contid", 0, 0);
+	nsaudit_cid_wq = alloc_workqueue("nsaudit_contid", NSAUDIT_WQ_PERCPU, 0);
 	if (!nsaudit_cid_wq)
 		goto err_cache;
 	if (init_srcu_struct(&nsaudit_cid_srcu))

@@ -72,7 +72,7 @@ static void nsaudit_delegate_sweep(void)
 
 	lockdep_assert_held(&nsaudit_daemons_lock);
 	hash_for_each_safe(nsaudit_delegations, bkt, tmp, dl, node)
-		if (refcount_read(&dl->ns->ns.count) == 1)
+		if (nsaudit_ns_refs(&dl->ns->ns) == 1)
 			nsaudit_delegation_free(dl);
 }
 

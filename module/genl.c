@@ -206,8 +206,8 @@ static int nsaudit_nl_fill_status(struct sk_buff *skb, enum nsaudit_nl_view view
  * other than ours is refused. GET_STATUS is answered for every version:
  * it is how a client learns which version this module speaks.
  */
-static int nsaudit_nl_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
-			       struct genl_info *info)
+static int nsaudit_nl_pre_doit(const struct NSAUDIT_GENL_PRE_OPS *ops,
+			       struct sk_buff *skb, struct genl_info *info)
 {
 	if (ops->cmd != NSAUDIT_CMD_GET_STATUS &&
 	    info->genlhdr->version != NSAUDIT_GENL_VERSION) {
@@ -783,8 +783,8 @@ void nsaudit_genl_notify_config(void)
 	}
 	genlmsg_end(msg, hdr);
 	/* ESRCH (nobody listens) is the common case, not an error. */
-	genlmsg_multicast_allns(&nsaudit_genl_family, msg, 0,
-				NSAUDIT_GENL_MCGRP_CONFIG);
+	nsaudit_genlmsg_multicast_allns(&nsaudit_genl_family, msg, 0,
+					NSAUDIT_GENL_MCGRP_CONFIG);
 }
 
 /**

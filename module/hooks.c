@@ -13,8 +13,11 @@
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
+#include <linux/mm.h>		/* before the sched events: struct folio */
 #include <linux/tracepoint.h>
 #include <asm/ibt.h>
+#include <trace/events/sched.h>
+#include <trace/events/task.h>
 #include "nsaudit.h"
 
 /*
@@ -39,16 +42,22 @@ static int (*nsaudit_auditd_test_task_fn)(struct task_struct *task);
 static struct sighand_struct *(*nsaudit_lock_task_sighand_fn)(struct task_struct *task,
 							      unsigned long *flags);
 
+/*
+ * Each function under the names it has had, tried in order: the same
+ * prototype and meaning under each. lock_task_sighand() was an inline
+ * wrapper of __lock_task_sighand() until 7.x made it the function itself.
+ */
 static const struct {
-	const char *name;
+	const char *names[2];
 	void **fn;
 } nsaudit_functions[] = {
-	{ "ptrace_may_access", (void **)&nsaudit_ptrace_may_access_fn },
-	{ "audit_serial", (void **)&nsaudit_audit_serial_fn },
-	{ "cgroup_fork", (void **)&nsaudit_cgroup_fork_fn },
-	{ "__lock_task_sighand", (void **)&nsaudit_lock_task_sighand_fn },
-	{ "auditd_test_task", (void **)&nsaudit_auditd_test_task_fn },
-	{ "d_absolute_path", (void **)&nsaudit_d_absolute_path_fn },
+	{ { "ptrace_may_access" }, (void **)&nsaudit_ptrace_may_access_fn },
+	{ { "audit_serial" }, (void **)&nsaudit_audit_serial_fn },
+	{ { "cgroup_fork" }, (void **)&nsaudit_cgroup_fork_fn },
+	{ { "__lock_task_sighand", "lock_task_sighand" },
+	  (void **)&nsaudit_lock_task_sighand_fn },
+	{ { "auditd_test_task" }, (void **)&nsaudit_auditd_test_task_fn },
+	{ { "d_absolute_path" }, (void **)&nsaudit_d_absolute_path_fn },
 };
 
 static int nsaudit_resolve(const char *name, void **fn)
@@ -61,15 +70,13 @@ static int nsaudit_resolve(const char *name, void **fn)
 	int err;
 
 	err = register_kprobe(&kp);
-	if (err) {
-		pr_err("cannot resolve %s: %d\n", name, err);
+	if (err)
 		return err;
-	}
 	addr = (unsigned long)kp.addr;
 	unregister_kprobe(&kp);
 #ifdef CONFIG_X86_KERNEL_IBT
 	/* kprobes places a probe after the ENDBR; an indirect call needs it. */
-	if (is_endbr(*(u32 *)(addr - ENDBR_INSN_SIZE)))
+	if (nsaudit_is_endbr(*(u32 *)(addr - ENDBR_INSN_SIZE)))
 		addr -= ENDBR_INSN_SIZE;
 #endif
 	*fn = (void *)addr;
@@ -95,6 +102,20 @@ static struct {
 	{ "sched_process_free" },
 };
 
+/*
+ * Never called: makes the compiler check each probe against its
+ * tracepoint's prototype, which tracepoint_probe_register()'s void pointer
+ * does not. The compile probes chose the probes' parameters (compat.h); a
+ * wrong answer fails the build here instead of a probe reading arguments
+ * that are not there.
+ */
+static void __maybe_unused nsaudit_tracepoint_types(void)
+{
+	register_trace_task_newtask(nsaudit_cid_newtask, NULL);
+	register_trace_sched_process_exit(nsaudit_cid_exit, NULL);
+	register_trace_sched_process_free(nsaudit_cid_free, NULL);
+}
+
 static bool nsaudit_sys_exit_on;	/* under nsaudit_hooks_lock; READ_ONCE() else */
 
 static void nsaudit_find_tracepoint(struct tracepoint *tp, void *priv)
@@ -118,10 +139,18 @@ int nsaudit_hooks_resolve(void)
 	int i, err;
 
 	for (i = 0; i < ARRAY_SIZE(nsaudit_functions); i++) {
-		err = nsaudit_resolve(nsaudit_functions[i].name,
-				      nsaudit_functions[i].fn);
-		if (err)
+		const char *const *names = nsaudit_functions[i].names;
+		int j;
+
+		err = -ENOENT;
+		for (j = 0; j < ARRAY_SIZE(nsaudit_functions[i].names) &&
+			    names[j] && err; j++)
+			err = nsaudit_resolve(names[j], nsaudit_functions[i].fn);
+		if (err) {
+			pr_err("cannot resolve %s%s%s: %d\n", names[0],
+			       names[1] ? " or " : "", names[1] ?: "", err);
 			return err;
+		}
 	}
 	for_each_kernel_tracepoint(nsaudit_find_tracepoint, NULL);
 	for (i = 0; i < ARRAY_SIZE(nsaudit_tracepoints); i++) {

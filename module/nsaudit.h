@@ -15,6 +15,7 @@
 #include <linux/uidgid.h>
 #include <linux/mutex.h>
 #include <uapi/linux/audit.h>
+#include "compat.h"
 #include <uapi/linux/nsaudit.h>
 
 struct audit_buffer;
@@ -177,6 +178,7 @@ int nsaudit_sysentry_enter(struct kretprobe_instance *ri, struct pt_regs *regs);
 int nsaudit_sysentry_return(struct kretprobe_instance *ri,
 			    struct pt_regs *regs);
 int nsaudit_sysexit_exiting(struct kprobe *kp, struct pt_regs *regs);
+int nsaudit_sysexit_work(struct callback_head *work);	/* the thunk's body */
 void nsaudit_sysexit_exit(void);
 int nsaudit_sysexit_arm(const struct user_namespace *ns, bool on);
 
@@ -235,9 +237,8 @@ int nsaudit_contid_set(struct task_struct *task, u64 id,
 void nsaudit_contid_counts(u64 *ids, u64 *tasks, u64 *lost);
 int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs);
 struct srcu_struct *nsaudit_cid_fork_body(struct task_struct *child);
-void nsaudit_cid_newtask(void *data, struct task_struct *child,
-			 unsigned long clone_flags);
-void nsaudit_cid_exit(void *data, struct task_struct *t);
+void nsaudit_cid_newtask(NSAUDIT_TP_NEWTASK_PARAMS(data, child, clone_flags));
+void nsaudit_cid_exit(NSAUDIT_TP_EXIT_PARAMS(data, t));
 void nsaudit_cid_free(void *data, struct task_struct *t);
 
 /* thunk_x86_64.S: runs instead of cgroup_fork() for a redirected fork. */

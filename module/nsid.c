@@ -195,9 +195,10 @@ int nsaudit_nsid_init(void)
 			nsaudit_nsfs_dev = inode->i_sb->s_dev;
 		if (inode->i_ino != id.inum[i] ||
 		    inode->i_sb->s_dev != nsaudit_nsfs_dev) {
-			pr_err("%s is %u:%u/%lu but the task says %u: unsupported kernel layout\n",
+			pr_err("%s is %u:%u/%llu but the task says %u: unsupported kernel layout\n",
 			       name, MAJOR(inode->i_sb->s_dev),
-			       MINOR(inode->i_sb->s_dev), inode->i_ino,
+			       MINOR(inode->i_sb->s_dev),
+			       (unsigned long long)inode->i_ino,
 			       id.inum[i]);
 			path_put(&path);
 			return -EOPNOTSUPP;

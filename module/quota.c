@@ -334,7 +334,8 @@ nsaudit_pending_user(const struct user_namespace *ns)
  * user NSAUDIT_PENDING_USER; tasks in namespaces together leave
  * NSAUDIT_PENDING_HOST of the pool to the host's tasks.
  *
- * Context: the sys_exit probe (preemption disabled); no lock.
+ * Context: the sys_exit probe (preemptible on 7.x) or a syscall-entry
+ * kprobe; atomic operations only, no lock, no per-CPU state.
  *
  * Return: true with a reference on @q taken (both given back by
  * nsaudit_quota_pending_give()), false at a limit.

@@ -8,9 +8,14 @@
  * 1. A probe on the sys_exit tracepoint, registered only while some
  *    namespace has an exit rule (so that nothing runs per syscall
  *    otherwise: registering the tracepoint is what sets the syscall work
- *    flag of every task). It runs with preemption disabled: it may not
- *    allocate, sleep or take a sleeping lock (none of these is allowed on
- *    PREEMPT_RT there). A task whose user namespace and ancestors have no
+ *    flag of every task). Up to 6.12 the tracepoint runs it with
+ *    preemption disabled; from 7.x the syscall tracepoints are faultable
+ *    and run it preemptible, under tasks-trace RCU, which
+ *    tracepoint_synchronize_unregister() waits for. The probe is written
+ *    for both: it allocates nothing, sleeps nowhere, takes no lock, uses
+ *    no per-CPU state, and takes rcu_read_lock() itself for its look-ups
+ *    (its chain of user namespaces is pinned by the task's own
+ *    credentials). A task whose user namespace and ancestors have no
  *    exit rule costs one load and test per level (nsaudit_ruled below);
  *    one that has some, one RCU hash look-up per level to find a daemon
  *    whose rules name this syscall number. Then the probe takes a
@@ -58,6 +63,7 @@
 #include <linux/user_namespace.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
+#include <trace/events/syscalls.h>
 #ifdef CONFIG_IA32_EMULATION
 #include <asm/unistd_32_ia32.h>
 #endif
@@ -345,9 +351,7 @@ static struct file *nsaudit_exe_get(void)
 
 	if (mm) {
 		rcu_read_lock();
-		exe = rcu_dereference(mm->exe_file);
-		if (exe && !get_file_rcu(exe))
-			exe = NULL;
+		exe = nsaudit_get_file_rcu(&mm->exe_file);
 		rcu_read_unlock();
 	}
 	return exe;
@@ -492,8 +496,8 @@ static void nsaudit_sysentry_release(void)
 }
 
 /*
- * The sys_exit tracepoint probe. Context: the task ending a syscall, with
- * preemption disabled: no allocation, no sleeping lock. Every task of the
+ * The sys_exit tracepoint probe. Context: the task ending a syscall,
+ * preemption disabled or (7.x) not: no allocation, no lock (above). Every task of the
  * system runs it at every syscall exit while it is registered, so it does
  * no more than the cheap check for a task outside every ruled namespace.
  */
@@ -860,6 +864,12 @@ notrace int nsaudit_sysexit_work(struct callback_head *work)
 		nsaudit_sysexit_run(&sc, NULL);
 	}
 	return idx;
+}
+
+/* Never called: the probe's prototype checked against sys_exit's (hooks.c). */
+static void __maybe_unused nsaudit_sysexit_probe_type(void)
+{
+	register_trace_sys_exit(nsaudit_sysexit_probe, NULL);
 }
 
 /**

@@ -18,10 +18,14 @@
 /*
  * REDIRECT_THUNK name, body: void name(arg, int srcu_idx) calls
  * body(arg), which returns the srcu_struct whose section the probe
- * entered; the thunk then leaves that section by the tail jump.
+ * entered; the thunk then leaves that section by the tail jump. The
+ * probe's return from the breakpoint or ftrace lands here, not an
+ * indirect branch, but the probe takes the thunk's address, and objtool
+ * (7.x) wants every address-taken function to begin with ENDBR.
  */
 .macro REDIRECT_THUNK name:req, body:req
 SYM_FUNC_START(\name)
+	ENDBR
 	pushq	%rsi			/* keep the index; aligns the stack */
 	call	\body			/* returns the srcu_struct */
 	popq	%rsi
