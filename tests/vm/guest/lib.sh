@@ -83,13 +83,19 @@ nsid_truth() {
 # when it runs again in the same log (make soak).
 records() {
 	if [ -n "${2:-}" ]; then
-		tail -n +"${LOG_FROM:-1}" "$LOG" | grep "^type=$1 msg=" | cut -d "$GS" -f 1 | grep " pid=$2 "
+		log_since | grep "^type=$1 msg=" | cut -d "$GS" -f 1 | grep " pid=$2 "
 	else
-		tail -n +"${LOG_FROM:-1}" "$LOG" | grep "^type=$1 msg=" | cut -d "$GS" -f 1
+		log_since | grep "^type=$1 msg=" | cut -d "$GS" -f 1
 	fi
 }
 
-# log_from: records sees only what is logged from now on.
+# log_since: the log's lines from LOG_FROM on (the whole log without it).
+log_since() {
+	tail -n +"${LOG_FROM:-1}" "$LOG"
+}
+
+# log_from: records and log_since see only what is logged from now on (the
+# runner calls it before each scenario).
 log_from() {
 	LOG_FROM=$(($(wc -l <"$LOG") + 1))
 }

@@ -15,7 +15,7 @@ OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 # op_records: the CONTAINER_OP records of the log (auditd writes a type it
 # does not know as UNKNOWN[N]).
 op_records() {
-	grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | cut -d "$GS" -f 1
+	log_since | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " | cut -d "$GS" -f 1
 }
 tracked() { nsauditctl status | sed -n 's/^contids_tracked //p'; }
 expect_eq "IDs tracked before" "$(tracked)" 0

@@ -55,9 +55,9 @@ expect_eq "records without contid=90210" "$(records SYSCALL $P | grep 'key="many
 : >"$STATE/hold"
 wait_until 900 grep -q '^done' "$STATE/many.out" || fail "many did not end"
 wait
-wait_until 120 eval 'grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -q " op=drop opid=$P contid=-1 old-contid=90210 "' ||
+wait_until 120 eval 'log_since | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " | grep -q " op=drop opid=$P contid=-1 old-contid=90210 "' ||
 	fail "no op=drop"
-expect_eq "drop records" "$(grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c ' op=drop .* old-contid=90210 ')" 1
+expect_eq "drop records" "$(log_since | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " | grep -c ' op=drop .* old-contid=90210 ')" 1
 wait_until 60 eval '[ "$(status contid_tasks)" = 0 ] && [ "$(status contids_tracked)" = 0 ]' ||
 	fail "still tracked: $(status contid_tasks) tasks, $(status contids_tracked) IDs"
 # Entries go an RCU grace period after their task's release.

@@ -13,7 +13,7 @@ chmod 1777 "$STATE"
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 tracked() { nsauditctl status | sed -n 's/^contids_tracked //p'; }
 sets() {
-	grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " "$LOG" | grep -c ' op=set '
+	log_since | grep -E "^type=(UNKNOWN\[$OPTYPE\]|$OPTYPE) " | grep -c ' op=set '
 }
 
 # refused WHAT ERRNO_TEXT CMD...: CMD (an nsauditctl call) exits 1 with

@@ -84,7 +84,7 @@ wait_until 20 count_is 2 records SYSCALL "$PID" ||
 log_barrier || fail "the log did not catch up"
 seen=""
 for serial in $(records SYSCALL "$PID" | serials); do
-	grep "^type=[A-Z_]* msg=audit([0-9.]*:$serial)" "$LOG" | cut -d "$GS" -f 1 >"$STATE/event"
+	log_since | grep "^type=[A-Z_]* msg=audit([0-9.]*:$serial)" | cut -d "$GS" -f 1 >"$STATE/event"
 	while read -r l; do
 		type=${l%% *}
 		type=${type#type=}
