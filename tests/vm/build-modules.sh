@@ -5,10 +5,20 @@
 # put it, so the guest's modprobe finds it as on a real host.
 #
 # Usage: build-modules.sh KDIR KVER DKMS OUTDIR   (DKMS: 1 or 0)
+# With BUILDROOT set (a build-buildroot.sh root), the builds run inside it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 kdir=${1:?}; KVER=${2:?}; DKMS=${3:?}; out=${4:?}
+kmake() {
+	if [ -n "${BUILDROOT:-}" ]; then
+		# The kernel tree's root (its Makefiles name it by absolute
+		# path) and the sources, at their own paths inside the root.
+		"$here/in-buildroot.sh" "$BUILDROOT" "${kdir%/usr/src/*}" "$out" -- make "$@"
+	else
+		make "$@"
+	fi
+}
 
 # Kbuild writes objects beside the sources: build each lane in its own copy.
 src=$out/src
@@ -16,7 +26,7 @@ rm -rf "$src"
 mkdir -p "$src"
 cp -r "$top/module" "$top/include" "$src/"
 cp -r "$here/testmod" "$src/testmod"
-make -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
+kmake -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
 	{ cat "$out/build-modules.log" >&2; exit 1; }
 echo "$src/testmod/nsaudit_testgen.ko=extra"
 
@@ -31,7 +41,7 @@ if [ "$DKMS" = 1 ]; then
 	[ -f "$ko" ] || { echo "build-modules: DKMS installed no $ko" >&2; exit 1; }
 	echo "$ko=updates/dkms"
 else
-	make -s -C "$src/module" KDIR="$kdir" >>"$out/build-modules.log" 2>&1 ||
+	kmake -s -C "$src/module" KDIR="$kdir" >>"$out/build-modules.log" 2>&1 ||
 		{ cat "$out/build-modules.log" >&2; exit 1; }
 	echo "$src/module/nsaudit.ko=extra"
 fi

@@ -4,19 +4,30 @@
 # the lane's nsaudit.ko comes from a real DKMS install; NSAUDIT_DKMS=0
 # builds it from the tree instead), and for the auditd
 # lane ROOTFS (a Debian image with auditd) and ROOTMODS (mkinitramfs specs of
-# the kernel modules needed to mount it), and TIMEOUT (seconds a run of the
-# lane may take before it counts as hung).
+# the kernel modules needed to mount it), TIMEOUT (seconds a run of the
+# lane may take before it counts as hung), and BUILDROOT (a root to build
+# modules in, for kernels whose kbuild tools the host cannot run; else
+# empty).
 
 lane_kernel() {
-	local flavour line
+	local flavour line buildroot=
 	ROOTFS=
 	ROOTMODS=
+	BUILDROOT=
 	# The generic lanes take about 25 minutes beside the debug lane (26
 	# seen in a full make check, with the attack scenarios); a run well
 	# past that counts as hung.
 	TIMEOUT=2700
 	case "$1" in
 	generic) flavour=amd64 ;;
+	# Debian 12's backported 6.12 (bookworm-backports: built with
+	# Debian 12's gcc, so the module builds on this host).
+	generic-6.12) flavour=bookworm-backports/amd64 ;;
+	rt-6.12) flavour=bookworm-backports/rt-amd64 ;;
+	# trixie-backports' 7.3: its kbuild tools need trixie's C library,
+	# so the module is built in a trixie root (build-buildroot.sh).
+	generic-7.3) flavour=trixie-backports/amd64 buildroot=trixie ;;
+	rt-7.3) flavour=trixie-backports/rt-amd64 buildroot=trixie ;;
 	auditd)
 		lane_kernel generic
 		ROOTFS=$("$here/build-rootfs.sh" "$cache")
@@ -48,7 +59,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, debug, fuzz, auditd)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, debug, fuzz, auditd)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line
@@ -60,6 +71,11 @@ lane_kernel() {
 	# debug lane does (several trees testing at once on one host would
 	# otherwise share DKMS's one source directory).
 	DKMS=${NSAUDIT_DKMS:-1}
+	if [ -n "$buildroot" ]; then
+		BUILDROOT=$("$here/build-buildroot.sh" "$cache" "$buildroot") || return 1
+		# The host's DKMS cannot run that kernel's kbuild tools.
+		DKMS=0
+	fi
 }
 
 # module_closure MODDIR NAME...: mkinitramfs specs (PATH=RELDIR) of the named

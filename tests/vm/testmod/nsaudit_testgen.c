@@ -108,7 +108,7 @@ static int __init testgen_init(void)
 
 static void __exit testgen_exit(void)
 {
-	del_timer_sync(&testgen_timer);
+	timer_delete_sync(&testgen_timer);
 	irq_work_sync(&testgen_irq_work);
 }
 

@@ -1,0 +1,35 @@
+#!/bin/bash
+# Build a Debian root to build modules in, for kernels whose kbuild tools
+# (fixdep, modpost, objtool) need a newer C library than the host's: the
+# 7.x headers from trixie-backports need trixie's. debootstrap (minbase)
+# with the suite's compiler and what Kbuild runs; cached.
+#
+# Usage: build-buildroot.sh CACHE_DIR SUITE
+# Prints the root's path, and nothing else, on standard output.
+set -euo pipefail
+cache=${1:?usage: build-buildroot.sh CACHE_DIR SUITE}
+suite=${2:?usage: build-buildroot.sh CACHE_DIR SUITE}
+case "$suite" in
+trixie) include=gcc-14,make,libc6-dev,libelf-dev,libssl-dev,pahole,bc,bison,flex,kmod,python3 ;;
+*) echo "build-buildroot: no build root known for $suite (trixie)" >&2; exit 2 ;;
+esac
+key=$(echo "$include v1" | sha256sum | cut -c1-8)
+root=$cache/buildroot-$suite-$key
+if [ -f "$root/.done" ]; then
+	echo "$root"
+	exit 0
+fi
+mirror=${NSAUDIT_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
+	grep -m1 '/debian/$' || true)}
+if [ -z "$mirror" ]; then
+	echo "build-buildroot: the host's apt names no Debian mirror (run apt-get update, or set NSAUDIT_MIRROR)" >&2
+	exit 1
+fi
+mkdir -p "$cache"
+rm -rf "$root"
+echo "build-buildroot: debootstrap $suite from $mirror" >&2
+debootstrap --variant=minbase --include="$include" "$suite" "$root" "$mirror" \
+	>"$cache/buildroot-$suite.log" 2>&1 ||
+	{ tail -n 20 "$cache/buildroot-$suite.log" >&2; rm -rf "$root"; exit 1; }
+touch "$root/.done"
+echo "$root"
