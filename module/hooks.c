@@ -15,9 +15,11 @@
 #include <linux/mutex.h>
 #include <linux/mm.h>		/* before the sched events: struct folio */
 #include <linux/tracepoint.h>
+#include <linux/uaccess.h>
 #include <asm/ibt.h>
 #include <trace/events/sched.h>
 #include <trace/events/task.h>
+#include "forward.h"
 #include "nsaudit.h"
 
 /*
@@ -82,6 +84,8 @@ static int nsaudit_resolve(const char *name, void **fn)
 	*fn = (void *)addr;
 	return 0;
 }
+
+static int nsaudit_find_clones(void);
 
 /*
  * Tracepoints (not exported as symbols: found by name), each registered
@@ -152,6 +156,9 @@ int nsaudit_hooks_resolve(void)
 			return err;
 		}
 	}
+	err = nsaudit_find_clones();
+	if (err)
+		return err;
 	for_each_kernel_tracepoint(nsaudit_find_tracepoint, NULL);
 	for (i = 0; i < ARRAY_SIZE(nsaudit_tracepoints); i++) {
 		if (!nsaudit_tracepoints[i].tp) {
@@ -291,6 +298,12 @@ enum nsaudit_kprobe_user {
 struct nsaudit_kprobe_hook {
 	struct kprobe kp;
 	enum nsaudit_kprobe_user user;
+	/*
+	 * Called from its own source file, where the compiler may have made
+	 * an out-of-line copy that those callers use (nsaudit_find_clones());
+	 * not the system call wrappers, which only the syscall tables reach.
+	 */
+	bool copies;
 };
 
 static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
@@ -302,6 +315,7 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 			.post_handler = nsaudit_ipmodify_post,
 		},
 		.user = NSAUDIT_KPROBE_RECORDS,
+		.copies = true,
 	},
 	{
 		/*
@@ -314,6 +328,7 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 			.post_handler = nsaudit_ipmodify_post,
 		},
 		.user = NSAUDIT_KPROBE_CONTID,
+		.copies = true,
 	},
 	{
 		/*
@@ -345,6 +360,89 @@ static struct nsaudit_kprobe_hook nsaudit_kprobes[] = {
 	},
 #endif
 };
+
+/*
+ * Out-of-line copies the compiler made of hooked functions (.part.N from
+ * partial inlining, .isra.N, .constprop.N): callers in the function's own
+ * file may call a copy instead of the function (Debian's 7.x builds call
+ * audit_log_end.part.0 from kernel/audit.c), so each copy is probed too,
+ * with its function's handler, where nsaudit_code_forwards_arg0()
+ * (forward.c) proves that the copy takes the same first argument. Filled at load, before any
+ * registration; under nsaudit_hooks_lock like the fixed hooks after that.
+ */
+#define NSAUDIT_CLONE_SLOTS	4
+static struct nsaudit_kprobe_hook nsaudit_clone_hooks[NSAUDIT_CLONE_SLOTS];
+static char nsaudit_clone_names[NSAUDIT_CLONE_SLOTS][64];
+static unsigned int nsaudit_clone_count;
+
+static int nsaudit_kprobe_count(void)
+{
+	return ARRAY_SIZE(nsaudit_kprobes) + nsaudit_clone_count;
+}
+
+static struct nsaudit_kprobe_hook *nsaudit_kprobe_at(int i)
+{
+	if (i < ARRAY_SIZE(nsaudit_kprobes))
+		return &nsaudit_kprobes[i];
+	return &nsaudit_clone_hooks[i - ARRAY_SIZE(nsaudit_kprobes)];
+}
+
+/*
+ * Finds the copies of each hooked function and gives each proven one a
+ * slot; a copy that cannot be proven, or more copies than slots, fail the
+ * load: records that reach only the copy would pass unseen. Clones are
+ * numbered from 0 without gaps, so the search of a kind stops at the first
+ * name missing.
+ */
+static int nsaudit_find_clones(void)
+{
+	static const char *const kinds[] = { "part", "isra", "constprop" };
+	u8 code[NSAUDIT_CODE_MAX];
+	int i, k, n;
+
+	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
+		const struct nsaudit_kprobe_hook *h = &nsaudit_kprobes[i];
+		void *fn = NULL, *clone;
+		char name[64];
+
+		if (!h->copies)
+			continue;
+		for (k = 0; k < ARRAY_SIZE(kinds); k++) {
+			for (n = 0; n < 10; n++) {
+				snprintf(name, sizeof(name), "%s.%s.%d",
+					 h->kp.symbol_name, kinds[k], n);
+				if (nsaudit_resolve(name, &clone))
+					break;
+				if (!fn && nsaudit_resolve(h->kp.symbol_name, &fn))
+					return -ENOENT;
+				if (copy_from_kernel_nofault(code, fn, sizeof(code)) ||
+				    !nsaudit_code_forwards_arg0(code,
+								(unsigned long)fn,
+								(unsigned long)clone)) {
+					pr_err("cannot hook %s, a copy of %s the compiler made: its entry does not provably take %s's first argument (%s starts %*ph)\n",
+					       name, h->kp.symbol_name,
+					       h->kp.symbol_name,
+					       h->kp.symbol_name, 24, code);
+					return -EOPNOTSUPP;
+				}
+				if (nsaudit_clone_count == NSAUDIT_CLONE_SLOTS) {
+					pr_err("cannot hook %s: more than %d copies of hooked functions\n",
+					       name, NSAUDIT_CLONE_SLOTS);
+					return -EOPNOTSUPP;
+				}
+				strscpy(nsaudit_clone_names[nsaudit_clone_count],
+					name, sizeof(nsaudit_clone_names[0]));
+				nsaudit_clone_hooks[nsaudit_clone_count] = *h;
+				nsaudit_clone_hooks[nsaudit_clone_count].kp.symbol_name =
+					nsaudit_clone_names[nsaudit_clone_count];
+				nsaudit_clone_count++;
+				pr_info("hooking %s too, a copy of %s the compiler made\n",
+					name, h->kp.symbol_name);
+			}
+		}
+	}
+	return 0;
+}
 
 /*
  * Syscalls that namespace rules must see at entry (sysexit.c), through
@@ -507,8 +605,8 @@ int nsaudit_hooks_register(void)
 	int i, err = 0;
 
 	mutex_lock(&nsaudit_hooks_lock);
-	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
-		struct nsaudit_kprobe_hook *h = &nsaudit_kprobes[i];
+	for (i = 0; i < nsaudit_kprobe_count(); i++) {
+		struct nsaudit_kprobe_hook *h = nsaudit_kprobe_at(i);
 
 		h->kp.flags = nsaudit_hooks_armed(h->user) ?
 			      0 : KPROBE_FLAG_DISABLED;
@@ -524,7 +622,7 @@ int nsaudit_hooks_register(void)
 
 err_unwind:
 	while (--i >= 0)
-		unregister_kprobe(&nsaudit_kprobes[i].kp);
+		unregister_kprobe(&nsaudit_kprobe_at(i)->kp);
 	mutex_unlock(&nsaudit_hooks_lock);
 	return err;
 }
@@ -544,8 +642,8 @@ void nsaudit_hooks_unregister(void)
 	mutex_lock(&nsaudit_hooks_lock);
 	if (nsaudit_contid_on)
 		nsaudit_hooks_contid_tracepoints(false);
-	for (i = ARRAY_SIZE(nsaudit_kprobes) - 1; i >= 0; i--) {
-		struct kprobe *kp = &nsaudit_kprobes[i].kp;
+	for (i = nsaudit_kprobe_count() - 1; i >= 0; i--) {
+		struct kprobe *kp = &nsaudit_kprobe_at(i)->kp;
 
 		unregister_kprobe(kp);
 		if (kp->nmissed)
@@ -577,10 +675,10 @@ static int nsaudit_hooks_update(enum nsaudit_kprobe_user user, bool *state,
 	WRITE_ONCE(*state, on);
 	if (!nsaudit_hooks_live || nsaudit_hooks_armed(user) == was)
 		return 0;
-	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++) {
-		if (nsaudit_kprobes[i].user != user)
+	for (i = 0; i < nsaudit_kprobe_count(); i++) {
+		if (nsaudit_kprobe_at(i)->user != user)
 			continue;
-		err = nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, !was);
+		err = nsaudit_hooks_switch(&nsaudit_kprobe_at(i)->kp, !was);
 		if (err)
 			goto err_unwind;
 	}
@@ -588,8 +686,8 @@ static int nsaudit_hooks_update(enum nsaudit_kprobe_user user, bool *state,
 
 err_unwind:
 	while (--i >= 0)
-		if (nsaudit_kprobes[i].user == user)
-			nsaudit_hooks_switch(&nsaudit_kprobes[i].kp, was);
+		if (nsaudit_kprobe_at(i)->user == user)
+			nsaudit_hooks_switch(&nsaudit_kprobe_at(i)->kp, was);
 	WRITE_ONCE(*state, old);
 	return err;
 }
@@ -768,8 +866,8 @@ u64 nsaudit_hooks_missed(void)
 	u64 sum = 0;
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(nsaudit_kprobes); i++)
-		sum += READ_ONCE(nsaudit_kprobes[i].kp.nmissed);
+	for (i = 0; i < nsaudit_kprobe_count(); i++)
+		sum += READ_ONCE(nsaudit_kprobe_at(i)->kp.nmissed);
 	sum += READ_ONCE(nsaudit_entry_missed);
 	if (READ_ONCE(nsaudit_sys_exit_on))
 		sum += nsaudit_entry_missing();

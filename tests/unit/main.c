@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, nsaudit_cli_suite());
 	srunner_add_suite(sr, nsaudit_nsauditd_suite());
 	srunner_add_suite(sr, nsaudit_translate_suite());
+	srunner_add_suite(sr, nsaudit_forward_suite());
 	srunner_add_suite(sr, nsaudit_rulemsg_suite());
 	srunner_add_suite(sr, nsaudit_rules_suite());
 	srunner_add_suite(sr, nsaudit_contid_suite());

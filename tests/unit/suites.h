@@ -18,5 +18,6 @@ Suite *nsaudit_rulemsg_suite(void);
 Suite *nsaudit_rules_suite(void);
 Suite *nsaudit_contid_suite(void);
 Suite *nsaudit_delegate_suite(void);
+Suite *nsaudit_forward_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

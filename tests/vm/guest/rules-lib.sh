@@ -307,10 +307,10 @@ kernel_format_probe() {
 		log_barrier || fail "probe: log barrier"
 		tail -n +"$_from" "$LOG" >"$STATE/probe$_i.log"
 		if [ -n "$KSUBJ" ] && [ -z "${RULE_SUBJ:-}" ]; then
-			(LOG=$STATE/probe$_i.log; records SYSCALL "$_p") | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
+			(LOG=$STATE/probe$_i.log LOG_FROM=1; records SYSCALL "$_p") | sed -e 's/^type=SYSCALL msg=audit([0-9.:]*): //' \
 				-e 's/ subj=[^ ]* key=/ key=/' >>"$STATE/probe.got"
 		else
-			(LOG=$STATE/probe$_i.log; records SYSCALL "$_p") |
+			(LOG=$STATE/probe$_i.log LOG_FROM=1; records SYSCALL "$_p") |
 				sed 's/^type=SYSCALL msg=audit([0-9.:]*): //' >>"$STATE/probe.got"
 		fi
 		expected_records "$STATE/probe$_i.gen" "$STATE/probe.want" >>"$STATE/probe.exp"

@@ -23,7 +23,8 @@ phase() {
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_switch >/dev/null || fail "auditctl"
 nsa_load
 expect_eq "default" "$(cat $param)" Y
-grep -q 'audit_log_end+0x0 *\[FTRACE\]$' $kprobes || fail "probe not armed: $(cat $kprobes)"
+# At the function's ftrace site: its first byte, or past its ENDBR (IBT).
+grep -q -E 'audit_log_end\+0x[04] *\[FTRACE\]$' $kprobes || fail "probe not armed: $(cat $kprobes)"
 # It claims IPMODIFY: ftrace marks the site " I" (an IP-modifying user).
 grep -q '^audit_log_end (1) R I ' /sys/kernel/tracing/enabled_functions ||
 	fail "no IPMODIFY claim: $(grep audit_log_end /sys/kernel/tracing/enabled_functions)"
