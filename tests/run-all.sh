@@ -86,8 +86,7 @@ rt_rules="rules-fields rules-unload rules-entry"
 # The newer Debian kernels (README, Kernel requirements): bookworm-backports'
 # 6.12 and trixie-backports' 7.3, generic and rt. Their module is built
 # from the tree (no DKMS scenario yet); contid-race is left out there:
-# their forks copy a process's mappings too fast for its window (issue
-# 15's work).
+# their forks copy a process's mappings too fast for its window.
 newer="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules contid-inherit contid-refused contid-many $attacks tracer-coexist probes-disarmed audit-locked"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
@@ -103,13 +102,14 @@ declare -A scen=(
 	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-disk nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
-# DKMS for every Debian kernel first: the lanes then run in parallel.
+# Every lane's kernel (fetched, or the debug one built) and build root
+# first, one after the other, and DKMS for the host suite's kernels: the
+# lanes then run in parallel on a cache they only read.
 kvers=
 for lane in $lanes; do
-	case "$lane" in generic | rt)
-		k=$(here=$here/vm; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null && echo "$KVER") || exit 1
-		kvers="$kvers $k" ;;
-	esac
+	k=$(here=$here/vm; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null && echo "$KVER") ||
+		{ echo "check: the kernel of lane $lane could not be made ready"; exit 1; }
+	case "$lane" in generic | rt) kvers="$kvers $k" ;; esac
 done
 if [ -n "$kvers" ]; then
 	make -s -C "$top" dkms-install KVER="$kvers" >"$build/dkms.log" 2>&1 ||

@@ -15,6 +15,10 @@ trixie) include=gcc-14,make,libc6-dev,libelf-dev,libssl-dev,pahole,bc,bison,flex
 esac
 key=$(echo "$include v1" | sha256sum | cut -c1-8)
 root=$cache/buildroot-$suite-$key
+mkdir -p "$cache"
+# One build at a time: lanes started together may both need the root.
+exec 9>"$cache/.buildroot-$suite.lock"
+flock 9
 if [ -f "$root/.done" ]; then
 	echo "$root"
 	exit 0

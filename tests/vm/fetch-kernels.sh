@@ -16,6 +16,10 @@ set -euo pipefail
 cache=${1:?usage: fetch-kernels.sh CACHE_DIR [SUITE/]FLAVOUR...}
 shift
 mkdir -p "$cache/debs"
+# One fetch at a time per cache: lanes started together share apt's lists
+# and the download directory.
+exec 9>"$cache/.fetch-kernels.lock"
+flock 9
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 # The mirror the host's apt uses, for the other suites; NSAUDIT_MIRROR
 # overrides it (as for build-rootfs.sh).
