@@ -75,11 +75,15 @@ static void report_quiet(const char *role)
 		close((int)fd);
 }
 
+/*
+ * One write(2) per line, past stdio: the thread reports while the main
+ * thread forks, and a child would inherit (and write again) a line the
+ * thread had put in stdout's buffer but not yet flushed.
+ */
 static void report(const char *role)
 {
 	report_quiet(role);
-	printf("%s pid=%ld\n", role, (long)syscall(SYS_gettid));
-	fflush(stdout);
+	dprintf(STDOUT_FILENO, "%s pid=%ld\n", role, (long)syscall(SYS_gettid));
 }
 
 static void *tree_thread(void *arg)
