@@ -23,12 +23,8 @@ if [ -f "$root/.done" ]; then
 	echo "$root"
 	exit 0
 fi
-mirror=${NSAUDIT_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -m1 '/debian/$' || true)}
-if [ -z "$mirror" ]; then
-	echo "build-buildroot: the host's apt names no Debian mirror (run apt-get update, or set NSAUDIT_MIRROR)" >&2
-	exit 1
-fi
+. "$(dirname "$0")/debian-mirror.sh"
+mirror=$(debian_mirror build-buildroot) || exit 1
 mkdir -p "$cache"
 rm -rf "$root"
 echo "build-buildroot: debootstrap $suite from $mirror" >&2

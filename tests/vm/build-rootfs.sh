@@ -15,14 +15,9 @@ if [ -f "$img" ]; then
 	echo "$img"
 	exit 0
 fi
-# The mirror the host's apt uses; NSAUDIT_MIRROR overrides it. Never a
-# guessed address: a host whose apt names no Debian mirror must say which.
-mirror=${NSAUDIT_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -m1 '/debian/$' || true)}
-if [ -z "$mirror" ]; then
-	echo "build-rootfs: the host's apt names no Debian mirror (run apt-get update, or set NSAUDIT_MIRROR)" >&2
-	exit 1
-fi
+# The mirror the host's apt uses; NSAUDIT_MIRROR overrides it.
+. "$(dirname "$0")/debian-mirror.sh"
+mirror=$(debian_mirror build-rootfs) || exit 1
 dir=$(mktemp -d "$cache/rootfs.XXXXXX")
 trap 'rm -rf "$dir" "$img.tmp"' EXIT
 echo "build-rootfs: debootstrap from $mirror" >&2

@@ -21,17 +21,16 @@ mkdir -p "$cache/debs"
 exec 9>"$cache/.fetch-kernels.lock"
 flock 9
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-# The mirror the host's apt uses, for the other suites; NSAUDIT_MIRROR
-# overrides it (as for build-rootfs.sh).
-mirror=${NSAUDIT_MIRROR:-$(apt-get indextargets --format '$(REPO_URI)' 'Created-By: Packages' 2>/dev/null |
-	grep -m1 '/debian/$' || true)}
-mirror=${mirror%/}
+# The mirror the host's apt uses, for the other suites (asked for when
+# one is named).
+. "$(dirname "$0")/debian-mirror.sh"
 
 # apt_for SUITE: prints an APT_CONFIG file for SUITE alone, its package
 # lists fetched within the last day.
 apt_for() {
-	local suite=$1 dir=$cache/apt/$1
-	[ -n "$mirror" ] || { echo "fetch-kernels: the host's apt names no Debian mirror (run apt-get update, or set NSAUDIT_MIRROR)" >&2; return 1; }
+	local suite=$1 dir=$cache/apt/$1 mirror
+	mirror=$(debian_mirror fetch-kernels) || return 1
+	mirror=${mirror%/}
 	mkdir -p "$dir/lists/partial" "$dir/archives/partial"
 	[ -f "$dir/status" ] || : >"$dir/status"
 	echo "deb [signed-by=$keyring] $mirror $suite main" >"$dir/sources.list"
