@@ -99,6 +99,8 @@ declare -A scen=(
 	[rt-6.12]="$newer"
 	[generic-7.3]="$newer"
 	[rt-7.3]="$newer"
+	[generic-trixie]="$newer"
+	[rt-trixie]="$newer"
 	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-disk nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )

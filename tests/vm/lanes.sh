@@ -28,6 +28,9 @@ lane_kernel() {
 	# so the module is built in a trixie root (build-buildroot.sh).
 	generic-7.3) flavour=trixie-backports/amd64 buildroot=trixie ;;
 	rt-7.3) flavour=trixie-backports/rt-amd64 buildroot=trixie ;;
+	# Debian 13's own 6.12, built like 7.3 in the trixie root.
+	generic-trixie) flavour=trixie/amd64 buildroot=trixie ;;
+	rt-trixie) flavour=trixie/rt-amd64 buildroot=trixie ;;
 	auditd)
 		lane_kernel generic
 		ROOTFS=$("$here/build-rootfs.sh" "$cache")
@@ -59,7 +62,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, debug, fuzz, auditd)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, fuzz, auditd)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line
