@@ -24,7 +24,10 @@
  * queued=Q routed=R delivered=D lost=L records=N" (N: records it has
  * written so far).
  * On SIGTERM it unregisters and reads on until the module confirms; the
- * genetlink controller's announcement that the family is gone ends it too.
+ * genetlink controller's announcement that the family is gone ends it too,
+ * and so does the controller's ENOENT when, after a second of silence, it
+ * asks whether the family is still there (the announcement is lost when
+ * it finds the socket full of records).
  * Either way it prints "end reason=unregistered|module-gone records=N
  * notices=M" and exits 0.
  */
@@ -312,6 +315,11 @@ int main(int argc, char **argv)
 		 * answers ENOENT: the first one did its work.)
 		 */
 		if (poll(&pfd, 1, 1000) == 0) {
+			uint16_t id = family;
+			unsigned char fa[8];
+
+			send_req(fd, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 2, 0, 7, fa,
+				 put_attr(fa, 0, CTRL_ATTR_FAMILY_ID, &id, 2));
 			if (status_pending)
 				send_req(fd, family, NSAUDIT_CMD_GET_STATUS,
 					 NSAUDIT_GENL_VERSION, 0, 4, NULL, 0);
@@ -348,6 +356,11 @@ int main(int argc, char **argv)
 					else
 						printf("rule ok\n");
 					fflush(stdout);
+					continue;
+				}
+				if (nh->nlmsg_seq == 7) {
+					if (err == -ENOENT)
+						reason = "module-gone";
 					continue;
 				}
 				if (nh->nlmsg_seq == 5 && err == -ENOENT)
