@@ -413,8 +413,13 @@ static int nsaudit_find_clones(void)
 					 h->kp.symbol_name, kinds[k], n);
 				if (nsaudit_resolve(name, &clone))
 					break;
-				if (!fn && nsaudit_resolve(h->kp.symbol_name, &fn))
+				if (!fn && nsaudit_resolve(h->kp.symbol_name, &fn)) {
+					pr_err("cannot resolve %s to read its code\n",
+					       h->kp.symbol_name);
 					return -ENOENT;
+				}
+				/* Zeros in the message if the code cannot be read. */
+				memset(code, 0, sizeof(code));
 				if (copy_from_kernel_nofault(code, fn, sizeof(code)) ||
 				    !nsaudit_code_forwards_arg0(code,
 								(unsigned long)fn,
