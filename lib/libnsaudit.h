@@ -689,6 +689,14 @@ NSAUDIT_EXPORT int nsaudit_daemon_fd(const struct nsaudit_daemon *d);
  *
  * Anything else that arrives on the socket is skipped.
  *
+ * The END that tells of the module's unload comes from the genetlink
+ * controller's announcement, which the kernel drops when it finds the
+ * socket full of records. A daemon that has heard nothing for a while
+ * should therefore ask: nsaudit_status() on a handle of its own, where
+ * -ENOENT (module gone), -EPROTO (another module's interface) or a
+ * daemon other than itself means that its registration is over
+ * (nsauditd asks after 5 seconds of silence).
+ *
  * Return: 0 with @ev filled in; -ETIMEDOUT if nothing came in time;
  * -EINTR if a signal interrupted the wait (not restarted); -EBADMSG for a
  * malformed message (consumed; the next call goes on); -EINVAL for NULL

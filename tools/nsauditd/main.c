@@ -891,7 +891,8 @@ static int drain(struct daemon *dm)
 /*
  * A fresh control handle asks whether the module still has us as the
  * daemon of our namespace: the daemon socket may not hear of an unload
- * (or a registration dropped) on its own. Return -1 or exit code.
+ * (the controller's announcement is dropped if it finds the socket full)
+ * or of a registration dropped. Return -1 or exit code.
  */
 static int check_alive(struct daemon *dm)
 {
@@ -906,7 +907,7 @@ static int check_alive(struct daemon *dm)
 		nsaudit_close(h);
 	}
 	if (err == -ENOENT || err == -EPROTO) {
-		say("the nsaudit module went away (%s): exiting",
+		say("the nsaudit module went away (%s; found by the liveness check): exiting",
 		    err == -ENOENT ? "unloaded" : "replaced");
 		write_abort(dm, "module-unloaded");
 		return EXIT_ERROR;

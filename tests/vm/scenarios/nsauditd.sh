@@ -4,7 +4,8 @@
 # aureport read; nsauditctl status in the container shows its daemon;
 # SIGHUP reopens the log, SIGUSR1 rotates it, a stopped nsauditd logs its
 # losses as the module counted them, SIGTERM ends it cleanly and frees the
-# slot, and unloading the module ends it with an error.
+# slot, and unloading the module ends it with an error (also when the
+# announcement of the unload was lost to a full socket).
 nsa_load
 chmod 1777 "$STATE"
 auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k nsa_nsauditd >/dev/null ||
@@ -104,10 +105,22 @@ total=$(lost_line | sed -n 's/.* total=\([0-9]*\).*/\1/p')
 [ "${total:-0}" -gt 0 ] || fail "loss notice without a total"
 note "container: SIGTERM: exit 0, DAEMON_END logged, slot free"
 
-# Unloading the module ends the host's nsauditd with an error, not a hang.
+# Unloading the module ends the host's nsauditd with an error, not a hang,
+# even when the controller's announcement is lost: the daemon is stopped
+# while records fill its socket and then its queue in the module (queued
+# above 0: the socket holds more than its buffer, so the kernel drops the
+# announcement), and it learns of the unload from its liveness check.
+kill -STOP "$host_nsauditd"
+nsa-gen open 3000 /nsa-missing/fill >/dev/null
+queued=$(nsauditctl status | sed -n 's/^daemon_queued //p')
+[ "${queued:-0}" -gt 0 ] || fail "host nsauditd's socket did not fill: $(nsauditctl status | grep ^daemon_)"
 modprobe -r nsaudit || fail "unload"
+kill -CONT "$host_nsauditd"
 wait "$host_nsauditd"
 rc=$?
 [ "$rc" = 1 ] || fail "host nsauditd: exit $rc after unload, want 1: $(cat "$STATE/host.err")"
-note "unload: host nsauditd ended: $(tail -n 1 "$STATE/host.err")"
+grep -q 'went away (unloaded; found by the liveness check)' "$STATE/host.err" ||
+	fail "host nsauditd did not learn of the unload by asking: $(tail -n 3 "$STATE/host.err")"
+grep -q ' type=DAEMON_ABORT .*op=module-unloaded' "$hlog" || fail "no DAEMON_ABORT op=module-unloaded in the host log"
+note "unload while its socket was full ($queued queued): host nsauditd ended: $(tail -n 1 "$STATE/host.err")"
 wait
