@@ -75,6 +75,15 @@ nsid_truth() {
 	echo "$_out"
 }
 
+# task_diag PID: what PID is doing, for a failure message: its state, the
+# kernel function it waits in, its system call and its kernel stack.
+task_diag() {
+	[ -n "$1" ] || return 0
+	[ -d "/proc/$1" ] || { echo "  pid $1: gone"; return 0; }
+	echo "  pid $1: $(grep '^State:' "/proc/$1/status") wchan=$(cat "/proc/$1/wchan" 2>/dev/null) syscall=$(cut -d ' ' -f 1 "/proc/$1/syscall" 2>/dev/null)"
+	sed 's/^/    /' "/proc/$1/stack" 2>/dev/null
+}
+
 # --- records --------------------------------------------------------------
 
 # records TYPE [PID]: the log lines of TYPE, of PID if given, as the kernel

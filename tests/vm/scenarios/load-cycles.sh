@@ -48,24 +48,36 @@ newest_is() {
 	return 1
 }
 
+# cycle_fail WHAT: fails with what the workload, the log and the kernel's
+# audit queue were doing (a cycle that waited in vain once, in a run that
+# left no trace of why).
+cycle_fail() {
+	echo "  newest record of the workload: $(tail -c 65536 "$LOG" | cut -d "$GS" -f 1 | grep " pid=$pid .*key=\"nsa_cycle\"" | tail -n 1)"
+	echo "  log: $(wc -c <"$LOG") bytes; $(auditctl -s | tr '\n' ' ')"
+	echo "  module: $(cat /sys/module/nsaudit/initstate 2>/dev/null || echo absent)"
+	task_diag "$pid"
+	task_diag "$(auditctl -s | sed -n 's/^pid //p')"
+	fail "$@"
+}
+
 # Each cycle loads while plain records flow and unloads while enriched ones
 # flow, so every load and every unload happens under load.
 i=0
 while [ $i -lt $cycles ]; do
-	wait_until 30 newest_is plain || fail "cycle $i: no plain record before load"
+	wait_until 30 newest_is plain || cycle_fail "cycle $i: no plain record before load"
 	mark=$(answered)
-	modprobe nsaudit || fail "cycle $i: modprobe"
-	wait_until 30 newest_is enriched || fail "cycle $i: nothing enriched"
+	modprobe nsaudit || cycle_fail "cycle $i: modprobe"
+	wait_until 30 newest_is enriched || cycle_fail "cycle $i: nothing enriched"
 	# In the first cycles, unload only once the family answered in this
 	# cycle, and go on only once a request was refused after the unload,
 	# so that those provably meet the request loop at work (a request
 	# costs seconds on the debug kernel: not in every cycle).
 	[ $i -lt $overlap ] && { wait_until 30 eval '[ "$(answered)" -gt "$mark" ]' ||
-		fail "cycle $i: no request answered"; }
+		cycle_fail "cycle $i: no request answered"; }
 	mark=$(refused)
-	modprobe -r nsaudit || fail "cycle $i: modprobe -r"
+	modprobe -r nsaudit || cycle_fail "cycle $i: modprobe -r"
 	[ $i -lt $overlap ] && { wait_until 30 eval '[ "$(refused)" -gt "$mark" ]' ||
-		fail "cycle $i: no request refused"; }
+		cycle_fail "cycle $i: no request refused"; }
 	i=$((i + 1))
 done
 
