@@ -26,10 +26,14 @@
  *       starts N threads that block forever, prints "self pid=P" once
  *       they run (a process with threads: SET_CONTID must refuse it).
  *
- *   nsa-tree --hold HOLD forks N
+ *   nsa-tree --hold HOLD forks N [MS]
  *       maps N one-page mappings, apart (so that each fork copies N
  *       VMAs and spends most of its time inside copy_process(), between
- *       cgroup_fork() and linking the child), prints "self pid=P", then
+ *       cgroup_fork() and linking the child). With MS, it then forks
+ *       once and doubles the mappings until a fork takes MS milliseconds
+ *       or vm.max_map_count allows no more (newer kernels copy a VMA
+ *       many times faster), and prints "maps n=N fork_ms=D" for the
+ *       last such fork. Then it prints "self pid=P", then
  *       forks until HOLD exists, one child at a time: P prints "forking"
  *       and forks; the child makes a failing openat(/nsa-missing/tree-fork)
  *       and exits; P prints "fork start=T0 end=T1 pid=C" (CLOCK_REALTIME
@@ -174,22 +178,79 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static int forks(long n)
+/* Maps @n pages, every other one inaccessible: 2n VMAs that cannot merge. */
+static int add_maps(long n, long page)
 {
-	long page = sysconf(_SC_PAGESIZE), i, done = 0;
-	long long t0, t1;
 	char *m;
-	pid_t c;
-	int st;
+	long i;
 
-	/* Every other page inaccessible: 2n VMAs that cannot merge. */
 	m = mmap(NULL, 2 * n * page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS,
 		 -1, 0);
 	if (m == MAP_FAILED)
-		return 1;
+		return -1;
 	for (i = 0; i < n; i++)
 		if (mprotect(m + 2 * i * page, page, PROT_NONE))
-			return 1;
+			return -1;
+	return 0;
+}
+
+/* How long one fork takes the parent, in ns; -1 on failure. */
+static long long timed_fork(void)
+{
+	long long t0, t1;
+	pid_t c;
+	int st;
+
+	t0 = now_ns();
+	c = fork();
+	if (c < 0)
+		return -1;
+	if (c == 0)
+		_exit(0);
+	t1 = now_ns();
+	if (waitpid(c, &st, 0) != c || !WIFEXITED(st) || WEXITSTATUS(st))
+		return -1;
+	return t1 - t0;
+}
+
+/* The most pages add_maps() may map in all, leaving room for the rest. */
+static long maps_limit(void)
+{
+	FILE *f = fopen("/proc/sys/vm/max_map_count", "r");
+	long max = 65530;
+
+	if (f) {
+		if (fscanf(f, "%ld", &max) != 1)
+			max = 65530;
+		fclose(f);
+	}
+	return (max - 1000) / 2;
+}
+
+static int forks(long n, long ms)
+{
+	long page = sysconf(_SC_PAGESIZE), done = 0, total = n, limit, more;
+	long long t0, t1, d;
+	pid_t c;
+	int st;
+
+	if (add_maps(n, page))
+		return 1;
+	if (ms) {
+		limit = maps_limit();
+		for (;;) {
+			d = timed_fork();
+			if (d < 0)
+				return 1;
+			more = total < limit - total ? total : limit - total;
+			if (d >= ms * 1000000LL || more <= 0)
+				break;
+			if (add_maps(more, page))
+				return 1;
+			total += more;
+		}
+		printf("maps n=%ld fork_ms=%lld\n", total, d / 1000000);
+	}
 	printf("self pid=%d\n", getpid());
 	fflush(stdout);
 	while (access(hold_file, F_OK)) {
@@ -251,11 +312,12 @@ int main(int argc, char **argv)
 		pause();
 		return 0;
 	}
-	if (!strcmp(mode, "forks") && argc == 3 && hold_file) {
+	if (!strcmp(mode, "forks") && (argc == 3 || argc == 4) && hold_file) {
 		n = atol(argv[2]);
-		if (n < 1)
+		i = argc == 4 ? atol(argv[3]) : 0;
+		if (n < 1 || i < 0)
 			goto usage;
-		return forks(n);
+		return forks(n, i);
 	}
 	if (!go || !hold_file)
 		goto usage;
@@ -285,6 +347,6 @@ int main(int argc, char **argv)
 		return 0;
 	}
 usage:
-	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N | --hold HOLD forks N | now\n");
+	fprintf(stderr, "usage: nsa-tree --wait GO --hold HOLD tree | --wait GO --hold HOLD many N | threads N | --hold HOLD forks N [MS] | now\n");
 	return 2;
 }

@@ -1,10 +1,11 @@
 # A process given its container ID while it is inside fork(): the child
 # that fork makes carries the ID all the same. nsa-tree "forks" maps 30 000
-# pages apart (60 000 VMAs, under the default vm.max_map_count of 65 530;
-# fewer on the debug lane), so that each of its forks spends most of its
-# time copying them in copy_process(), after cgroup_fork() (where the
-# module prepares the entry of a child whose parent carries an ID) and
-# before the child is linked.
+# pages apart (60 000 VMAs; 4 000 pages on the debug lane) and doubles them
+# until a fork takes 400 ms (newer kernels copy a VMA several times
+# faster: 6.8 copies the whole maple tree at once), so that each of its
+# forks spends most of its time copying them in copy_process(), after
+# cgroup_fork() (where the module prepares the entry of a child whose
+# parent carries an ID) and before the child is linked.
 # The process says when it is about to fork; SET_CONTID follows each such
 # word until it succeeds, which it can only while the process has no
 # child: while it is inside a fork, or in the instant between reaping one
@@ -25,7 +26,13 @@ nsa_load
 # KASAN and lockdep make each VMA's copy (and each mprotect that splits
 # one) many times dearer: there 4 000 do what 30 000 do elsewhere.
 MAPS=30000
-[ "$(cmdline_arg nsatest.lane)" = debug ] && MAPS=4000
+case "$(cmdline_arg nsatest.lane)" in debug*) MAPS=4000 ;; esac
+FORK_MS=400
+# Room for the doubling (each VMA costs the parent and the child about
+# 200 bytes: 256 Ki of them about 100 MiB), given back at the end.
+map_count=$(cat /proc/sys/vm/max_map_count)
+trap 'echo "$map_count" >/proc/sys/vm/max_map_count' EXIT
+echo 262144 >/proc/sys/vm/max_map_count || fail "vm.max_map_count"
 OPTYPE=$(cat /sys/module/nsaudit/parameters/contid_op_type)
 status() { nsauditctl status | sed -n "s/^$1 //p"; }
 expect_eq "IDs tracked before" "$(status contids_tracked)" 0
@@ -62,9 +69,10 @@ for k in 1 2 3; do
 	rm -f "$STATE/hold.$k"
 	auditctl -a always,exit -F arch=b64 -S openat -F success=0 -k "race$k" >/dev/null ||
 		fail "auditctl"
-	nsa-tree --hold "$STATE/hold.$k" forks $MAPS >"$out" 2>&1 &
+	nsa-tree --hold "$STATE/hold.$k" forks $MAPS $FORK_MS >"$out" 2>&1 &
 	tree=$!
 	wait_until 600 grep -q '^self pid=' "$out" || fail "forks did not start: $(cat "$out")"
+	note "process $k: $(grep '^maps ' "$out")"
 	P=$(sed -n 's/^self pid=//p' "$out")
 	wait_until 300 eval '[ "$(grep -c "^fork " "$out")" -ge 2 ]' ||
 		fail "forks: $(tail -n 3 "$out")"
