@@ -5,7 +5,7 @@
 # M failed", counting unit checks and VM scenarios; a lane that dies
 # without reporting (panic, splat, timeout) counts as one failure.
 #
-# NSAUDIT_LANES overrides the lanes: "generic rt debug fuzz auditd".
+# NSAUDIT_LANES overrides the lanes (README, Testing, lists them all).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -63,10 +63,12 @@ step "cache builders from an empty cache" "$build/builders-wait.log" wait "$buil
 sed 's/^/  /' "$build/builders.log"
 
 # --- VM lanes -------------------------------------------------------------------
-# Two at a time, each starting when a slot frees: debug, the longest, in
-# one slot, generic then rt in the other, fuzz and auditd after debug
-# (README, Testing, gives each lane's measured time).
-lanes=${NSAUDIT_LANES:-"debug generic rt fuzz auditd"}
+# Two at a time, each starting when a slot frees: the debug lane, the
+# longest, in one slot, the others in order in the other, fuzz and auditd
+# after debug (README, Testing, gives each lane's measured time). The debug
+# lanes run Debian 13's 6.12 built with KASAN and lockdep; 6.1's ("debug")
+# runs with NSAUDIT_LANES.
+lanes=${NSAUDIT_LANES:-"debug-6.12 generic rt generic-trixie rt-trixie generic-7.3 rt-7.3 fuzz auditd"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons rules-entry"
 contid="contid-inherit contid-refused contid-race contid-many"
@@ -83,24 +85,27 @@ attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delega
 # as on generic, and rules-isolation's probe and task work paths are
 # rules-fields' own: generic and debug run them.
 rt_rules="rules-fields rules-unload rules-entry"
-# The newer Debian kernels (README, Kernel requirements): bookworm-backports'
-# 6.12 and trixie-backports' 7.3, generic and rt, run with NSAUDIT_LANES
-# until they pass whole (README, Testing). Their module is built from the
-# tree (no DKMS scenario yet); contid-race is left out there: their forks
-# copy a process's mappings too fast for its window.
-newer="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules contid-inherit contid-refused contid-many $attacks tracer-coexist probes-disarmed audit-locked"
+# The generic and rt lanes' scenarios; on those lanes DKMS builds the
+# module first (the dkms scenario). The newer Debian kernels' lanes
+# (README, Kernel requirements: Debian 13's 6.12 and trixie-backports' 7.3,
+# and bookworm-backports' 6.12 by hand) run the same sets with the module
+# built from the tree: DKMS installs into the host, which runs Debian 12.
+generic="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules rules-diff $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
+rt="nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
+debug="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 # audit-locked locks the kernel's audit configuration until the VM ends, so
 # it comes last in each lane it runs on.
 declare -A scen=(
-	[generic]="dkms nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules rules-diff $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
-	[rt]="dkms nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
-	[debug]="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
-	[generic-6.12]="$newer"
-	[rt-6.12]="$newer"
-	[generic-7.3]="$newer"
-	[rt-7.3]="$newer"
-	[generic-trixie]="$newer"
-	[rt-trixie]="$newer"
+	[generic]="dkms $generic"
+	[rt]="dkms $rt"
+	[debug]="$debug"
+	[debug-6.12]="$debug"
+	[generic-6.12]="$generic"
+	[rt-6.12]="$rt"
+	[generic-7.3]="$generic"
+	[rt-7.3]="$rt"
+	[generic-trixie]="$generic"
+	[rt-trixie]="$rt"
 	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-disk nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )

@@ -7,7 +7,8 @@
 # compile) are checked up to their configuration step.
 #
 # Usage: check-builders.sh [BUILDER...]   (default: all; rootfs, kernels,
-# debug-config, guest). Prints one line per builder and its time.
+# kernels-newer, debug-config, debug-config-6.12, guest). Prints one line
+# per builder and its time.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nsaudit-cold.XXXXXX")
@@ -28,9 +29,12 @@ one_path() {
 # kernels_lines OUT: one "FLAVOUR ABI ROOT" line per flavour of $flavours,
 # in order, each ROOT holding the kernel image and the headers.
 flavours="amd64 rt-amd64"
+# The other suites' kernels, through private apt configurations: Debian
+# 13's 6.12 and trixie-backports' 7.x (its image split in two packages).
+newer_flavours="trixie/amd64 trixie-backports/amd64"
 kernels_lines() {
 	local out=$1 f flav abi root i=0
-	set -- $flavours
+	set -- ${2:-$flavours}
 	[ "$(wc -l <"$out")" = $# ] || { echo "check-builders: kernels: $(wc -l <"$out") lines, want $#"; return 1; }
 	for f in "$@"; do
 		i=$((i + 1))
@@ -65,11 +69,15 @@ run() {
 	rm -rf "${tmp:?}/$name"
 }
 
-for b in ${*:-rootfs kernels debug-config guest}; do
+newer_lines() { kernels_lines "$1" "$newer_flavours"; }
+
+for b in ${*:-rootfs kernels kernels-newer debug-config debug-config-6.12 guest}; do
 	case "$b" in
 	rootfs) run rootfs one_path rootfs -- "$here/build-rootfs.sh" "$tmp/rootfs" ;;
 	kernels) run kernels kernels_lines -- "$here/fetch-kernels.sh" "$tmp/kernels" $flavours ;;
+	kernels-newer) run kernels-newer newer_lines -- "$here/fetch-kernels.sh" "$tmp/kernels-newer" $newer_flavours ;;
 	debug-config) run debug-config one_path debug-config -- "$here/build-debug-kernel.sh" --config-only "$tmp/debug-config" ;;
+	debug-config-6.12) run debug-config-6.12 one_path debug-config-6.12 -- "$here/build-debug-kernel.sh" --config-only "$tmp/debug-config-6.12" 6.12 ;;
 	guest) run guest one_path guest -- "$here/build-guest.sh" "$tmp/guest" ;;
 	*) echo "check-builders: unknown builder '$b'"; failed=1 ;;
 	esac

@@ -20,36 +20,9 @@ mkdir -p "$cache/debs"
 # and the download directory.
 exec 9>"$cache/.fetch-kernels.lock"
 flock 9
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 # The mirror the host's apt uses, for the other suites (asked for when
-# one is named).
+# one is named), and their private apt configurations.
 . "$(dirname "$0")/debian-mirror.sh"
-
-# apt_for SUITE: prints an APT_CONFIG file for SUITE alone, its package
-# lists fetched within the last day.
-apt_for() {
-	local suite=$1 dir=$cache/apt/$1 mirror
-	mirror=$(debian_mirror fetch-kernels) || return 1
-	mirror=${mirror%/}
-	mkdir -p "$dir/lists/partial" "$dir/archives/partial"
-	[ -f "$dir/status" ] || : >"$dir/status"
-	echo "deb [signed-by=$keyring] $mirror $suite main" >"$dir/sources.list"
-	cat >"$dir/apt.conf" <<-EOF
-	Dir::State "$dir";
-	Dir::State::Lists "$dir/lists";
-	Dir::State::status "$dir/status";
-	Dir::Cache "$dir";
-	Dir::Cache::archives "$dir/archives";
-	Dir::Etc::SourceList "$dir/sources.list";
-	Dir::Etc::SourceParts "/nonexistent";
-	APT::Architecture "amd64";
-	EOF
-	if [ -z "$(find "$dir/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
-		APT_CONFIG=$dir/apt.conf apt-get update -q >"$dir/update.log" 2>&1 ||
-			{ echo "fetch-kernels: apt-get update for $suite failed (log: $dir/update.log)" >&2; return 1; }
-	fi
-	echo "$dir/apt.conf"
-}
 
 # kernel_debs KVER: the packages that make up kernel KVER: image and headers,
 # and what they depend on of the kernel's own (headers common to the
@@ -65,7 +38,7 @@ kernel_debs() {
 for spec in "$@"; do
 	case "$spec" in
 	*/*) suite=${spec%%/*} flavour=${spec#*/}
-	     APT_CONFIG=$(apt_for "$suite") || exit 1
+	     APT_CONFIG=$(private_apt "$cache" "$suite" fetch-kernels) || exit 1
 	     export APT_CONFIG ;;
 	*) suite= flavour=$spec
 	   unset APT_CONFIG ;;

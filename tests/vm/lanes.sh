@@ -40,18 +40,21 @@ lane_kernel() {
 		;;
 	rt) flavour=rt-amd64 ;;
 	fuzz)
-		# The debug kernel again, in a lane of its own so that the
-		# fuzzer runs beside the other lanes instead of after them.
-		lane_kernel debug
+		# The debug kernel (6.12's) again, in a lane of its own so
+		# that the fuzzer runs beside the other lanes instead of after
+		# them.
+		lane_kernel debug-6.12
 		# 100 000 messages take ~8 minutes alone, more beside
 		# other lanes.
 		TIMEOUT=1800
 		return 0
 		;;
-	debug)
-		local dir
-		dir=$("$here/build-debug-kernel.sh" "$cache")
-		KDIR=$dir/linux-source-6.1
+	# The debug kernels, built from Debian 12's and Debian 13's source.
+	debug | debug-6.12)
+		local dir ver=6.1
+		[ "$1" = debug-6.12 ] && ver=6.12
+		dir=$("$here/build-debug-kernel.sh" "$cache" "$ver")
+		KDIR=$dir/linux-source-$ver
 		KIMAGE=$KDIR/arch/x86/boot/bzImage
 		KVER=$(cat "$KDIR/include/config/kernel.release")
 		MEM=2048
@@ -62,7 +65,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, fuzz, auditd)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line

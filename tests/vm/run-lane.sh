@@ -2,8 +2,9 @@
 # Run VM scenarios on one kernel lane and judge the run.
 #
 # Usage: run-lane.sh LANE SCENARIO...
-#   LANE: generic (Debian amd64), rt (Debian rt-amd64), debug (KASAN,
-#   lockdep, DEBUG_ATOMIC_SLEEP, kmemleak, UBSAN; built from linux-source)
+#   LANE: generic (Debian amd64), rt (Debian rt-amd64), debug and
+#   debug-6.12 (KASAN, lockdep, DEBUG_ATOMIC_SLEEP, kmemleak, UBSAN; built
+#   from Debian 12's and 13's linux-source), and the others of lanes.sh
 # Environment: NSAUDIT_CACHE (default /var/cache/nsaudit), NSAUDIT_BUILD
 # (default build/ in the source tree), NSAUDIT_VM_TIMEOUT (seconds; the
 # lane's own bound by default), NSAUDIT_VM_SMP (vCPUs, 2), NSAUDIT_VM_ICOUNT

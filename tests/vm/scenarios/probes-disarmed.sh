@@ -16,7 +16,7 @@
 # Each child costs a process and a status request: fewer on the debug
 # kernel (KASAN under emulation).
 K=20
-[ "$lane" = debug ] && K=8
+case "$lane" in debug*) K=8 ;; esac
 ID=90417	# no other scenario's
 kp=/sys/kernel/debug/kprobes/enabled
 # Only this scenario's part of the log counts.
