@@ -85,11 +85,11 @@ attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delega
 # as on generic, and rules-isolation's probe and task work paths are
 # rules-fields' own: generic and debug run them.
 rt_rules="rules-fields rules-unload rules-entry"
-# The generic and rt lanes' scenarios; on those lanes DKMS builds the
-# module first (the dkms scenario). The newer Debian kernels' lanes
-# (README, Kernel requirements: Debian 13's 6.12 and trixie-backports' 7.3,
-# and bookworm-backports' 6.12 by hand) run the same sets with the module
-# built from the tree: DKMS installs into the host, which runs Debian 12.
+# The generic and rt lanes' scenarios, on every kernel of its flavour
+# (README, Kernel requirements). DKMS builds the module first (the dkms
+# scenario): the host's for Debian 12's kernels, a Debian 13 root's for
+# Debian 13's and trixie-backports'; bookworm-backports' 6.12 (by hand)
+# runs a module built from the tree.
 generic="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules rules-diff $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
 rt="nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
 debug="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
@@ -102,27 +102,55 @@ declare -A scen=(
 	[debug-6.12]="$debug"
 	[generic-6.12]="$generic"
 	[rt-6.12]="$rt"
-	[generic-7.3]="$generic"
-	[rt-7.3]="$rt"
-	[generic-trixie]="$generic"
-	[rt-trixie]="$rt"
+	[generic-7.3]="dkms $generic"
+	[rt-7.3]="dkms $rt"
+	[generic-trixie]="dkms $generic"
+	[rt-trixie]="dkms $rt"
 	[fuzz]="genl-fuzz"
 	[auditd]="ausearch nsid record-classes long-record record-limits switch load-cycles nsauditd nsauditd-disk nsauditd-routing translate-names rules-auditctl rules-nsauditd contid-inherit contid-refused"
 )
 
-# Every lane's kernel (fetched, or the debug one built) and build root
-# first, one after the other, and DKMS for the host suite's kernels: the
-# lanes then run in parallel on a cache they only read.
-kvers=
+# Every lane's kernel (fetched, or the debug one built), build root and
+# root file system first, all at once (on a cold cache the downloads and
+# debootstraps overlap the debug kernel's compile; each builder takes a
+# lock where lanes share what it makes), then DKMS for the lanes' kernels
+# (the host's for Debian 12's, a Debian 13 root's for Debian 13's and its
+# backports'): the lanes then run in parallel on a cache they only read.
+mkdir -p "$build/ready"
+declare -A ready_pid
 for lane in $lanes; do
-	k=$(here=$here/vm; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null && echo "$KVER") ||
-		{ echo "check: the kernel of lane $lane could not be made ready"; exit 1; }
-	case "$lane" in generic | rt) kvers="$kvers $k" ;; esac
+	(here=$here/vm; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null &&
+		echo "$KVER $DKMS ${DKMSROOT:--}") >"$build/ready/$lane" 2>"$build/ready/$lane.err" &
+	ready_pid[$lane]=$!
+done
+for lane in $lanes; do
+	wait "${ready_pid[$lane]}" || {
+		echo "check: the kernel of lane $lane could not be made ready:"
+		tail -n 20 "$build/ready/$lane.err"
+		exit 1
+	}
+done
+echo "check: every lane's kernel ready after $(($(date +%s) - start)) s"
+kvers=
+root_kvers=
+for lane in $lanes; do
+	read -r kver dkms root <"$build/ready/$lane"
+	[ "$dkms" = 1 ] || continue
+	case "$root" in
+	-) case " $kvers " in *" $kver "*) ;; *) kvers="$kvers $kver" ;; esac ;;
+	trixie) root_kvers="$root_kvers $kver" ;;
+	*) echo "check: no DKMS root for $root"; exit 1 ;;
+	esac
 done
 if [ -n "$kvers" ]; then
 	make -s -C "$top" dkms-install KVER="$kvers" >"$build/dkms.log" 2>&1 ||
 		{ echo "check: dkms-install failed (log: $build/dkms.log)"; tail -n 20 "$build/dkms.log"; exit 1; }
 	echo "check: DKMS built and installed nsaudit for$kvers"
+fi
+if [ -n "$root_kvers" ]; then
+	"$here/vm/build-dkms-root.sh" "$cache" trixie $root_kvers >"$build/dkms-root.log" 2>&1 ||
+		{ echo "check: DKMS in the Debian 13 root failed (log: $build/dkms-root.log)"; tail -n 20 "$build/dkms-root.log"; exit 1; }
+	echo "check: DKMS in a Debian 13 root built and installed nsaudit for$root_kvers"
 fi
 export NSAUDIT_DKMS_DONE=1
 # The guest programs once, before lanes that share them run in parallel.

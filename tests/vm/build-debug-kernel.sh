@@ -62,6 +62,11 @@ if [ "$config_only" = 1 ]; then
 else
 	out=$cache/debug-$srcver-$key
 fi
+mkdir -p "$cache"
+# One build at a time: the lanes that share a debug kernel are made ready
+# together (run-all.sh).
+exec 8>"$cache/.debug-kernel-$ver.lock"
+flock 8
 if [ -f "$out/.done" ]; then
 	if [ "$config_only" = 1 ]; then echo "$out/linux-source-$ver/.config"; else echo "$out"; fi
 	exit 0

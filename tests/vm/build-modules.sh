@@ -30,7 +30,17 @@ kmake -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
 	{ cat "$out/build-modules.log" >&2; exit 1; }
 echo "$src/testmod/nsaudit_testgen.ko=extra"
 
-if [ "$DKMS" = 1 ]; then
+if [ "$DKMS" = 1 ] && [ -n "${DKMSROOT:-}" ]; then
+	# In a root of the kernel's own release (run-all.sh installs for
+	# every lane's kernel at once, before the lanes run in parallel).
+	cache=${NSAUDIT_CACHE:-/var/cache/nsaudit}
+	if [ -z "${NSAUDIT_DKMS_DONE:-}" ]; then
+		ko=$("$here/build-dkms-root.sh" "$cache" "$DKMSROOT" "$KVER")
+	else
+		ko=$("$here/build-dkms-root.sh" --installed "$cache" "$DKMSROOT" "$KVER")
+	fi
+	echo "$ko=updates/dkms"
+elif [ "$DKMS" = 1 ]; then
 	# run-all.sh installs for every lane's kernel at once, before the
 	# lanes run in parallel; a lane run on its own installs for itself.
 	if [ -z "${NSAUDIT_DKMS_DONE:-}" ]; then

@@ -7,13 +7,16 @@
 # the kernel modules needed to mount it), TIMEOUT (seconds a run of the
 # lane may take before it counts as hung), and BUILDROOT (a root to build
 # modules in, for kernels whose kbuild tools the host cannot run; else
-# empty).
+# empty), and DKMSROOT (the Debian release whose root, build-dkms-root.sh,
+# DKMS builds the lane's module in, for kernels of a release the host does
+# not run; else empty: the host's DKMS).
 
 lane_kernel() {
 	local flavour line buildroot=
 	ROOTFS=
 	ROOTMODS=
 	BUILDROOT=
+	DKMSROOT=
 	# The generic lanes take about 25 minutes beside the debug lane (26
 	# seen in a full make check, with the attack scenarios); a run well
 	# past that counts as hung.
@@ -78,12 +81,18 @@ lane_kernel() {
 	# otherwise share DKMS's one source directory).
 	DKMS=${NSAUDIT_DKMS:-1}
 	# The host's DKMS builds for the host's own suite's kernels (make
-	# check installs it for 6.1's); the others' lanes build from the tree.
+	# check installs it for 6.1's); bookworm-backports' lanes build from
+	# the tree, trixie's and trixie-backports' in a Debian 13 root below.
 	case "$flavour" in */*) DKMS=0 ;; esac
 	if [ -n "$buildroot" ]; then
 		BUILDROOT=$("$here/build-buildroot.sh" "$cache" "$buildroot") || return 1
-		# The host's DKMS cannot run that kernel's kbuild tools.
-		DKMS=0
+		# The host's DKMS cannot run that kernel's kbuild tools: DKMS
+		# in a root of the kernel's own release, as its admins run it.
+		DKMSROOT=$buildroot
+		DKMS=${NSAUDIT_DKMS:-1}
+		if [ "$DKMS" = 1 ]; then
+			"$here/build-dkms-root.sh" --prepare "$cache" "$DKMSROOT" "$KVER" || return 1
+		fi
 	fi
 }
 

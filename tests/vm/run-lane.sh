@@ -29,7 +29,7 @@ mkdir -p "$out"
 lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM DKMS ROOTFS ROOTMODS
 
 "$here/build-guest.sh" "$build/vm/guest" >/dev/null
-mods=$(BUILDROOT=$BUILDROOT "$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
+mods=$(BUILDROOT=$BUILDROOT DKMSROOT=$DKMSROOT "$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
 
 "$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods $ROOTMODS
 
