@@ -1,12 +1,11 @@
-# 20 load/unload cycles (nsatest.cycles; make soak runs them round after
-# round) while a process makes audited syscalls without
-# pause and another talks to the netlink family (the first cycles wait
-# until a request was answered while loaded and one refused after
-# unloading): every record the workload caused reaches the log, each
-# either untouched or carrying the complete nsID set, and the kernel stays
-# clean.
+# 10 load/unload cycles (nsatest.cycles; make soak runs them round after
+# round) while a process makes audited syscalls without pause and another
+# talks to the netlink family (every cycle waits until a request was
+# answered while loaded and one refused after unloading): every record
+# the workload caused reaches the log, each either untouched or carrying
+# the complete nsID set, and the kernel stays clean.
 cycles=$(cmdline_arg nsatest.cycles)
-cycles=${cycles:-20}
+cycles=${cycles:-10}
 overlap=10	# cycles that wait for the request loop at both ends
 # A short backlog: the kernel makes the loop wait for the daemon (nothing is
 # lost), and what the module does shows in the log within a second instead
