@@ -34,8 +34,10 @@ lane_kernel() {
 	# Debian 13's own 6.12, built like 7.3 in the trixie root.
 	generic-trixie) flavour=trixie/amd64 buildroot=trixie ;;
 	rt-trixie) flavour=trixie/rt-amd64 buildroot=trixie ;;
-	auditd)
-		lane_kernel generic
+	# Debian 12's root file system with its auditd on Debian 12's kernel,
+	# and on bookworm-backports' 6.12 (make bench compares the two).
+	auditd | auditd-6.12)
+		if [ "$1" = auditd ]; then lane_kernel generic; else lane_kernel generic-6.12; fi
 		ROOTFS=$("$here/build-rootfs.sh" "$cache")
 		ROOTMODS=$(module_closure "$KDIR/../../../lib/modules/$KVER" \
 			virtio_pci virtio_blk ext4 crc32c_generic crc32c-intel)
@@ -68,7 +70,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd, auditd-6.12)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line
@@ -97,14 +99,21 @@ lane_kernel() {
 }
 
 # module_closure MODDIR NAME...: mkinitramfs specs (PATH=RELDIR) of the named
-# modules and everything they depend on, from MODDIR/modules.dep.
+# modules and everything they depend on, from MODDIR/modules.dep; a
+# module the kernel has built in needs none.
 module_closure() {
 	local dir=$1 name rel dep
 	shift
 	local todo="" seen=" "
 	for name in "$@"; do
-		rel=$(grep -E "^(.*/)?${name//-/[-_]}\.ko:" "$dir/modules.dep" | cut -d: -f1)
-		[ -n "$rel" ] || { echo "lanes: no module $name in $dir" >&2; return 1; }
+		# 6.12's modules are compressed (.ko.xz).
+		rel=$(grep -E "^(.*/)?${name//-/[-_]}\.ko(\.xz|\.zst)?:" "$dir/modules.dep" | cut -d: -f1)
+		if [ -z "$rel" ]; then
+			# Built in (6.12's virtio_pci): nothing to load.
+			grep -qE "^(.*/)?${name//-/[-_]}\.ko$" "$dir/modules.builtin" 2>/dev/null && continue
+			echo "lanes: no module $name in $dir" >&2
+			return 1
+		fi
 		todo="$todo $rel"
 	done
 	while [ -n "${todo// /}" ]; do
