@@ -103,7 +103,11 @@ declare -A scen=(
 	[debug-6.12]="$debug"
 	[generic-6.12]="$generic"
 	[rt-6.12]="$rt"
-	[generic-7.3]="dkms $generic"
+	# quota-pending parks tasks between the exit probe and its task work
+	# by a real-time wake-up, which 7.x's kernels, preempting lazily
+	# (voluntary is gone), take inside the syscall instead: it cannot
+	# build its case there (README, Testing).
+	[generic-7.3]="dkms ${generic/ quota-pending/}"
 	[rt-7.3]="dkms $rt"
 	[generic-trixie]="dkms $generic"
 	[rt-trixie]="dkms $rt"

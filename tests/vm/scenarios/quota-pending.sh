@@ -3,8 +3,9 @@
 # purpose: each makes one ruled tkill() that wakes a real-time thread,
 # which preempts it at the syscall's exit (after the module's probe,
 # before its task work) and moves it behind a real-time hog on CPU 1.
-# (Generic only: on a fully preemptible kernel the wake-up preempts inside
-# the syscall, before the probe.)
+# (Generic 6.1 and 6.12 only: on a fully or lazily preemptible kernel,
+# rt and 7.x's generic, the wake-up preempts inside the syscall, before
+# the probe.)
 #
 # User A (host uid 100000) parks 36 tasks in container A1, 36 in A2 (each
 # with a daemon whose rule names tkill) and 10 in a user namespace of its
@@ -16,6 +17,12 @@
 # container (200000) and a host task each make 20 tkill() calls: their
 # daemons lose nothing. Once the hog ends, every parked task's record
 # arrives: 32 in A1's log, 32 in A2's, 104 in the host's.
+# The preemption model (PREEMPT_DYNAMIC's current one is in parentheses).
+mode=$(sed -n 's/.*(\([a-z]*\)).*/\1/p' /sys/kernel/debug/sched/preempt 2>/dev/null)
+case "${mode:-voluntary}" in
+none | voluntary) ;;
+*) fail "needs a kernel that preempts at voluntary points; this one preempts: $mode" ;;
+esac
 nsa_load
 chmod 1777 "$STATE"
 # Everything this scenario starts stays on CPU 0: CPU 1 is the hog's.
