@@ -1,11 +1,12 @@
 # 10 000 tasks (3 000 on the debug lanes, where each thread costs KASAN
 # and lockdep many times over) carrying one container ID at once (threads
 # of one process given the ID before it made them), each making a failing
-# openat that a host rule selects: every one of them carries the ID, every record ends
-# with it, the module tracks N + 1 tasks; when they end, one op=drop and
-# the tracking is back to where it started (no task, no ID, and the slab
-# cache of task entries holds what it held before, as the allocator counts
-# it), without a splat (the debug lane: KASAN, lockdep, kmemleak).
+# openat that a host rule selects: every one of them carries the ID, every
+# record ends with it, the module tracks N + 1 tasks; when they end, one
+# op=drop and the tracking is back to where it started (no task, no ID,
+# and the slab cache of task entries holds what it held before, as the
+# allocator counts it), without a splat (the debug lane: KASAN, lockdep,
+# kmemleak).
 . /nsaudit/lib.sh
 nsa_load
 N=10000
