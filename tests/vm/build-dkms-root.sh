@@ -13,8 +13,9 @@
 # configuration asks), and nothing else on standard output. Its log:
 # CACHE_DIR/dkmsroot-SUITE.log. With --installed it only prints what an
 # earlier run installed (make check installs for every lane at once);
-# with --prepare it makes the root and installs the headers, prints
-# nothing and stops before DKMS (make check prepares while it fetches).
+# with --prepare it makes the root and installs dkms and the headers of
+# the kernels named (none: dkms alone), prints nothing and stops before
+# DKMS (make check prepares while it fetches).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -27,7 +28,7 @@ esac
 cache=${1:?usage: build-dkms-root.sh CACHE_DIR SUITE KVER...}
 suite=${2:?usage: build-dkms-root.sh CACHE_DIR SUITE KVER...}
 shift 2
-[ $# -gt 0 ] || { echo "build-dkms-root: no kernel named" >&2; exit 2; }
+[ $# -gt 0 ] || [ "$prepare" = 1 ] || { echo "build-dkms-root: no kernel named" >&2; exit 2; }
 case "$suite" in
 trixie) backports=trixie-backports ;;
 *) echo "build-dkms-root: no DKMS root known for $suite (trixie)" >&2; exit 2 ;;

@@ -45,10 +45,10 @@ lane_kernel() {
 		;;
 	rt) flavour=rt-amd64 ;;
 	fuzz)
-		# The debug kernel (6.12's) again, in a lane of its own so
-		# that the fuzzer runs beside the other lanes instead of after
-		# them.
-		lane_kernel debug-6.12
+		# A debug kernel again (NSAUDIT_DEBUG_LANE: debug, 6.1's, or
+		# debug-6.12), in a lane of its own so that the fuzzer runs
+		# beside the other lanes instead of after them.
+		lane_kernel "${NSAUDIT_DEBUG_LANE:-debug}"
 		# 100 000 messages take ~8 minutes alone, more beside
 		# other lanes.
 		TIMEOUT=1800
