@@ -11,6 +11,11 @@ cache=${1:?usage: build-rootfs.sh CACHE_DIR}
 include=auditd,kmod
 key=$(echo "$include v1" | sha256sum | cut -c1-8)
 img=$cache/rootfs-bookworm-$key.ext4
+mkdir -p "$cache"
+# One build at a time: make check readies its lanes at once, and two
+# lanes (auditd, auditd-6.12) boot this root.
+exec 9>"$cache/.rootfs-bookworm.lock"
+flock 9
 if [ -f "$img" ]; then
 	echo "$img"
 	exit 0
