@@ -41,13 +41,15 @@ note() {
 command -v usleep >/dev/null 2>&1 || usleep() { busybox usleep "$@"; }
 
 # wait_until SECONDS CMD...: polls CMD every 0.1 s; false after SECONDS.
-# Its counters are local: CMD may use wait_until itself.
+# Its counters are local: CMD may use wait_until itself. CMD's complaints
+# while it waits (grep on a file a background job has not created yet) are
+# noise, and would land in output a caller compares: they are dropped.
 wait_until() {
 	local _limit _i
 	_limit=$(($1 * 10))
 	shift
 	_i=0
-	until "$@"; do
+	until "$@" 2>/dev/null; do
 		_i=$((_i + 1))
 		[ "$_i" -ge "$_limit" ] && return 1
 		usleep 100000

@@ -336,7 +336,8 @@ expect_eq "rules at the limit" "$(keys_now)" "l1 l2 l3 "
 # The limit is per namespace: a container holds its own 3.
 out=$(nsa-runas 100000 100000 $CONTAINER sh -c "
 	nsa-daemon $STATE/S.log >$STATE/S.daemon 2>&1 &
-	i=0; until grep -q registered $STATE/S.daemon; do i=\$((i + 1)); [ \$i -lt 300 ] || exit 9; busybox usleep 100000; done
+	. /nsaudit/lib.sh
+	wait_until 30 grep -q '^registered' $STATE/S.daemon || exit 9
 	for k in c1 c2 c3 c4; do nsauditctl $R -k \$k 2>&1; done
 	nsauditctl -l | sed -n 's/.* -F key=//p' | tr '\n' ' '" 2>&1)
 expect_eq "a container at the limit" "$out" \
