@@ -1,7 +1,7 @@
 #!/bin/bash
 # make soak (not in make check): on a debug kernel (KASAN, lockdep,
-# kmemleak, DEBUG_ATOMIC_SLEEP; NSAUDIT_DEBUG_LANE, debug for 6.1's or
-# debug-6.12, for both the fuzzer's lane and the attacks'), the genetlink
+# kmemleak, DEBUG_ATOMIC_SLEEP; NSAUDIT_DEBUG_LANE, debug-6.12 or debug
+# for 6.1's, for both the fuzzer's lane and the attacks'), the genetlink
 # fuzzer at SOAK_FUZZ messages
 # (10^6) as root and from an unprivileged user namespace, in two VMs side
 # by side, then the attack scenarios and the rules differential test
@@ -40,7 +40,7 @@ grep -h -e '^run-lane' -e 'nsa-fuzz: sent' "$build/root.log" "$build/user.log"
 NSAUDIT_BUILD=$build/attacks NSAUDIT_DKMS=0 \
 	NSAUDIT_VM_APPEND="nsatest.soak=$secs nsatest.diff_rules=${SOAK_DIFF_RULES:-1000}${SOAK_SCENARIOS:+ nsatest.soak_scenarios=$SOAK_SCENARIOS}" \
 	NSAUDIT_VM_TIMEOUT=$((secs * 2 + 1800)) \
-	"$here/vm/run-lane.sh" "${NSAUDIT_DEBUG_LANE:-debug}" soak >"$build/attacks.log" 2>&1 || failed=$((failed + 1))
+	"$here/vm/run-lane.sh" "${NSAUDIT_DEBUG_LANE:-debug-6.12}" soak >"$build/attacks.log" 2>&1 || failed=$((failed + 1))
 grep -h -e '^run-lane' -e 'rounds of' -e '^FAIL' "$build/attacks.log"
 
 echo "soak: $(($(date +%s) - start)) s, $failed failed"

@@ -27,6 +27,7 @@ build_tool() {
 	newest=$(ls -t $srcs "$top/tools/$tool"/*.h "$top"/tools/rules/*.h "$top"/lib/*.h "$top"/include/uapi/linux/nsaudit.h | head -n 1)
 	[ "$dir/$tool" -nt "$newest" ] && return 0
 	gcc -std=gnu11 -O2 -Wall -Wextra -Werror -static -o "$dir/$tool" \
+		-DNSAUDIT_LIBAUDIT_MAJOR="$(pkg-config --modversion audit | cut -d. -f1)" \
 		-I"$top/lib" -I"$top/include/uapi" -I"$top/tools/$tool" -I"$top/tools/rules" \
 		$(pkg-config --cflags libnl-genl-3.0) $srcs \
 		$(pkg-config --static --libs libnl-genl-3.0) ${2:-} 2>&1 |

@@ -9,7 +9,10 @@
 # modules in, for kernels whose kbuild tools the host cannot run; else
 # empty), and DKMSROOT (the Debian release whose root, build-dkms-root.sh,
 # DKMS builds the lane's module in, for kernels of a release the host does
-# not run; else empty: the host's DKMS).
+# not run; else empty: the host's DKMS), and GUESTROOT (a build root whose
+# libraries the guest programs link, for a ROOTFS of another release than
+# the host's, so that nsauditctl lists rules as its auditctl does; else
+# empty: the host's).
 
 lane_kernel() {
 	local flavour line buildroot=
@@ -17,6 +20,7 @@ lane_kernel() {
 	ROOTMODS=
 	BUILDROOT=
 	DKMSROOT=
+	GUESTROOT=
 	# The generic lanes take about 25 minutes beside the debug lane (26
 	# seen in a full make check, with the attack scenarios); a run well
 	# past that counts as hung.
@@ -34,21 +38,28 @@ lane_kernel() {
 	# Debian 13's own 6.12, built like 7.3 in the trixie root.
 	generic-trixie) flavour=trixie/amd64 buildroot=trixie ;;
 	rt-trixie) flavour=trixie/rt-amd64 buildroot=trixie ;;
-	# Debian 12's root file system with its auditd on Debian 12's kernel,
-	# and on bookworm-backports' 6.12 (make bench compares the two).
-	auditd | auditd-6.12)
-		if [ "$1" = auditd ]; then lane_kernel generic; else lane_kernel generic-6.12; fi
-		ROOTFS=$("$here/build-rootfs.sh" "$cache")
+	# Debian 12's root file system with its auditd (3.0.9) on Debian 12's
+	# kernel, and on bookworm-backports' 6.12 (make bench compares the
+	# two); Debian 13's (auditd 4.0.2) on Debian 13's kernel, with guest
+	# programs linked against its libaudit.
+	auditd | auditd-6.12 | auditd-trixie)
+		local suite=bookworm
+		case "$1" in
+		auditd) lane_kernel generic ;;
+		auditd-6.12) lane_kernel generic-6.12 ;;
+		auditd-trixie) lane_kernel generic-trixie || return 1; suite=trixie; GUESTROOT=$BUILDROOT ;;
+		esac
+		ROOTFS=$("$here/build-rootfs.sh" "$cache" "$suite")
 		ROOTMODS=$(module_closure "$KDIR/../../../lib/modules/$KVER" \
 			virtio_pci virtio_blk ext4 crc32c_generic crc32c-intel)
 		return 0
 		;;
 	rt) flavour=rt-amd64 ;;
 	fuzz)
-		# A debug kernel again (NSAUDIT_DEBUG_LANE: debug, 6.1's, or
-		# debug-6.12), in a lane of its own so that the fuzzer runs
+		# A debug kernel again (NSAUDIT_DEBUG_LANE: debug-6.12, or
+		# debug, 6.1's), in a lane of its own so that the fuzzer runs
 		# beside the other lanes instead of after them.
-		lane_kernel "${NSAUDIT_DEBUG_LANE:-debug}"
+		lane_kernel "${NSAUDIT_DEBUG_LANE:-debug-6.12}"
 		# 100 000 messages take ~8 minutes alone, more beside
 		# other lanes.
 		TIMEOUT=1800
@@ -70,7 +81,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd, auditd-6.12)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd, auditd-6.12, auditd-trixie)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line

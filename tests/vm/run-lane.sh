@@ -26,12 +26,21 @@ out=$build/vm/$lane
 mkdir -p "$out"
 
 . "$here/lanes.sh"
-lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM DKMS ROOTFS ROOTMODS
+lane_kernel "$lane"	# sets KVER KIMAGE KDIR MEM DKMS ROOTFS ROOTMODS GUESTROOT
 
-"$here/build-guest.sh" "$build/vm/guest" >/dev/null
+guest=$build/vm/guest
+if [ -n "$GUESTROOT" ]; then
+	# Linked against the root file system's release's libraries.
+	guest=$build/vm/guest-$(basename "$GUESTROOT")
+	mkdir -p "$guest"
+	guest=$(cd "$guest" && pwd -P)	# its path in the root (in-buildroot.sh)
+	"$here/in-buildroot.sh" "$GUESTROOT" "$top" "$guest" -- "$here/build-guest.sh" "$guest" >/dev/null
+else
+	"$here/build-guest.sh" "$guest" >/dev/null
+fi
 mods=$(BUILDROOT=$BUILDROOT DKMSROOT=$DKMSROOT "$here/build-modules.sh" "$KDIR" "$KVER" "$DKMS" "$out")
 
-"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$build/vm/guest" $mods $ROOTMODS
+"$here/mkinitramfs.sh" "$out/initramfs.cpio.gz" "$KVER" "$guest" $mods $ROOTMODS
 
 disk=()
 # slab_nomerge: the module's own slab caches stay apart in /sys/kernel/slab,

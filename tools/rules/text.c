@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * A rule as auditctl -l prints it. The text is the one auditctl 3.0.9
- * prints for the same rule listed by the kernel, down to its quirks
- * (a0-a3 in upper-case hex, other numbers as signed decimals, msgtype and
- * exit by name where libaudit has one, exe always with "="), because admins and scripts
- * compare nsauditctl -l with auditctl -l and feed it back to both.
- * Names come from libaudit's tables, so they are auditctl's.
+ * A rule as auditctl -l prints it. The text is the one the auditctl of the
+ * libaudit this is built with prints for the same rule listed by the
+ * kernel, down to its quirks (a0-a3 in upper-case hex, other numbers as
+ * signed decimals, msgtype and exit by name where libaudit has one),
+ * because admins and scripts compare nsauditctl -l with auditctl -l and
+ * feed it back to both. Names come from libaudit's tables, so they are
+ * auditctl's.
  */
 #define _GNU_SOURCE
 
@@ -19,6 +20,17 @@
 #include <linux/nsaudit.h>
 
 #include "rule.h"
+
+/*
+ * The one difference between the releases Debian ships: auditctl 4 prints
+ * the operator of path, dir and exe; auditctl 3 printed "=" whatever it
+ * was, so an exe!= rule listed as exe= (and, fed back, became one). The
+ * build names the major version of the libaudit it links (pkg-config
+ * --modversion audit), which is the installed auditctl's.
+ */
+#ifndef NSAUDIT_LIBAUDIT_MAJOR
+#error "NSAUDIT_LIBAUDIT_MAJOR: define it to libaudit's major version (pkg-config --modversion audit)"
+#endif
 
 /* Fields whose value is a string length in buf (the kernel's list). */
 static bool string_field(uint32_t field)
@@ -66,6 +78,17 @@ static const char *or_null(const char *s)
 static const char *op_sym(uint32_t flags)
 {
 	return or_null(audit_operator_to_symbol((int)(flags & AUDIT_OPERATORS)));
+}
+
+/* The operator of path, dir and exe, as this libaudit's auditctl prints it. */
+static const char *string_op(uint32_t flags)
+{
+#if NSAUDIT_LIBAUDIT_MAJOR >= 4
+	return op_sym(flags);
+#else
+	(void)flags;
+	return "=";
+#endif
 }
 
 /* " -F arch=b64": the word size of a known machine, else the raw value. */
@@ -180,18 +203,13 @@ static void print_field(FILE *f, const struct audit_rule_data *r,
 				(int)value);
 		return;
 	case AUDIT_WATCH:
-		fprintf(f, " -F path=%.*s", (int)value, str);
+		fprintf(f, " -F path%s%.*s", string_op(flags), (int)value, str);
 		return;
 	case AUDIT_DIR:
-		fprintf(f, " -F dir=%.*s", (int)value, str);
+		fprintf(f, " -F dir%s%.*s", string_op(flags), (int)value, str);
 		return;
 	case AUDIT_EXE:
-		/*
-		 * auditctl 3.0.9 prints "=" whatever the operator, so an
-		 * exe!= rule lists as exe= (and, fed back, becomes one);
-		 * byte-identical listings were chosen over that.
-		 */
-		fprintf(f, " -F exe=%.*s", (int)value, str);
+		fprintf(f, " -F exe%s%.*s", string_op(flags), (int)value, str);
 		return;
 	case AUDIT_FILTERKEY:
 		print_keys(f, str, value);

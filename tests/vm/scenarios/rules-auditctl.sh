@@ -177,7 +177,7 @@ expect_eq "auditctl: rules listed" "$(grep -c '^-a ' "$STATE/want.0")" "$n_table
 ns_list "$STATE/host.0"
 with_nsonly "$STATE/want.0" >"$STATE/want.0.full"
 same "$n_table rules and the nsaudit-only one" "$STATE/host.0" "$STATE/want.0.full"
-note "host: $((n_table + 1)) rules: nsauditctl -l = auditctl -l, byte for byte"
+note "host: $((n_table + 1)) rules: nsauditctl -l = auditctl -l ($(auditctl -v)), byte for byte"
 
 # feed_back: the first listing again, from its own text.
 feed_back() {
@@ -198,9 +198,9 @@ feed_back() {
 	ns_list "$STATE/$where.R"
 	same "the listing loaded with -R" "$STATE/$where.R" "$STATE/want.0.full"
 	note "$where: the listing fed back (-a lines, and -R) lists the same"
-	# The table's own rules again: a listing fed back made an exe!= rule
-	# exe= (auditctl's text; see nsauditctl(8)), and -d below deletes the
-	# rules as they were written.
+	# The table's own rules again: with auditctl 3's text, a listing fed
+	# back made an exe!= rule exe= (see nsauditctl(8)), and -d below
+	# deletes the rules as they were written.
 	add_table
 }
 # add_table: -D, then the table and the nsaudit-only rule with nsauditctl.
