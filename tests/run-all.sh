@@ -79,8 +79,9 @@ contid="contid-inherit contid-refused contid-race contid-many"
 # test logic, not context, run on generic and debug; contid-exit-race runs
 # on rt too (it found a sleeping lock in atomic context there), and so does
 # tracer-coexist, which needs kprobe_events and function_graph (the debug
-# kernel's tinyconfig leaves them out), and quota-pending, whose tasks hold
-# their slots in a ptrace stop on any preemption model.
+# kernel's tinyconfig leaves them out). quota-pending runs on generic only:
+# it preempts tasks at a syscall's exit, which only a kernel that preempts
+# at voluntary points does where it must.
 attacks="daemon-portsteal rules-dumppass translate-names contid-exit-race delegation quota"
 # On rt, the refusals of malformed messages, settings and rules
 # (genl-malformed, genl-set, rules-refused) are parsed in process context
@@ -93,8 +94,8 @@ rt_rules="rules-fields rules-unload rules-entry"
 # Debian 13's and trixie-backports'; bookworm-backports' 6.12 (by hand)
 # runs a module built from the tree.
 generic="nsid record-classes long-record record-limits switch load-cycles genl-perms genl-malformed genl-set $daemons $rules rules-diff $contid $attacks quota-pending tracer-coexist probes-disarmed audit-locked"
-rt="nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race quota-pending tracer-coexist probes-disarmed audit-locked"
-debug="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks quota-pending probes-disarmed audit-locked"
+rt="nsid record-classes long-record switch load-cycles genl-perms $daemons $rt_rules $contid contid-exit-race tracer-coexist probes-disarmed audit-locked"
+debug="nsid record-classes long-record switch load-cycles genl-perms genl-malformed genl-set $daemons $rules $contid $attacks probes-disarmed audit-locked"
 # Debian's auditd beside the module, on Debian 12 (auditd 3.0.9) and
 # Debian 13 (4.0.2): ausearch reads the records, auditctl's listings are
 # nsauditctl's.
@@ -108,7 +109,11 @@ declare -A scen=(
 	[debug-6.12]="$debug"
 	[generic-6.12]="$generic"
 	[rt-6.12]="$rt"
-	[generic-7.3]="dkms $generic"
+	# quota-pending parks tasks between the exit probe and its task work
+	# by a real-time wake-up, which 7.x's kernels, preempting lazily
+	# (voluntary is gone), take inside the syscall instead: it cannot
+	# build its case there (README, Testing).
+	[generic-7.3]="dkms ${generic/ quota-pending/}"
 	[rt-7.3]="dkms $rt"
 	[generic-trixie]="dkms $generic"
 	[rt-trixie]="dkms $rt"

@@ -1,40 +1,55 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nsa-park: hold pending syscall slots on purpose, for the quota tests.
- * A task holds one of the module's pending slots from its syscall's exit
- * probe (the sys_exit tracepoint) to its task work, at the return to user
- * mode. A tracer stops it in between: the kernel's syscall exit work
- * (kernel/entry, 6.1 to 7.x) calls trace_sys_exit() before
- * ptrace_report_syscall_exit(), and the task work runs only once the
- * tracee goes on. Unlike preemption, this holds on every preemption model
- * (voluntary, full, lazy, PREEMPT_RT), as long as the tracer wants: it is
- * what a hostile user would do with its own processes.
+ * A task holds one of the module's pending slots while it is preempted
+ * between its syscall's exit probe and its task work. On a kernel that
+ * preempts only at voluntary points (Debian's default), a syscall that
+ * wakes a real-time task is preempted exactly there: at its exit, after
+ * the probe. Moved then to a CPU that a real-time hog keeps busy, the
+ * task stays there, holding its slot, until the hog ends.
  *
+ *   nsa-park hog SECS
+ *	SCHED_FIFO on CPU 1; prints "hogging" and spins until SIGTERM, or
+ *	SECS seconds at most. Needs RT throttling off
+ *	(kernel.sched_rt_runtime_us = -1), or CPU 1's other tasks still run.
  *   nsa-park park N (--ns PID | --user UID)
  *	Run as root. Enters PID's user namespace (as its root), or makes a
- *	user namespace of its own as host UID; then forks N children, each
- *	traced by this process and stopped at the exit of one ruled tkill()
- *	(signal 0 to itself). Prints "parked N", then, on SIGTERM, lets each
- *	go on, waits for it to exit 0 and prints "released N".
+ *	user namespace of its own as host UID, keeping the right to take
+ *	SCHED_FIFO (RLIMIT_RTPRIO); then N threads on CPU 0 each make one
+ *	tkill() of the main thread, which waits for it at SCHED_FIFO: each
+ *	is preempted at that syscall's exit and moved to CPU 1. Prints
+ *	"parked N", then waits for every thread, which runs on once the hog
+ *	ends, and prints "released N".
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#define MAX_PARKED 1024
+#define MAX_WORKERS 1024
 
-static pid_t parked[MAX_PARKED];
+struct worker {
+	pthread_t thread;
+	atomic_int tid;
+	atomic_int go;
+};
+
+static struct worker workers[MAX_WORKERS];
+static atomic_int ready;
+static pid_t boss;
 
 static void die(const char *what)
 {
@@ -42,11 +57,72 @@ static void die(const char *what)
 	exit(1);
 }
 
-static void fail(const char *what, pid_t pid, int status)
+static void futex_wait(atomic_int *addr, int val)
 {
-	fprintf(stderr, "nsa-park: child %d: %s (wait status 0x%x)\n",
-		(int)pid, what, status);
-	exit(1);
+	syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+
+static void futex_wake(atomic_int *addr)
+{
+	syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+static void pin(pid_t tid, int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(tid, sizeof(set), &set))
+		die("sched_setaffinity");
+}
+
+static void fifo(void)
+{
+	struct sched_param sp = { .sched_priority = 1 };
+
+	if (sched_setscheduler(0, SCHED_FIFO, &sp))
+		die("sched_setscheduler");
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_term(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static int hog(int secs)
+{
+	struct timespec t0, t;
+
+	signal(SIGTERM, on_term);
+	pin(0, 1);
+	fifo();
+	printf("hogging\n");
+	fflush(stdout);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		for (int i = 0; i < 1000000 && !stop; i++)
+			__asm__ volatile("" ::: "memory");
+		clock_gettime(CLOCK_MONOTONIC, &t);
+	} while (!stop && t.tv_sec - t0.tv_sec < secs);
+	return 0;
+}
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+
+	atomic_store(&w->tid, (int)syscall(SYS_gettid));
+	atomic_fetch_add(&ready, 1);
+	futex_wake(&ready);
+	while (!atomic_load(&w->go))
+		futex_wait(&w->go, 0);
+	/* The one ruled syscall: it wakes the boss, which preempts us here. */
+	syscall(SYS_tkill, boss, SIGUSR1);
+	return NULL;
 }
 
 static void enter_ns(const char *pid)
@@ -74,109 +150,65 @@ static void own_ns(uid_t uid)
 		die("unshare");
 }
 
-/* The child: traced from here on, stopped, then the one ruled syscall. */
-static void child(void)
-{
-	if (ptrace(PTRACE_TRACEME, 0, NULL, NULL))
-		_exit(10);
-	raise(SIGSTOP);
-	syscall(SYS_tkill, (pid_t)syscall(SYS_gettid), 0);
-	_exit(0);
-}
-
-/*
- * Runs a new child from syscall stop to syscall stop until it stops at
- * the exit of its tkill(); other syscalls (raise()'s, gettid()) pass.
- */
-static pid_t park_one(void)
-{
-	struct __ptrace_syscall_info info;
-	long entered = -1;
-	int status, sig = 0;
-	pid_t pid;
-
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (pid == 0)
-		child();
-	if (waitpid(pid, &status, 0) != pid)
-		die("waitpid");
-	if (!WIFSTOPPED(status) || WSTOPSIG(status) != SIGSTOP)
-		fail("did not stop for its tracer", pid, status);
-	/* EXITKILL: a tracer that dies takes its parked children along. */
-	if (ptrace(PTRACE_SETOPTIONS, pid, NULL,
-		   (void *)(long)(PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL)))
-		die("PTRACE_SETOPTIONS");
-	for (;;) {
-		if (ptrace(PTRACE_SYSCALL, pid, NULL, (void *)(long)sig))
-			die("PTRACE_SYSCALL");
-		sig = 0;
-		if (waitpid(pid, &status, 0) != pid)
-			die("waitpid");
-		if (!WIFSTOPPED(status))
-			fail("ended before its tkill()", pid, status);
-		if (WSTOPSIG(status) != (SIGTRAP | 0x80)) {
-			sig = WSTOPSIG(status);	/* a signal: delivered */
-			continue;
-		}
-		if (ptrace(PTRACE_GET_SYSCALL_INFO, pid,
-			   (void *)sizeof(info), &info) <= 0)
-			die("PTRACE_GET_SYSCALL_INFO");
-		if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
-			entered = (long)info.entry.nr;
-		else if (info.op == PTRACE_SYSCALL_INFO_EXIT &&
-			 entered == SYS_tkill)
-			return pid;
-	}
-}
-
 static int park(int n, const char *how, const char *arg)
 {
-	sigset_t term;
-	int i, status;
+	struct rlimit rl = { .rlim_cur = 1, .rlim_max = 1 };
+	pthread_attr_t attr;
+	sigset_t usr1;
+	int i, got;
 
-	if (n < 1 || n > MAX_PARKED) {
-		fprintf(stderr, "nsa-park: 1 to %d children\n", MAX_PARKED);
+	if (n < 1 || n > MAX_WORKERS) {
+		fprintf(stderr, "nsa-park: 1 to %d threads\n", MAX_WORKERS);
 		return 2;
 	}
+	/* The right to SCHED_FIFO survives the change of namespace and uid. */
+	if (setrlimit(RLIMIT_RTPRIO, &rl))
+		die("setrlimit");
 	if (!strcmp(how, "--ns"))
 		enter_ns(arg);
 	else if (!strcmp(how, "--user"))
 		own_ns((uid_t)strtoul(arg, NULL, 10));
 	else
 		return 2;
-	/* The change of uid made us undumpable: the tests read our /proc. */
-	if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
-		die("PR_SET_DUMPABLE");
-	sigemptyset(&term);
-	sigaddset(&term, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &term, NULL))
+	boss = getpid();
+	pin(0, 0);
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	if (sigprocmask(SIG_BLOCK, &usr1, NULL))
 		die("sigprocmask");
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 << 10);
 	for (i = 0; i < n; i++)
-		parked[i] = park_one();
+		if (pthread_create(&workers[i].thread, &attr, work, &workers[i])) {
+			errno = EAGAIN;
+			die("pthread_create");
+		}
+	while ((got = atomic_load(&ready)) < n)
+		futex_wait(&ready, got);
+	fifo();
+	for (i = 0; i < n; i++) {
+		atomic_store(&workers[i].go, 1);
+		futex_wake(&workers[i].go);
+		/* Runs once worker i's tkill() has woken us: it is preempted. */
+		while (sigwaitinfo(&usr1, NULL) < 0)
+			if (errno != EINTR)
+				die("sigwaitinfo");
+		pin(atomic_load(&workers[i].tid), 1);
+	}
 	printf("parked %d\n", n);
 	fflush(stdout);
-	while (sigwaitinfo(&term, NULL) < 0)
-		if (errno != EINTR)
-			die("sigwaitinfo");
 	for (i = 0; i < n; i++)
-		if (ptrace(PTRACE_DETACH, parked[i], NULL, NULL))
-			die("PTRACE_DETACH");
-	for (i = 0; i < n; i++) {
-		if (waitpid(parked[i], &status, 0) != parked[i])
-			die("waitpid");
-		if (!WIFEXITED(status) || WEXITSTATUS(status))
-			fail("did not exit 0 once released", parked[i], status);
-	}
+		pthread_join(workers[i].thread, NULL);
 	printf("released %d\n", n);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "hog"))
+		return hog(atoi(argv[2]));
 	if (argc == 5 && !strcmp(argv[1], "park"))
 		return park(atoi(argv[2]), argv[3], argv[4]);
-	fprintf(stderr, "usage: nsa-park park N (--ns PID | --user UID)\n");
+	fprintf(stderr, "usage: nsa-park hog SECS | park N (--ns PID | --user UID)\n");
 	return 2;
 }
