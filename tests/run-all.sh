@@ -158,7 +158,7 @@ for lane in $lanes; do
 	[ "$dkms" = 1 ] || continue
 	case "$root" in
 	-) case " $kvers " in *" $kver "*) ;; *) kvers="$kvers $kver" ;; esac ;;
-	trixie) root_kvers="$root_kvers $kver" ;;
+	trixie) case " $root_kvers " in *" $kver "*) ;; *) root_kvers="$root_kvers $kver" ;; esac ;;
 	*) echo "check: no DKMS root for $root"; exit 1 ;;
 	esac
 done
