@@ -8,7 +8,10 @@
 # the probe. A ptrace or signal stop at the syscall's exit holds no slot:
 # ptrace_notify() and get_signal() run the task work before stopping. A
 # SCHED_IDLE task waking an ordinary one, whose lazy reschedule 7.3 takes
-# at the exit, ran on to its end instead on 7.3's EEVDF.)
+# at the exit, ran on to its end on 7.3's EEVDF (a woken idle task keeps
+# its lag); with NO_PLACE_LAG and NO_DELAY_DEQUEUE 35 of 36 parked, but a
+# tick inside the syscall turns the lazy request into an immediate one,
+# so no count could be exact.)
 #
 # User A (host uid 100000) parks 36 tasks in container A1, 36 in A2 (each
 # with a daemon whose rule names tkill) and 10 in a user namespace of its
