@@ -9,6 +9,7 @@
 #   make soak            fuzzer and attacks for hours on the debug kernel
 #   make dkms-install    install the module with DKMS for KVER (root; KVER may
 #                        name several kernels)
+#   make deb             Debian packages (build/deb/), checked with lintian
 
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
 KVER ?= $(shell uname -r)
@@ -43,6 +44,21 @@ dkms-install:
 		dkms install -m nsaudit -v $(VERSION) -k $$k --force || exit 1; \
 	done
 
+# The packages are built in a copy of the tree's files (dpkg-buildpackage
+# writes beside the tree it builds): what git tracks or would, never build
+# output.
+deb:
+	rm -rf build/deb
+	mkdir -p build/deb/nsaudit-$(VERSION)
+	if git rev-parse --git-dir >/dev/null 2>&1; then \
+		git ls-files -z --cached --others --exclude-standard | \
+			xargs -0 tar -cf - | tar -C build/deb/nsaudit-$(VERSION) -xf -; \
+	else \
+		tar --exclude=./build -cf - . | tar -C build/deb/nsaudit-$(VERSION) -xf -; \
+	fi
+	cd build/deb/nsaudit-$(VERSION) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error --info build/deb/*.changes
+
 check:
 	tests/run-all.sh
 
@@ -62,4 +78,4 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all module user install dkms-install check demo bench soak clean
+.PHONY: all module user install dkms-install deb check demo bench soak clean

@@ -55,8 +55,11 @@ step() {
 }
 # The genetlink YAML spec matches the UAPI header.
 step "genetlink spec" "$build/spec.log" "$here/spec/run.sh"
-# Man pages render and name every command; completions parse.
-step "man pages and completions" "$build/tools-check.log" make -s -C "$top/tools" check
+# Man pages render and name every command; completions parse; the systemd
+# unit verifies.
+step "man pages, completions and systemd unit" "$build/tools-check.log" make -s -C "$top/tools" check
+# The Debian packages build, and lintian finds no error in them.
+step "Debian packages (make deb, lintian)" "$build/deb.log" make -C "$top" deb
 # The harness judges splats and missing success signals.
 step "VM harness self-test" "$build/selftest.log" "$here/vm/selftest.sh"
 # Each cache builder kept its contract from an empty cache.

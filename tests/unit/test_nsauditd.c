@@ -18,8 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <stddef.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +30,7 @@
 
 #include "conf.h"
 #include "logwriter.h"
+#include "notify.h"
 #include "ownrec.h"
 #include "pidfile.h"
 #include "suites.h"
@@ -1535,6 +1539,96 @@ START_TEST(test_ausearch)
 }
 END_TEST
 
+/* --- notify.c: sd_notify's datagrams ------------------------------------- */
+
+/* A datagram socket bound at @sa (length @len), for notify() to reach. */
+static int notify_listener(const struct sockaddr_un *sa, socklen_t len)
+{
+	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(bind(fd, (const struct sockaddr *)sa, len), 0);
+	return fd;
+}
+
+/* The one datagram waiting on @fd is @want, and nothing else waits. */
+static void notify_got(int fd, const char *want)
+{
+	char buf[1024];
+	ssize_t n;
+
+	n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
+	ck_assert_int_eq(n, (ssize_t)strlen(want));
+	ck_assert_mem_eq(buf, want, (size_t)n);
+	ck_assert_int_eq(recv(fd, buf, sizeof(buf), MSG_DONTWAIT), -1);
+	ck_assert_int_eq(errno, EAGAIN);
+}
+
+START_TEST(test_notify)
+{
+	char dir[] = "/tmp/nsa-notify-XXXXXX", name[64], buf[16];
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char longpath[sizeof(sa.sun_path) + 8];
+	int fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/notify", dir);
+	fd = notify_listener(&sa, sizeof(sa));
+
+	/* No variable (by hand, in a container): nothing sent, no error. */
+	unsetenv("NOTIFY_SOCKET");
+	ck_assert_int_eq(notify_init(), 0);
+	ck_assert_int_eq(notify("READY=1"), 0);
+	ck_assert_int_eq(recv(fd, buf, sizeof(buf), MSG_DONTWAIT), -1);
+
+	/* A path: each report one datagram; the variable gone for children. */
+	setenv("NOTIFY_SOCKET", sa.sun_path, 1);
+	ck_assert_int_eq(notify_init(), 1);
+	ck_assert_ptr_null(getenv("NOTIFY_SOCKET"));
+	ck_assert_int_eq(notify("READY=1\nSTATUS=Logging to %s", "/var/log/x"), 0);
+	notify_got(fd, "READY=1\nSTATUS=Logging to /var/log/x");
+	ck_assert_int_eq(notify("RELOADING=1\nMONOTONIC_USEC=%llu", 12345ULL), 0);
+	notify_got(fd, "RELOADING=1\nMONOTONIC_USEC=12345");
+	/* Longer than a report may be: refused whole, nothing sent. */
+	ck_assert_int_eq(notify("STATUS=%0600d", 1), -EMSGSIZE);
+	ck_assert_int_eq(recv(fd, buf, sizeof(buf), MSG_DONTWAIT), -1);
+	/* The manager's socket gone: the error, for the daemon to say once. */
+	close(fd);
+	ck_assert_int_eq(unlink(sa.sun_path), 0);
+	ck_assert_int_eq(notify("STOPPING=1"), -ENOENT);
+	ck_assert_int_eq(rmdir(dir), 0);
+
+	/* An abstract name, "@name". */
+	snprintf(name, sizeof(name), "@nsa-notify-%d", (int)getpid());
+	memset(sa.sun_path, 0, sizeof(sa.sun_path));
+	memcpy(sa.sun_path + 1, name + 1, strlen(name) - 1);
+	fd = notify_listener(&sa, (socklen_t)(offsetof(struct sockaddr_un, sun_path) +
+					    strlen(name)));
+	setenv("NOTIFY_SOCKET", name, 1);
+	ck_assert_int_eq(notify_init(), 1);
+	ck_assert_int_eq(notify("STOPPING=1"), 0);
+	notify_got(fd, "STOPPING=1");
+
+	/* Values that name no socket: refused, and nothing is sent after. */
+	memset(longpath, 'x', sizeof(longpath) - 1);
+	longpath[0] = '/';
+	longpath[sizeof(longpath) - 1] = '\0';
+	{
+		const char *bad[] = { "relative/path", "@", "/", "vsock:2:1", longpath };
+		size_t i;
+
+		for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			setenv("NOTIFY_SOCKET", bad[i], 1);
+			ck_assert_int_eq(notify_init(), -EINVAL);
+			ck_assert_ptr_null(getenv("NOTIFY_SOCKET"));
+			ck_assert_int_eq(notify("READY=1"), 0);
+		}
+	}
+	ck_assert_int_eq(recv(fd, buf, sizeof(buf), MSG_DONTWAIT), -1);
+	close(fd);
+}
+END_TEST
+
 Suite *nsaudit_nsauditd_suite(void)
 {
 	Suite *s = suite_create("nsauditd");
@@ -1575,6 +1669,7 @@ Suite *nsaudit_nsauditd_suite(void)
 	tcase_add_test(tc, test_open_fails);
 	tcase_add_test(tc, test_tmpfs_full);
 	tcase_add_test(tc, test_pidfile);
+	tcase_add_test(tc, test_notify);
 	/* Some thousand records, run under valgrind too. */
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);

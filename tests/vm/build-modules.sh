@@ -4,7 +4,8 @@
 # install against the installed linux-headers package, and goes where DKMS
 # put it, so the guest's modprobe finds it as on a real host.
 #
-# Usage: build-modules.sh KDIR KVER DKMS OUTDIR   (DKMS: 1 or 0)
+# Usage: build-modules.sh KDIR KVER DKMS OUTDIR   (DKMS: 1, 0, or image:
+# the lane's root file system brings its own, the test module only here)
 # With BUILDROOT set (a build-buildroot.sh root), the builds run inside it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +31,9 @@ kmake -s -C "$kdir" M="$src/testmod" modules >"$out/build-modules.log" 2>&1 ||
 	{ cat "$out/build-modules.log" >&2; exit 1; }
 echo "$src/testmod/nsaudit_testgen.ko=extra"
 
-if [ "$DKMS" = 1 ] && [ -n "${DKMSROOT:-}" ]; then
+if [ "$DKMS" = image ]; then
+	:
+elif [ "$DKMS" = 1 ] && [ -n "${DKMSROOT:-}" ]; then
 	# In a root of the kernel's own release (run-all.sh installs for
 	# every lane's kernel at once, before the lanes run in parallel).
 	cache=${NSAUDIT_CACHE:-/var/cache/nsaudit}

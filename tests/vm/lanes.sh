@@ -12,7 +12,9 @@
 # not run; else empty: the host's DKMS), and GUESTROOT (a build root whose
 # libraries the guest programs link, for a ROOTFS of another release than
 # the host's, so that nsauditctl lists rules as its auditctl does; else
-# empty: the host's).
+# empty: the host's), and INIT (systemd: the root file system boots with
+# systemd as PID 1, which runs the scenarios as a service; else empty).
+# DKMS is "image" where the root file system brings the module.
 
 lane_kernel() {
 	local flavour line buildroot=
@@ -21,6 +23,7 @@ lane_kernel() {
 	BUILDROOT=
 	DKMSROOT=
 	GUESTROOT=
+	INIT=
 	# The generic lanes take about 25 minutes beside the debug lane (26
 	# seen in a full make check, with the attack scenarios); a run well
 	# past that counts as hung.
@@ -55,6 +58,20 @@ lane_kernel() {
 		return 0
 		;;
 	rt) flavour=rt-amd64 ;;
+	# The Debian packages, installed in a Debian 13 root by deb-root.sh
+	# (make check runs it first; its image is in the build directory),
+	# booted on Debian 13's kernel with systemd as PID 1; the module is
+	# the one the package's DKMS built there.
+	packages)
+		lane_kernel generic-trixie || return 1
+		ROOTFS=${NSAUDIT_BUILD:-$here/../../build}/deb-root.ext4
+		[ -f "$ROOTFS" ] || { echo "lanes: no $ROOTFS: run tests/vm/deb-root.sh first (make check does)" >&2; return 1; }
+		ROOTMODS=$(module_closure "$KDIR/../../../lib/modules/$KVER" \
+			virtio_pci virtio_blk ext4 crc32c_generic crc32c-intel)
+		DKMS=image
+		INIT=systemd
+		return 0
+		;;
 	fuzz)
 		# A debug kernel again (NSAUDIT_DEBUG_LANE: debug-6.12, or
 		# debug, 6.1's), in a lane of its own so that the fuzzer runs
@@ -81,7 +98,7 @@ lane_kernel() {
 		TIMEOUT=5400
 		return 0
 		;;
-	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd, auditd-6.12, auditd-trixie)" >&2; return 2 ;;
+	*) echo "lanes: unknown lane '$1' (generic, rt, generic-6.12, rt-6.12, generic-7.3, rt-7.3, generic-trixie, rt-trixie, debug, debug-6.12, fuzz, auditd, auditd-6.12, auditd-trixie, packages)" >&2; return 2 ;;
 	esac
 	line=$("$here/fetch-kernels.sh" "$cache" "$flavour")
 	set -- $line

@@ -50,6 +50,7 @@ if [ -n "$ROOTFS" ]; then
 	# snapshot=on: the guest's writes go to a temporary overlay.
 	disk=(-drive "file=$ROOTFS,if=virtio,format=raw,snapshot=on")
 	append="$append nsatest.root=/dev/vda"
+	[ -z "$INIT" ] || append="$append nsatest.init=$INIT"
 fi
 
 scen=$(IFS=,; echo "$*")

@@ -40,6 +40,7 @@
 #include "conf.h"
 #include "logwriter.h"
 #include "ownrec.h"
+#include "notify.h"
 #include "pidfile.h"
 #include "rule.h"
 #include "sig.h"
@@ -924,13 +925,36 @@ static int check_alive(struct daemon *dm)
 	return -1;
 }
 
+/* A report to the service manager that could not be sent is said once. */
+static void tell_manager(int err)
+{
+	static bool told;
+
+	if (err < 0 && !told) {
+		told = true;
+		say("cannot report to the service manager: %s", strerror(-err));
+	}
+}
+
+/* READY=1, with what the daemon is doing as its status. */
+static void tell_ready(const struct daemon *dm)
+{
+	tell_manager(notify("READY=1\nSTATUS=Logging to %s", dm->conf.log_file));
+}
+
 static void reload(struct daemon *dm, const struct sig_info *si)
 {
 	struct nsd_conf c;
 	struct own_who who;
 	char body[OWN_BODY_MAX];
+	struct timespec now;
 	bool ok;
 
+	/* The manager waits for READY=1 again (systemd's reload protocol). */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	tell_manager(notify("RELOADING=1\nMONOTONIC_USEC=%llu",
+			    (unsigned long long)now.tv_sec * 1000000ULL +
+			    (unsigned long long)now.tv_nsec / 1000ULL));
 	ok = !load_conf(dm->opts, &c);
 	if (!ok) {
 		say("configuration not reloaded; the old one stays");
@@ -949,6 +973,7 @@ static void reload(struct daemon *dm, const struct sig_info *si)
 	who_sender(&who, si);
 	if (own_config(body, sizeof(body), &who, ok) >= 0)
 		lw_own(&dm->lw, AUDIT_DAEMON_CONFIG, body);
+	tell_ready(dm);
 }
 
 /* Ask to unregister; what is on its way still comes, then END. */
@@ -958,6 +983,7 @@ static int stop(struct daemon *dm, const struct sig_info *si)
 
 	who_sender(&dm->stopper, si);
 	dm->stopping = true;
+	tell_manager(notify("STOPPING=1"));
 	clock_gettime(CLOCK_MONOTONIC, &dm->stop_at);
 	dm->stop_at.tv_sec += STOP_MS / 1000;
 	err = nsaudit_daemon_unregister(dm->d);
@@ -1142,6 +1168,8 @@ int main(int argc, char **argv)
 	rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
+	if (notify_init() < 0)
+		say("NOTIFY_SOCKET names no AF_UNIX socket; the service manager is not told");
 	if (absolute(&o.log, &o.alloc[0]) ||
 	    absolute(&o.pid_file, &o.alloc[1]) ||
 	    absolute(&o.config, &o.alloc[2])) {
@@ -1183,8 +1211,11 @@ int main(int argc, char **argv)
 		goto out_daemon;
 	report_started(&report, EXIT_OK);
 	rc = write_start(&dm, &info);
-	if (rc < 0)
+	if (rc < 0) {
+		/* Registered, rules loaded, DAEMON_START written. */
+		tell_ready(&dm);
 		rc = run(&dm);
+	}
 
 	finish(&dm);
 	summary(&dm, "exiting: ");

@@ -27,6 +27,26 @@ cmdline_arg() {
 	sed -n "s/.*\b$1=\([^ ]*\).*/\1/p" /proc/cmdline
 }
 
+# systemd_unit ROOT: the service that runs the scenarios when ROOT boots
+# with systemd as PID 1, its output on the serial console; the serial
+# getty, which would share that console, masked.
+systemd_unit() {
+	mkdir -p "$1/etc/systemd/system/multi-user.target.wants"
+	cat >"$1/etc/systemd/system/nsatest.service" <<-EOF
+	[Unit]
+	Description=nsaudit VM scenarios
+	After=multi-user.target
+	[Service]
+	Type=oneshot
+	ExecStart=/nsaudit/bin/busybox sh /nsaudit/run.sh --exit
+	StandardOutput=tty
+	StandardError=tty
+	TTYPath=/dev/ttyS0
+	EOF
+	ln -sf ../nsatest.service "$1/etc/systemd/system/multi-user.target.wants/nsatest.service"
+	ln -sf /dev/null "$1/etc/systemd/system/serial-getty@ttyS0.service"
+}
+
 fail() {
 	echo "FAIL: $*"
 	exit 1

@@ -1,0 +1,116 @@
+#!/bin/bash
+# The Debian packages as an admin installs them: in a Debian 13 root (an
+# overlay on build-dkms-root.sh's, which has dkms and the headers of
+# Debian 13's 6.12 and trixie-backports' 7.3), "apt install ./*.deb" with
+# systemd as init; DKMS must build and install the module for each of
+# those kernels. The installed root is written to IMAGE (ext4) for the
+# packages lane, which boots it with systemd as PID 1. Then the packages
+# are purged (with what apt installed for them) and nothing of theirs may
+# be left: removed, the root's files must be those it had before and the
+# configuration (a conffile); purged, those it had before.
+#
+# Usage: deb-root.sh CACHE_DIR DEB_DIR IMAGE
+# Says what it checked on standard output; exit 1 on the first failure.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${1:?usage: deb-root.sh CACHE_DIR DEB_DIR IMAGE}
+debs=$(cd "${2:?}" && pwd)
+img=${3:?}
+mkdir -p "$(dirname "$img")"
+img=$(cd "$(dirname "$img")" && pwd)/$(basename "$img")
+lower=$("$here/build-dkms-root.sh" --prepare "$cache" trixie && echo "$cache/dkmsroot-trixie-1")
+kvers=$(cd "$lower/lib/modules" && for k in *; do [ -e "$k/build" ] && echo "$k"; done)
+[ -n "$kvers" ] || { echo "deb-root: no kernel headers in $lower" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/nsaudit-debroot.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/upper" "$work/work" "$work/root" "$work/debs"
+cp "$debs"/nsaudit_*.deb "$debs"/nsaudit-dkms_*.deb "$debs"/libnsaudit0_*.deb \
+	"$debs"/libnsaudit-dev_*.deb "$work/debs/"
+
+# Everything below runs in a private mount namespace: the overlay and the
+# root's /proc and /dev go with it, whatever happens.
+unshare -m --propagation private bash -s "$lower" "$work" "$img" $kvers <<'EOF'
+set -euo pipefail
+trap 'echo "deb-root: failed: $BASH_COMMAND (line $LINENO)" >&2' ERR
+lower=$1 work=$2 img=$3
+shift 3
+r=$work/root
+mount -t overlay overlay -o "lowerdir=$lower,upperdir=$work/upper,workdir=$work/work" "$r"
+mkdir -p "$r/debs"
+api_up() {
+	mount -t proc proc "$r/proc"
+	mount --bind /dev "$r/dev"
+	mount --bind "$work/debs" "$r/debs"
+}
+api_down() {
+	umount "$r/proc" "$r/dev" "$r/debs"
+}
+api_up
+cp /etc/resolv.conf "$r/etc/resolv.conf"
+in_root() {
+	chroot "$r" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin DEBIAN_FRONTEND=noninteractive "$@"
+}
+fail() { echo "deb-root: $*" >&2; exit 1; }
+files() {
+	in_root find / -xdev \( -path /proc -o -path /debs -o -path /var/cache/apt \
+		-o -path /var/lib/apt/lists -o -path /var/log -o -path /tmp \) -prune -o -print | sort
+}
+
+# The root's own DKMS install of the tree (build-dkms-root.sh) first
+# goes: this is a machine that never had nsaudit.
+for v in $(cd "$r/var/lib/dkms/nsaudit" 2>/dev/null && ls -d [0-9]*); do
+	in_root dkms remove "nsaudit/$v" --all >/dev/null 2>&1 || true
+done
+rm -rf "$r"/usr/src/nsaudit-* "$r/var/lib/dkms/nsaudit"
+[ -z "$(in_root dkms status nsaudit)" ] || fail "nsaudit still in DKMS: $(in_root dkms status)"
+# systemd as init, for the lane that boots this root; the lists at most a
+# day old.
+if [ -z "$(find "$r/var/lib/apt/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
+	in_root apt-get update -q >"$work/apt.log" 2>&1 || { tail "$work/apt.log" >&2; fail "apt-get update failed"; }
+fi
+in_root apt-get install -y -q --no-install-recommends systemd-sysv >>"$work/apt.log" 2>&1 ||
+	{ tail "$work/apt.log" >&2; fail "systemd-sysv did not install"; }
+# Nothing the policy-rc.d of the build root forbids: the unit is only
+# enabled here (the packages do not start it).
+files >"$work/before"
+
+in_root apt-get install -y -q $(cd "$r/debs" && ls ./*.deb | sed 's|^\./|/debs/|') >"$work/install.log" 2>&1 ||
+	{ tail -n 30 "$work/install.log" >&2; fail "apt install of the packages failed"; }
+for k in "$@"; do
+	ko=$(ls "$r/lib/modules/$k/updates/dkms/"nsaudit.ko* 2>/dev/null | head -n 1)
+	[ -n "$ko" ] || { tail -n 30 "$work/install.log" >&2; fail "DKMS built no module for $k at install"; }
+	in_root dkms status -m nsaudit -k "$k" | grep -q ': installed' ||
+		fail "dkms status for $k: $(in_root dkms status -m nsaudit -k "$k")"
+done
+echo "deb-root: apt install ./*.deb: DKMS built and installed nsaudit for $*"
+[ "$(in_root systemctl is-enabled nsauditd.service)" = enabled ] || fail "nsauditd.service not enabled"
+in_root nsauditctl --version | grep -q '^nsauditctl ' || fail "nsauditctl does not run"
+echo "deb-root: nsauditd.service enabled; nsauditctl runs"
+
+# The installed root, for the packages lane (without the mounts).
+api_down
+rm -f "$img.tmp"
+mke2fs -q -t ext4 -d "$r" -F "$img.tmp" 3G >"$work/mke2fs.log" 2>&1 ||
+	{ cat "$work/mke2fs.log" >&2; fail "mke2fs failed"; }
+mv "$img.tmp" "$img"
+api_up
+
+# Removed: the module and every file but the configuration go, and what
+# apt pulled in for the packages with them.
+in_root apt-get remove -y -q --autoremove nsaudit-dkms nsaudit libnsaudit0 libnsaudit-dev \
+	>"$work/remove.log" 2>&1 || { tail -n 30 "$work/remove.log" >&2; fail "apt remove failed"; }
+files >"$work/removed"
+left=$({ diff "$work/before" "$work/removed" || true; } | sed -n 's/^> //p' | tr '\n' ' ')
+[ "$left" = "/etc/nsaudit /etc/nsaudit/nsauditd.conf " ] ||
+	fail "remove left more than the configuration: $(diff "$work/before" "$work/removed")"
+[ -z "$(in_root dkms status nsaudit)" ] || fail "nsaudit still in DKMS after remove"
+ls "$r"/lib/modules/*/updates/dkms/nsaudit.ko* >/dev/null 2>&1 && fail "a module is left after remove"
+echo "deb-root: apt remove --autoremove: no module, no file but /etc/nsaudit/nsauditd.conf"
+in_root apt-get purge -y -q nsaudit >"$work/purge.log" 2>&1 ||
+	{ tail -n 30 "$work/purge.log" >&2; fail "apt purge failed"; }
+files >"$work/after"
+left=$(diff "$work/before" "$work/after" || true)
+[ -z "$left" ] || fail "purge left the root different from before the install: $left"
+echo "deb-root: apt purge: the root's files are those it had before the install"
+EOF

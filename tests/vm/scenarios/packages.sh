@@ -1,0 +1,62 @@
+# packages (packages lane): the Debian packages as an admin has them
+# (tests/vm/deb-root.sh installed them in a Debian 13 root with apt; this
+# VM boots that root with systemd as PID 1). modprobe finds the module the
+# package's DKMS built at install; nsauditd.service starts, reports ready
+# (Type=notify) with its status, keeps only CAP_AUDIT_CONTROL, logs a
+# ruled event, reloads on systemctl reload and stops with exit status 0
+# and DAEMON_END.
+# The packages' nsauditctl, not the test image's.
+PATH=/usr/sbin:/usr/bin:/sbin:/bin:/nsaudit/bin
+expect_eq "PID 1" "$(cat /proc/1/comm)" systemd
+expect_eq "the tool's path" "$(command -v nsauditctl)" /usr/sbin/nsauditctl
+ko=$(ls "/lib/modules/$(uname -r)/updates/dkms/"nsaudit.ko* 2>/dev/null)
+[ "$(printf '%s\n' "$ko" | grep -c .)" = 1 ] || fail "DKMS's modules: '$ko'"
+dpkg-query -W -f '${Status}' nsaudit-dkms | grep -q 'ok installed' || fail "nsaudit-dkms not installed"
+dpkg-query -S "/usr/src/nsaudit-$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' /usr/src/nsaudit-*/dkms.conf)/dkms.conf" >/dev/null ||
+	fail "the DKMS source is not the package's"
+expect_eq "enabled at install" "$(systemctl is-enabled nsauditd.service)" enabled
+note "the root as apt left it: nsaudit-dkms installed, nsauditd.service enabled"
+
+# The service loads the module itself (ExecStartPre=+modprobe).
+grep -q '^nsaudit ' /proc/modules && fail "module loaded before the service started"
+log=/var/log/nsaudit/audit.log
+systemctl start nsauditd.service ||
+	fail "start: $(systemctl status nsauditd.service 2>&1 | tail -n 20)"
+expect_eq "active" "$(systemctl is-active nsauditd.service)" active
+expect_eq "module path" "$(modinfo -n nsaudit)" "$ko"
+pid=$(systemctl show -p MainPID --value nsauditd.service)
+[ "${pid:-0}" -gt 0 ] || fail "no main pid"
+expect_eq "status text" "$(systemctl show -p StatusText --value nsauditd.service)" "Logging to $log"
+grep -q '^type=DAEMON_START ' "$log" || fail "no DAEMON_START: $(cat "$log")"
+expect_eq "the module's daemon" "$(nsauditctl status | sed -n 's/^daemon_pid //p')" "$pid"
+# Bit 30: CAP_AUDIT_CONTROL, and nothing else.
+expect_eq "bounding set" "$(sed -n 's/^CapBnd:[[:space:]]*//p' "/proc/$pid/status")" 0000000040000000
+expect_eq "effective set" "$(sed -n 's/^CapEff:[[:space:]]*//p' "/proc/$pid/status")" 0000000040000000
+note "started: module loaded from $ko, READY with '$(systemctl show -p StatusText --value nsauditd.service)', capabilities: CAP_AUDIT_CONTROL only"
+
+# A ruled event reaches its log.
+nsauditctl -a always,exit -F arch=b64 -S openat -F success=0 -k pkgsvc || fail "rule"
+nsa-gen open 3 /nsa-missing/pkgsvc >/dev/null
+wait_until 30 eval '[ "$(grep -c "key=\"pkgsvc\"" "$log")" = 3 ]' ||
+	fail "records: $(grep -c 'key="pkgsvc"' "$log"), want 3"
+note "3 ruled events, 3 records in $log"
+
+# Reload: SIGHUP through systemd, which waits for READY=1 again.
+systemctl reload nsauditd.service || fail "reload: $(systemctl status nsauditd.service 2>&1 | tail)"
+expect_eq "active after reload" "$(systemctl is-active nsauditd.service)" active
+expect_eq "same pid after reload" "$(systemctl show -p MainPID --value nsauditd.service)" "$pid"
+wait_until 30 grep -q '^type=DAEMON_CONFIG ' "$log" || fail "no DAEMON_CONFIG"
+note "reload: DAEMON_CONFIG, same process"
+
+# Stop: unregistered, DAEMON_END, exit status 0; the journal has its words.
+systemctl stop nsauditd.service || fail "stop"
+expect_eq "state after stop" "$(systemctl is-active nsauditd.service)" inactive
+expect_eq "exit status" "$(systemctl show -p ExecMainStatus --value nsauditd.service)" 0
+expect_eq "result" "$(systemctl show -p Result --value nsauditd.service)" success
+grep -q '^type=DAEMON_END ' "$log" || fail "no DAEMON_END"
+nsauditctl status | grep -qx 'daemon none' ||
+	fail "still registered: $(nsauditctl status | grep '^daemon')"
+journalctl -u nsauditd.service --no-pager | grep -q 'exiting' ||
+	fail "journal: $(journalctl -u nsauditd.service --no-pager | tail)"
+note "stop: exit 0, DAEMON_END, unregistered, its summary in the journal"
+nsauditctl -D >/dev/null 2>&1 || true
