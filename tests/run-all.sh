@@ -142,7 +142,9 @@ case " $lanes " in
 	ready_pid[dkmsroot]=$! ;;
 esac
 for lane in $lanes; do
-	(here=$here/vm; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null &&
+	# The packages lane boots generic-trixie's kernel on a root that
+	# deb-root.sh makes when its turn comes.
+	(here=$here/vm; . "$here/lanes.sh"; lane_kernel "${lane/#packages/generic-trixie}" >/dev/null &&
 		echo "$KVER $DKMS ${DKMSROOT:--}") >"$build/ready/$lane" 2>"$build/ready/$lane.err" &
 	ready_pid[$lane]=$!
 done
@@ -185,6 +187,18 @@ export NSAUDIT_DKMS_DONE=1
 # kernel, build and boot.
 run_lane() {
 	local lane=$1 list=${scen[$lane]}
+	if [ "$lane" = packages ]; then
+		# Its root first: the packages installed with apt, removed and
+		# purged (counted below as a check of its own).
+		mkdir -p "$build/vm/packages"
+		if "$here/vm/deb-root.sh" "$cache" "$top/build/deb" "$build/deb-root.ext4" \
+			>"$build/deb-root.log" 2>&1; then
+			echo pass >"$build/deb-root.result"
+		else
+			echo fail >"$build/deb-root.result"
+			return 1
+		fi
+	fi
 	if [ -n "${NSAUDIT_SCENARIOS:-}" ]; then
 		case " $list " in
 		*" dkms "*) list="dkms $NSAUDIT_SCENARIOS" ;;
@@ -203,6 +217,15 @@ done
 for lane in $lanes; do
 	wait "${pid_of[$lane]}"
 	rc=$?
+	if [ "$lane" = packages ]; then
+		sed 's/^/  /' "$build/deb-root.log"
+		if [ "$(cat "$build/deb-root.result" 2>/dev/null)" = pass ]; then
+			passed=$((passed + 1))
+		else
+			echo "check: the packages in a Debian 13 root FAILED (log: $build/deb-root.log)"
+			failed=$((failed + 1))
+		fi
+	fi
 	log=$build/vm/$lane/run.log
 	grep -E '^(=== FAIL|FAIL|run-lane: )' "$log"
 	# The guest's lines come through its serial console, ending in CR LF.

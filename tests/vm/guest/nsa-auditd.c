@@ -7,7 +7,8 @@
  * flushed line per record, so scenarios can read the log while it runs.
  *
  * Usage: nsa-auditd FILE
- * It writes "ready" to stdout once registered. On SIGTERM it drains what
+ * It writes "ready lost=N" to stdout once registered (the kernel's lost
+ * counter then). On SIGTERM it drains what
  * the kernel still has queued, prints "lost=N" (the kernel's lost counter)
  * and exits 0.
  */
@@ -109,7 +110,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "nsa-auditd: cannot become the audit daemon\n");
 		return 1;
 	}
-	printf("ready\n");
+	/* What was lost before (a system that booted without a daemon). */
+	printf("ready lost=%d\n", lost_count(fd));
 	fflush(stdout);
 
 	while (!stopping)
