@@ -475,7 +475,11 @@ START_TEST(test_conf_shipped)
 	ck_assert_msg(!conf_load(&c, "../../tools/nsauditd/nsauditd.conf", true,
 				 err, sizeof(err)), "%s", err);
 	conf_defaults(&d);
-	d.rules_file_set = true;	/* it names the default file */
+	/*
+	 * rules_file stays commented out: named, even as the default, it
+	 * must exist, and a fresh install has no rules file.
+	 */
+	ck_assert(!c.rules_file_set);
 	ck_assert_mem_eq(&c, &d, sizeof(c));
 }
 END_TEST
