@@ -74,7 +74,7 @@ sed 's/^/  /' "$build/builders.log"
 # 6.12 built with KASAN and lockdep, or "debug", Debian 12's 6.1 (both do
 # not fit in CI's time).
 export NSAUDIT_DEBUG_LANE=${NSAUDIT_DEBUG_LANE:-debug-6.12}
-lanes=${NSAUDIT_LANES:-"$NSAUDIT_DEBUG_LANE generic rt generic-trixie rt-trixie generic-7.3 rt-7.3 fuzz auditd auditd-trixie"}
+lanes=${NSAUDIT_LANES:-"$NSAUDIT_DEBUG_LANE generic rt generic-trixie rt-trixie generic-7.3 rt-7.3 packages fuzz auditd auditd-trixie"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons rules-entry"
 contid="contid-inherit contid-refused contid-race contid-many"
@@ -123,6 +123,8 @@ declare -A scen=(
 	[fuzz]="genl-fuzz"
 	[auditd]="$auditd"
 	[auditd-trixie]="$auditd"
+	# make deb's packages in a Debian 13 root, booted with systemd.
+	[packages]="packages"
 )
 
 # Every lane's kernel (fetched, or the debug one built), build root and
@@ -199,7 +201,8 @@ run_lane() {
 			return 1
 		fi
 	fi
-	if [ -n "${NSAUDIT_SCENARIOS:-}" ]; then
+	# (The packages lane's one scenario is its whole point: it stays.)
+	if [ -n "${NSAUDIT_SCENARIOS:-}" ] && [ "$lane" != packages ]; then
 		case " $list " in
 		*" dkms "*) list="dkms $NSAUDIT_SCENARIOS" ;;
 		*) list=$NSAUDIT_SCENARIOS ;;

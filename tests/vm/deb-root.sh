@@ -6,8 +6,8 @@
 # those kernels. The installed root is written to IMAGE (ext4) for the
 # packages lane, which boots it with systemd as PID 1. Then the packages
 # are purged (with what apt installed for them) and nothing of theirs may
-# be left: removed, the root's files must be those it had before and the
-# configuration (a conffile); purged, those it had before.
+# be left: removed, no file of the packages but the conffile; purged (with
+# what apt pulled in for them), the root's files those it had before.
 #
 # Usage: deb-root.sh CACHE_DIR DEB_DIR IMAGE
 # Says what it checked on standard output; exit 1 on the first failure.
@@ -96,21 +96,34 @@ mke2fs -q -t ext4 -d "$r" -F "$img.tmp" 3G >"$work/mke2fs.log" 2>&1 ||
 mv "$img.tmp" "$img"
 api_up
 
-# Removed: the module and every file but the configuration go, and what
-# apt pulled in for the packages with them.
-in_root apt-get remove -y -q --autoremove nsaudit-dkms nsaudit libnsaudit0 libnsaudit-dev \
+# Removed: the module and every file the packages shipped go, but the
+# conffile (dpkg keeps a removed package's configuration, and systemd's
+# enablement of its unit, until purge).
+in_root apt-get remove -y -q nsaudit-dkms nsaudit libnsaudit0 libnsaudit-dev \
 	>"$work/remove.log" 2>&1 || { tail -n 30 "$work/remove.log" >&2; fail "apt remove failed"; }
-files >"$work/removed"
-left=$({ diff "$work/before" "$work/removed" || true; } | sed -n 's/^> //p' | tr '\n' ' ')
-[ "$left" = "/etc/nsaudit /etc/nsaudit/nsauditd.conf " ] ||
-	fail "remove left more than the configuration: $(diff "$work/before" "$work/removed")"
 [ -z "$(in_root dkms status nsaudit)" ] || fail "nsaudit still in DKMS after remove"
 ls "$r"/lib/modules/*/updates/dkms/nsaudit.ko* >/dev/null 2>&1 && fail "a module is left after remove"
-echo "deb-root: apt remove --autoremove: no module, no file but /etc/nsaudit/nsauditd.conf"
-in_root apt-get purge -y -q nsaudit >"$work/purge.log" 2>&1 ||
+ls -d "$r"/usr/src/nsaudit-* >/dev/null 2>&1 && fail "the module's source is left after remove"
+left=
+for deb in "$r"/debs/*.deb; do
+	conf=$(dpkg-deb -I "$deb" conffiles 2>/dev/null || true)
+	for f in $(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\./, "", $6); print $6 }'); do
+		[ -e "$r$f" ] || [ -L "$r$f" ] || continue
+		printf '%s\n' "$conf" | grep -qxF "$f" || left="$left $f"
+	done
+done
+[ -z "$left" ] || fail "apt remove left files of the packages:$left"
+[ -f "$r/etc/nsaudit/nsauditd.conf" ] || fail "apt remove took the conffile"
+echo "deb-root: apt remove: no module, no DKMS source, no file of the packages but the conffile /etc/nsaudit/nsauditd.conf"
+# Purged: what dpkg kept of them (the packages in config-files state),
+# and what apt pulled in for them.
+rc=$(in_root dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' 2>/dev/null |
+	awk '$1 == "rc" && $2 ~ /^(nsaudit|nsaudit-dkms|libnsaudit0|libnsaudit-dev)$/ { print $2 }')
+[ "$rc" = nsaudit ] || fail "packages kept in config-files state: '$rc', want nsaudit (its conffile)"
+in_root apt-get purge -y -q --autoremove $rc >"$work/purge.log" 2>&1 ||
 	{ tail -n 30 "$work/purge.log" >&2; fail "apt purge failed"; }
 files >"$work/after"
 left=$(diff "$work/before" "$work/after" || true)
 [ -z "$left" ] || fail "purge left the root different from before the install: $left"
-echo "deb-root: apt purge: the root's files are those it had before the install"
+echo "deb-root: apt purge --autoremove: the root's files are those it had before the install"
 EOF
