@@ -245,8 +245,9 @@ guest_teardown() {
 		wait_until 60 grep -q '^lost=' /tmp/nsa-auditd.out || { echo "nsa-auditd did not stop"; _ok=1; }
 		# Counted from the daemon's start: a root booted with systemd
 		# (the packages lane) loses records before any daemon runs.
-		_lost=$(($(sed -n 's/^lost=//p' /tmp/nsa-auditd.out) -
-			$(sed -n 's/^ready lost=//p' /tmp/nsa-auditd.out)))
+		_lost=$(sed -n 's/^lost=//p' /tmp/nsa-auditd.out)
+		_lost0=$(sed -n 's/^ready lost=//p' /tmp/nsa-auditd.out)
+		_lost=$((${_lost:-0} - ${_lost0:-0}))
 	else
 		_lost=$(auditctl -s | sed -n 's/^lost //p')
 		_pid=$(auditctl -s | sed -n 's/^pid //p')
