@@ -4,7 +4,8 @@
 # at install, started at boot: it loaded the module the package's DKMS
 # built, reported ready (Type=notify) with its status, keeps only
 # CAP_AUDIT_CONTROL; it logs a ruled event, reloads on systemctl reload,
-# stops with exit status 0 and DAEMON_END, and starts again.
+# stops with exit status 0 and DAEMON_END, starts again, and is restarted
+# by systemd, registered anew, when killed.
 # The packages' nsauditctl, not the test image's.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin:/nsaudit/bin
 expect_eq "PID 1" "$(cat /proc/1/comm)" systemd
@@ -63,7 +64,21 @@ note "stop: exit 0, DAEMON_END, unregistered, its summary in the journal"
 # And by hand again, as an admin restarts it.
 systemctl start nsauditd.service || fail "start: $(journal)"
 expect_eq "active again" "$(systemctl is-active nsauditd.service)" active
-expect_eq "its daemon again" "$(nsauditctl status | sed -n 's/^daemon_pid //p')" \
-	"$(systemctl show -p MainPID --value nsauditd.service)"
+pid=$(systemctl show -p MainPID --value nsauditd.service)
+expect_eq "its daemon again" "$(nsauditctl status | sed -n 's/^daemon_pid //p')" "$pid"
+note "started by hand"
+
+# Killed (SIGKILL: no unregistration, no DAEMON_END): the module frees
+# its slot when the socket closes, and systemd (Restart=on-failure)
+# starts a new daemon that registers in its place.
+kill -KILL "$pid"
+wait_until 60 eval '[ "$(systemctl show -p MainPID --value nsauditd.service)" != "$pid" ] &&
+	[ "$(systemctl show -p MainPID --value nsauditd.service)" != 0 ] &&
+	[ "$(systemctl is-active nsauditd.service)" = active ]' ||
+	fail "not restarted after SIGKILL: $(journal)"
+pid2=$(systemctl show -p MainPID --value nsauditd.service)
+expect_eq "the new daemon is the module's" "$(nsauditctl status | sed -n 's/^daemon_pid //p')" "$pid2"
+expect_eq "restarts" "$(systemctl show -p NRestarts --value nsauditd.service)" 1
 systemctl stop nsauditd.service || fail "stop again"
-note "started by hand and stopped again"
+expect_eq "exit status after the restart" "$(systemctl show -p ExecMainStatus --value nsauditd.service)" 0
+note "killed: systemd restarted it once ($pid, then $pid2), the new one registered; stopped with 0"
