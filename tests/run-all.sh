@@ -17,6 +17,8 @@ mkdir -p "$build" "$cache"
 start=$(date +%s)
 passed=0
 failed=0
+# What failed, repeated at the end: CI shows only the output's tail.
+failures=()
 
 "$here/host-deps.sh" || exit 1
 
@@ -31,6 +33,7 @@ if make -s -C "$here/unit" check >"$unit_log" 2>&1; then
 	echo "check: unit tests passed"
 else
 	echo "check: unit tests FAILED (log: $unit_log)"
+	failures+=("unit tests: $(grep -m 3 -E '^[^ ]*:[0-9]+:.*:F:|ERROR SUMMARY: [1-9]' "$unit_log" | tr '\n' ' ')")
 fi
 read -r checks fails errs < <(sed -n 's/^[0-9]*%: Checks: \([0-9]*\), Failures: \([0-9]*\), Errors: \([0-9]*\)$/\1 \2 \3/p' "$unit_log" | head -n 1)
 if [ -n "${checks:-}" ] && grep -q 'ERROR SUMMARY: 0 errors' "$unit_log"; then
@@ -51,6 +54,7 @@ step() {
 	else
 		failed=$((failed + 1))
 		echo "check: $what FAILED (log: $log)"
+		failures+=("$what: $(tail -n 3 "$log" | tr '\n' ' ')")
 	fi
 }
 # The genetlink YAML spec matches the UAPI header.
@@ -227,6 +231,7 @@ for lane in $lanes; do
 		else
 			echo "check: the packages in a Debian 13 root FAILED (log: $build/deb-root.log)"
 			failed=$((failed + 1))
+			failures+=("deb-root: $(tail -n 3 "$build/deb-root.log" | tr '\n' ' ')")
 		fi
 	fi
 	log=$build/vm/$lane/run.log
@@ -239,8 +244,17 @@ for lane in $lanes; do
 	if [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; then
 		failed=$((failed + 1))	# died without reporting a failure
 	fi
+	if [ "$rc" != 0 ]; then
+		# The lane's verdict and failed scenarios, and where a guest
+		# died, what its console said last.
+		failures+=("lane $lane: $(grep -aE '^(=== FAIL|FAIL|run-lane: .*FAIL|[0-9]+:)' "$log" | head -n 12 | tr -d '\r' | tr '\n' ' ')")
+		[ -n "$f" ] || failures+=("lane $lane: its console's last lines: $(tail -n 15 "$build/vm/$lane/serial.log" 2>/dev/null | tr -d '\r' | tr '\n' '|')")
+	fi
 done
 
+for line in "${failures[@]}"; do
+	echo "check: FAILED: $line" | cut -c1-1500
+done
 echo "check: $(($(date +%s) - start)) s"
 echo "check: $passed passed, $failed failed"
 [ "$failed" = 0 ]
