@@ -21,6 +21,12 @@
 
 int nsaudit_contid_set(struct nsaudit_handle *h, int pid, uint64_t id)
 {
+	return nsaudit_contid_set_name(h, pid, id, NULL);
+}
+
+int nsaudit_contid_set_name(struct nsaudit_handle *h, int pid, uint64_t id,
+			    const char *name)
+{
 	struct nl_msg *msg;
 	int err;
 
@@ -29,8 +35,8 @@ int nsaudit_contid_set(struct nsaudit_handle *h, int pid, uint64_t id)
 	err = nsaudit__check_requests(h);
 	if (err)
 		return err;
-	err = nsaudit__build_contid_set(h->family, pid, id, &msg, h->errmsg,
-					sizeof(h->errmsg));
+	err = nsaudit__build_contid_set(h->family, pid, id, name, &msg,
+					h->errmsg, sizeof(h->errmsg));
 	err = nsaudit__built(h, err);
 	if (err)
 		return err;

@@ -538,6 +538,27 @@ NSAUDIT_EXPORT int nsaudit_contid_set(struct nsaudit_handle *h, int pid,
 				      uint64_t id);
 
 /**
+ * nsaudit_contid_set_name() - give a process an audit container ID, named
+ * @h: the handle
+ * @pid: as for nsaudit_contid_set()
+ * @id: as for nsaudit_contid_set()
+ * @name: the container's name, logged in the CONTAINER_OP record
+ *        (" name=..." after old-contid), or NULL for none; 1 to
+ *        NSAUDIT_CONTID_NAME_MAX bytes before its NUL
+ *
+ * As nsaudit_contid_set(), which is this call with a NULL @name. The
+ * module logs the name as audit logs any string a process controls:
+ * quoted, or in hexadecimal if it holds a quote, a space or a control
+ * character. Needs interface 1.6 for a name: an older module refuses the
+ * unknown attribute with -EINVAL.
+ *
+ * Return: as nsaudit_contid_set(); also -EINVAL for an empty or too
+ * long @name (the library's check).
+ */
+NSAUDIT_EXPORT int nsaudit_contid_set_name(struct nsaudit_handle *h, int pid,
+					   uint64_t id, const char *name);
+
+/**
  * nsaudit_contid_get() - the audit container ID of a process
  * @h: the handle
  * @pid: a process ID in the caller's PID namespace, 1 to NSAUDIT_PID_MAX

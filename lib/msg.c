@@ -1783,17 +1783,44 @@ static int nsaudit_build_pid(int family, uint8_t cmd, int pid,
  * @why: receives the reason on failure
  * @size: size of @why
  *
+ * @name: the container's name for the CONTAINER_OP record, or NULL for
+ *        none: 1 to NSAUDIT_CONTID_NAME_MAX bytes, sent with its NUL
+ *
  * NSAUDIT_A_PID comes first: after it the u64 NSAUDIT_A_CONTID lies
  * 8-byte aligned without an NSAUDIT_A_PAD.
  *
- * Return: 0, -EINVAL for a @pid out of range or a bad @family, or
- * -ENOMEM.
+ * Return: 0, -EINVAL for a @pid out of range, a bad @family, or an empty
+ * or too long @name, or -ENOMEM.
  */
 int nsaudit__build_contid_set(int family, int pid, uint64_t id,
-			      struct nl_msg **msgp, char *why, size_t size)
+			      const char *name, struct nl_msg **msgp,
+			      char *why, size_t size)
 {
-	return nsaudit_build_pid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
-				 msgp, why, size);
+	int err;
+
+	if (msgp)
+		*msgp = NULL;
+	if (name && !*name) {
+		nsaudit_why(why, size, "the container name is empty");
+		return -EINVAL;
+	}
+	if (name && strnlen(name, NSAUDIT_CONTID_NAME_MAX + 1) >
+		    NSAUDIT_CONTID_NAME_MAX) {
+		nsaudit_why(why, size,
+			    "the container name is longer than %d bytes",
+			    NSAUDIT_CONTID_NAME_MAX);
+		return -EINVAL;
+	}
+	err = nsaudit_build_pid(family, NSAUDIT_CMD_SET_CONTID, pid, &id,
+				msgp, why, size);
+	if (err || !name)
+		return err;
+	if (nla_put_string(*msgp, NSAUDIT_A_CONTID_NAME, name) < 0) {
+		nlmsg_free(*msgp);
+		*msgp = NULL;
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 /**

@@ -95,7 +95,8 @@ int nsaudit__parse_done(const struct nlmsghdr *nlh, size_t len, int *error,
 
 /* Audit container IDs: SET_CONTID and GET_CONTID, and the latter's reply. */
 int nsaudit__build_contid_set(int family, int pid, uint64_t id,
-			      struct nl_msg **msgp, char *why, size_t size);
+			      const char *name, struct nl_msg **msgp,
+			      char *why, size_t size);
 int nsaudit__build_contid_get(int family, int pid, struct nl_msg **msgp,
 			      char *why, size_t size);
 int nsaudit__parse_contid(const struct nlmsghdr *nlh, size_t len, int family,

@@ -319,12 +319,36 @@ static void nsaudit_cid_task_free(struct nsaudit_cid_task *e)
 }
 
 /*
- * Logs a CONTAINER_OP record: "op=set opid=PID contid=N old-contid=-1"
- * with the setter's task fields, or "op=drop opid=PID contid=-1
- * old-contid=N". Ended through nsaudit_log_end(), so that a user task's
- * record gets its nsID set as any other.
+ * " name=NAME" as audit_log_untrustedstring() (not exported) writes it:
+ * quoted, or in hexadecimal if a quote, a space or a control byte could
+ * otherwise make it read as more fields.
  */
-static void nsaudit_cid_log(bool set, pid_t opid, u64 id)
+static void nsaudit_cid_log_name(struct audit_buffer *ab, const char *name)
+{
+	const unsigned char *p;
+
+	for (p = name; *p; p++)
+		if (*p == '"' || *p < 0x21 || *p > 0x7e)
+			break;
+	if (!*p) {
+		audit_log_format(ab, " name=\"%s\"", name);
+		return;
+	}
+	audit_log_format(ab, " name=");
+	for (p = name; *p; p++)
+		audit_log_format(ab, "%02X", *p);
+}
+
+/*
+ * Logs a CONTAINER_OP record: "op=set opid=PID contid=N old-contid=-1"
+ * (and " name=NAME" if @name) with the setter's task fields, or
+ * "op=drop opid=PID contid=-1 old-contid=N". @name comes from the
+ * orchestrator, who took it from whoever named the container: logged as
+ * audit logs any string a process controls. Ended through
+ * nsaudit_log_end(), so that a user task's record gets its nsID set as
+ * any other.
+ */
+static void nsaudit_cid_log(bool set, pid_t opid, u64 id, const char *name)
 {
 	struct audit_buffer *ab;
 
@@ -335,6 +359,8 @@ static void nsaudit_cid_log(bool set, pid_t opid, u64 id)
 	if (set) {
 		audit_log_format(ab, "op=set opid=%d contid=%llu old-contid=-1",
 				 opid, id);
+		if (name)
+			nsaudit_cid_log_name(ab, name);
 		audit_log_task_info(ab);
 	} else {
 		audit_log_format(ab, "op=drop opid=%d contid=-1 old-contid=%llu",
@@ -446,7 +472,7 @@ static void nsaudit_cid_drop(struct work_struct *work)
 
 	mutex_lock(&nsaudit_cid_lock);
 	nsaudit_cid_log_lost(cid);
-	nsaudit_cid_log(false, READ_ONCE(cid->last_pid), cid->id);
+	nsaudit_cid_log(false, READ_ONCE(cid->last_pid), cid->id, NULL);
 	hash_del(&cid->node);
 	nsaudit_cid_count--;
 	nsaudit_cid_disarm_idle();
@@ -633,9 +659,10 @@ static struct nsaudit_cid *nsaudit_cid_join(u64 id)
  * nsaudit_contid_set() - give a process its container ID
  * @task: the process, referenced by the caller
  * @id: the ID
+ * @name: the container's name for the record, or NULL
  * @extack: where to say why not
  *
- * The caller checked the capability and the value. The process must carry
+ * The caller checked the capability and the values. The process must carry
  * no ID yet and have neither threads nor children; the checks and the
  * setting are made under its siglock, under which copy_process() links
  * every child and thread it makes: one linked later finds the ID in the
@@ -648,7 +675,7 @@ static struct nsaudit_cid *nsaudit_cid_join(u64 id)
  * Return: 0, -ESRCH (exiting), -EBUSY, -EEXIST, -ENOSPC (the "contids"
  * limit) or -ENOMEM, with an extack message.
  */
-int nsaudit_contid_set(struct task_struct *task, u64 id,
+int nsaudit_contid_set(struct task_struct *task, u64 id, const char *name,
 		       struct netlink_ext_ack *extack)
 {
 	struct nsaudit_cid_task *e, *pending;
@@ -742,7 +769,7 @@ free:
 	nsaudit_cid_task_release(e);
 	kfree(fresh);
 	if (!err)
-		nsaudit_cid_log(true, task_pid_nr(task), id);
+		nsaudit_cid_log(true, task_pid_nr(task), id, name);
 	return err;
 }
 

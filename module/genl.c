@@ -98,6 +98,8 @@ static const struct nla_policy nsaudit_get_nsid_policy[NSAUDIT_A_MAX + 1] = {
 static const struct nla_policy nsaudit_set_contid_policy[NSAUDIT_A_MAX + 1] = {
 	[NSAUDIT_A_PID] = NLA_POLICY_FULL_RANGE(NLA_U32, &nsaudit_pid_range),
 	[NSAUDIT_A_CONTID] = { .type = NLA_U64 },
+	[NSAUDIT_A_CONTID_NAME] = { .type = NLA_NUL_STRING,
+				    .len = NSAUDIT_CONTID_NAME_MAX },
 };
 
 static const struct nla_policy nsaudit_register_policy[NSAUDIT_A_MAX + 1] = {
@@ -501,6 +503,8 @@ static int nsaudit_nl_set_contid(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr *pid_attr = info->attrs[NSAUDIT_A_PID];
 	struct nlattr *id_attr = info->attrs[NSAUDIT_A_CONTID];
+	struct nlattr *name_attr = info->attrs[NSAUDIT_A_CONTID_NAME];
+	const char *name = NULL;
 	struct task_struct *task;
 	struct pid *pid;
 	u64 id;
@@ -524,6 +528,15 @@ static int nsaudit_nl_set_contid(struct sk_buff *skb, struct genl_info *info)
 				    "the unset value (2^64-1) is no container ID");
 		return -EINVAL;
 	}
+	if (name_attr) {
+		/* The policy made sure of the NUL within the bound. */
+		name = nla_data(name_attr);
+		if (!*name) {
+			NL_SET_ERR_MSG_ATTR(info->extack, name_attr,
+					    "the container name is empty");
+			return -EINVAL;
+		}
+	}
 	pid = find_get_pid(nla_get_u32(pid_attr));
 	task = get_pid_task(pid, PIDTYPE_PID);
 	put_pid(pid);
@@ -541,7 +554,7 @@ static int nsaudit_nl_set_contid(struct sk_buff *skb, struct genl_info *info)
 				    "a kernel thread takes no container ID");
 		err = -EPERM;
 	} else {
-		err = nsaudit_contid_set(task, id, info->extack);
+		err = nsaudit_contid_set(task, id, name, info->extack);
 	}
 	put_task_struct(task);
 	return err;

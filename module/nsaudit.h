@@ -232,7 +232,7 @@ int nsaudit_contid_init(void);
 void nsaudit_contid_exit(void);
 u64 nsaudit_contid_current(void);
 u64 nsaudit_contid_task(const struct task_struct *t);
-int nsaudit_contid_set(struct task_struct *task, u64 id,
+int nsaudit_contid_set(struct task_struct *task, u64 id, const char *name,
 		       struct netlink_ext_ack *extack);
 void nsaudit_contid_counts(u64 *ids, u64 *tasks, u64 *lost);
 int nsaudit_cid_fork_pre(struct kprobe *p, struct pt_regs *regs);

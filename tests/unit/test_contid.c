@@ -82,14 +82,64 @@ START_TEST(test_build_set_bytes)
 
 		ck_assert_int_eq(nsaudit__build_contid_set(FAMILY,
 							   cases[i].pid,
-							   cases[i].id, &msg,
-							   why, sizeof(why)),
+							   cases[i].id, NULL,
+							   &msg, why,
+							   sizeof(why)),
 				 0);
 		ck_assert_str_eq(why, "");
 		ck_assert_uint_eq(nlmsg_hdr(msg)->nlmsg_len, sizeof(want));
 		ck_assert_mem_eq(nlmsg_hdr(msg), want, sizeof(want));
 		nlmsg_free(msg);
 	}
+}
+END_TEST
+
+/*
+ * A name follows the ID, with its NUL, padded to 4 bytes; the longest
+ * one the module takes passes, one byte more and an empty one do not.
+ */
+START_TEST(test_build_set_name)
+{
+	char name[NSAUDIT_CONTID_NAME_MAX + 2];
+	char why[NSAUDIT__TEXT_SIZE], want[64];
+	struct nl_msg *msg = NULL;
+	struct nlattr *a;
+
+	ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, 7, 9, "web-1", &msg,
+						   why, sizeof(why)), 0);
+	/* header 16 + genl 4 + pid 8 + contid 12 + name 4 + "web-1\0" 6 -> 8 */
+	ck_assert_uint_eq(nlmsg_hdr(msg)->nlmsg_len, 52);
+	a = nlmsg_find_attr(nlmsg_hdr(msg), GENL_HDRLEN, NSAUDIT_A_CONTID_NAME);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_int_eq(nla_len(a), 6);
+	ck_assert_mem_eq(nla_data(a), "web-1", 6);
+	nlmsg_free(msg);
+
+	memset(name, 'n', sizeof(name));
+	name[NSAUDIT_CONTID_NAME_MAX] = '\0';
+	msg = NULL;
+	ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, 7, 9, name, &msg,
+						   why, sizeof(why)), 0);
+	a = nlmsg_find_attr(nlmsg_hdr(msg), GENL_HDRLEN, NSAUDIT_A_CONTID_NAME);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_int_eq(nla_len(a), NSAUDIT_CONTID_NAME_MAX + 1);
+	nlmsg_free(msg);
+
+	name[NSAUDIT_CONTID_NAME_MAX] = 'n';
+	name[NSAUDIT_CONTID_NAME_MAX + 1] = '\0';
+	msg = (struct nl_msg *)&msg;
+	ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, 7, 9, name, &msg,
+						   why, sizeof(why)), -EINVAL);
+	ck_assert_ptr_null(msg);
+	snprintf(want, sizeof(want), "the container name is longer than %d bytes",
+		 NSAUDIT_CONTID_NAME_MAX);
+	ck_assert_str_eq(why, want);
+
+	msg = (struct nl_msg *)&msg;
+	ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, 7, 9, "", &msg,
+						   why, sizeof(why)), -EINVAL);
+	ck_assert_ptr_null(msg);
+	ck_assert_str_eq(why, "the container name is empty");
 }
 END_TEST
 
@@ -138,7 +188,7 @@ START_TEST(test_build_refused)
 		msg = (struct nl_msg *)&msg;
 		why[0] = '\0';
 		ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, bad[i], 5,
-							   &msg, why,
+							   NULL, &msg, why,
 							   sizeof(why)),
 				 -EINVAL);
 		ck_assert_ptr_null(msg);
@@ -156,7 +206,7 @@ START_TEST(test_build_refused)
 	for (i = 0; i < ARRAY_SIZE(bad_family); i++) {
 		msg = (struct nl_msg *)&msg;
 		ck_assert_int_eq(nsaudit__build_contid_set(bad_family[i], 1, 5,
-							   &msg, why,
+							   NULL, &msg, why,
 							   sizeof(why)),
 				 -EINVAL);
 		ck_assert_ptr_null(msg);
@@ -167,7 +217,7 @@ START_TEST(test_build_refused)
 		ck_assert_ptr_null(msg);
 	}
 	ck_assert_int_eq(nsaudit__build_contid_set(FAMILY, 1, 5, NULL, NULL,
-						   0), -EINVAL);
+						   NULL, 0), -EINVAL);
 	ck_assert_int_eq(nsaudit__build_contid_get(FAMILY, 1, NULL, NULL, 0),
 			 -EINVAL);
 }
@@ -602,6 +652,7 @@ Suite *nsaudit_contid_suite(void)
 
 	tc = tcase_create("build");
 	tcase_add_test(tc, test_build_set_bytes);
+	tcase_add_test(tc, test_build_set_name);
 	tcase_add_test(tc, test_build_get_bytes);
 	tcase_add_test(tc, test_build_refused);
 	suite_add_tcase(s, tc);

@@ -321,11 +321,41 @@ START_TEST(test_contid)
 	parse_ok(&a, ARGS("contid", "get", "self"));
 	ck_assert_int_eq(a.pid, 0);
 
+	/* A name, as a separate argument or after '=', before or after. */
+	ck_assert_ptr_null(a.contid_name);
+	parse_ok(&a, ARGS("contid", "set", "42", "7", "--name", "web 1"));
+	ck_assert_str_eq(a.contid_name, "web 1");
+	ck_assert_uint_eq(a.contid, 7);
+	parse_ok(&a, ARGS("contid", "--name=x=y", "set", "42", "7"));
+	ck_assert_str_eq(a.contid_name, "x=y");
+	ck_assert_int_eq(a.pid, 42);
+	parse_ok(&a, ARGS("contid", "set", "42", "7", "--name", "--json"));
+	ck_assert_str_eq(a.contid_name, "--json");
+	ck_assert(!a.json);
+
 	/* Help wins here too. */
 	parse_ok(&a, ARGS("contid", "set", "5", "-h"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
 	parse_ok(&a, ARGS("contid", "--help"));
 	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
+/* The longest name the module takes, and one byte more. */
+START_TEST(test_contid_name_length)
+{
+	char name[NSAUDIT_CONTID_NAME_MAX + 2];
+	struct cli_args a;
+
+	memset(name, 'n', sizeof(name));
+	name[NSAUDIT_CONTID_NAME_MAX] = '\0';
+	parse_ok(&a, ARGS("contid", "set", "5", "7", "--name", name));
+	ck_assert_uint_eq(strlen(a.contid_name), NSAUDIT_CONTID_NAME_MAX);
+	name[NSAUDIT_CONTID_NAME_MAX] = 'n';
+	name[NSAUDIT_CONTID_NAME_MAX + 1] = '\0';
+	ck_assert_int_ne(parse(&a, ARGS("contid", "set", "5", "7", "--name",
+					name)), 0);
+	ck_assert_str_eq(a.err, "contid set: the name is longer than 255 bytes");
 }
 END_TEST
 
@@ -597,6 +627,18 @@ static const struct usage_case {
 	  { "contid get: unexpected argument '7'" } },
 	{ { "contid", "get", "-x" }, { "contid: unknown option '-x'" } },
 	{ { "contid", "get", "5\n" }, { "PID '5?' is not a decimal" } },
+	{ { "contid", "set", "5", "7", "--name" },
+	  { "option '--name' needs a value" } },
+	{ { "contid", "set", "5", "7", "--name=" },
+	  { "contid set: the name is empty" } },
+	{ { "contid", "set", "5", "7", "--name", "" },
+	  { "contid set: the name is empty" } },
+	{ { "contid", "--name=a", "set", "--name=b" },
+	  { "option '--name' given twice" } },
+	{ { "contid", "get", "5", "--name", "a" },
+	  { "contid get: option '--name' applies only to contid set" } },
+	{ { "contid", "set", "5", "7", "--namex" },
+	  { "contid: unknown option '--namex'" } },
 	/* nsid */
 	{ { "nsid" }, { "nsid: expected a PID or 'self'" } },
 	{ { "nsid", "--json" }, { "nsid: expected a PID" } },
@@ -1672,6 +1714,7 @@ Suite *nsaudit_cli_suite(void)
 	tcase_add_test(tc, test_delegate);
 	tcase_add_test(tc, test_nsid);
 	tcase_add_test(tc, test_contid);
+	tcase_add_test(tc, test_contid_name_length);
 	tcase_add_test(tc, test_monitor);
 	tcase_add_test(tc, test_help_version);
 	tcase_add_loop_test(tc, test_usage_error, 0,

@@ -6,7 +6,7 @@
  *
  *   nsauditctl [--json] COMMAND [ARGS] [--json]
  *   COMMAND: status | set KEY VALUE [KEY VALUE]... | nsid PID|self |
- *            contid set PID ID | contid get PID|self |
+ *            contid set PID ID [--name NAME] | contid get PID|self |
  *            delegate PID | undelegate PID |
  *            monitor [--count N] [--timeout SEC] | help | version
  *   short forms: -s (status), -e 0|1 (set enrich), -h/--help, -V/--version
@@ -408,6 +408,35 @@ static int cli_valued_opt(struct cli_parser *p, const char *name,
 }
 
 /*
+ * contid's "--name NAME" or "--name=NAME": checked here as the library
+ * would, so that the line is refused before anything is sent.
+ */
+static int cli_name_opt(struct cli_parser *p)
+{
+	struct cli_args *args = p->args;
+	const char *s = p->argv[p->i];
+
+	if (args->contid_name)
+		return cli_error(args, "option '--name' given twice");
+	if (s[6] == '=') {
+		s += 7;
+		p->i++;
+	} else if (p->i + 1 < p->argc) {
+		s = p->argv[p->i + 1];
+		p->i += 2;
+	} else {
+		return cli_error(args, "option '--name' needs a value");
+	}
+	if (!*s)
+		return cli_error(args, "contid set: the name is empty");
+	if (strlen(s) > NSAUDIT_CONTID_NAME_MAX)
+		return cli_error(args, "contid set: the name is longer than "
+				 "%d bytes", NSAUDIT_CONTID_NAME_MAX);
+	args->contid_name = s;
+	return 0;
+}
+
+/*
  * An option after the command. Return 0 if parsed, 1 if it asks for help,
  * -1 on error.
  */
@@ -427,6 +456,9 @@ static int cli_option(struct cli_parser *p, bool *seen_count,
 	}
 	if (!strcmp(s, "-h") || !strcmp(s, "--help"))
 		return 1;
+	if (args->cmd == CLI_CMD_CONTID &&
+	    (!strcmp(s, "--name") || !strncmp(s, "--name=", 7)))
+		return cli_name_opt(p);
 	if (args->cmd == CLI_CMD_MONITOR) {
 		r = cli_valued_opt(p, "--count", 1, CLI_COUNT_MAX, seen_count,
 				   &v);
@@ -486,6 +518,9 @@ static int cli_parse_rest(struct cli_parser *p)
 		if (args->contid_op == CLI_CONTID_SET && !p->have_id)
 			return cli_error(args, "contid set: expected an ID "
 					 "after the PID");
+		if (args->contid_op == CLI_CONTID_GET && args->contid_name)
+			return cli_error(args, "contid get: option '--name' "
+					 "applies only to contid set");
 	}
 	if (args->json && args->cmd != CLI_CMD_STATUS &&
 	    args->cmd != CLI_CMD_NSID && args->cmd != CLI_CMD_MONITOR)

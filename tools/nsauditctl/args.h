@@ -57,6 +57,7 @@ enum cli_contid_op {
  * @contid_op: CLI_CMD_CONTID: set or get
  * @contid: CLI_CONTID_SET: the ID, any u64 (NSAUDIT_CONTID_UNSET too,
  *          which the module refuses with its own explanation)
+ * @contid_name: CLI_CONTID_SET: the container's name (--name), or NULL
  * @count: CLI_CMD_MONITOR: exit after this many changes; 0: never
  * @timeout: CLI_CMD_MONITOR: seconds to wait for each change; -1: for ever
  * @rule: CLI_CMD_RULE: the rule to add or delete (free with cli_free())
@@ -70,6 +71,7 @@ struct cli_args {
 	int pid;
 	enum cli_contid_op contid_op;
 	uint64_t contid;
+	const char *contid_name;
 	uint32_t count;
 	int timeout;
 	struct rule_cmd rule;

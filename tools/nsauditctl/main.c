@@ -51,7 +51,7 @@ static const struct {
 		"change settings, all in one request" },
 	[CLI_CMD_NSID] = { "nsid", "PID|self", cmd_nsid,
 		"show the nsID set of a process as records carry it" },
-	[CLI_CMD_CONTID] = { "contid", "set PID ID | get PID|self", cmd_contid,
+	[CLI_CMD_CONTID] = { "contid", "set PID ID [--name NAME] | get PID|self", cmd_contid,
 		"give a process an audit container ID, or show it" },
 	[CLI_CMD_DELEGATE] = { "delegate", "PID", cmd_delegate,
 		"share host records with PID's user namespace" },
@@ -220,7 +220,8 @@ static int cmd_contid(const struct cli_args *args)
 	if (!h)
 		return EXIT_ERROR;
 	if (set)
-		err = nsaudit_contid_set(h, pid, args->contid);
+		err = nsaudit_contid_set_name(h, pid, args->contid,
+					      args->contid_name);
 	else
 		err = nsaudit_contid_get(h, pid, &id);
 	if (err < 0) {

@@ -16,7 +16,7 @@
  * attributes, feature bits or counters, and older clients ignore those.
  */
 #define NSAUDIT_VERSION_MAJOR		1
-#define NSAUDIT_VERSION_MINOR		5
+#define NSAUDIT_VERSION_MINOR		6
 
 /*
  * Record format.
@@ -214,9 +214,14 @@ enum nsaudit_ns_index {
  * logged as a record of its own, of type CONTAINER_OP:
  *
  *   op=set opid=PID contid=N old-contid=-1
+ *   op=set opid=PID contid=N old-contid=-1 name=NAME	(since 1.6)
  *
  * PID the process given the ID, N the ID; old-contid is always -1, as
- * an ID is set once. When the last task with an ID exits, the module
+ * an ID is set once. NAME is the container's name, if the orchestrator
+ * gave one (NSAUDIT_A_CONTID_NAME): as audit logs a string a process
+ * controls, in double quotes, or in hexadecimal without them if it holds
+ * a double quote, a space or a control character. The setter's task
+ * fields follow. When the last task with an ID exits, the module
  * stops tracking it and logs:
  *
  *   op=drop opid=PID contid=-1 old-contid=N
@@ -238,6 +243,13 @@ enum nsaudit_ns_index {
 
 /* The container ID that means "none": what a task without one has. */
 #define NSAUDIT_CONTID_UNSET		((__u64)-1)
+
+/*
+ * Length of the longest container name NSAUDIT_CMD_SET_CONTID takes, in
+ * bytes before its terminating NUL: a Kubernetes object name (253) with
+ * room to spare.
+ */
+#define NSAUDIT_CONTID_NAME_MAX		255
 
 
 /*
@@ -333,10 +345,14 @@ enum nsaudit_ns_index {
  *	ADD_RULE. No reply but the ACK.
  * @NSAUDIT_CMD_SET_CONTID: do (interface 1.3). Request: %NSAUDIT_A_PID,
  *	a process ID in the caller's PID namespace, and %NSAUDIT_A_CONTID,
- *	the audit container ID to give that process. Needs
- *	CAP_AUDIT_CONTROL in the initial user namespace (EPERM), checked
- *	first. Then, in this order: EINVAL if either attribute is missing
- *	or the ID is %NSAUDIT_CONTID_UNSET; ESRCH if the caller cannot see
+ *	the audit container ID to give that process; optionally (since
+ *	1.6) %NSAUDIT_A_CONTID_NAME, the container's name, for the record.
+ *	Needs CAP_AUDIT_CONTROL in the initial user namespace (EPERM),
+ *	checked first. Then, in this order: EINVAL if either of the first
+ *	two attributes is missing, the ID is %NSAUDIT_CONTID_UNSET or the
+ *	name is empty, longer than %NSAUDIT_CONTID_NAME_MAX bytes or
+ *	not NUL-terminated (a module older than 1.6: EINVAL for the
+ *	unknown attribute); ESRCH if the caller cannot see
  *	the process (or it is exiting); EPERM if it is the caller's own
  *	process or a kernel thread; EEXIST if it has an ID already; EBUSY if
  *	it has children or threads besides itself; ENOSPC if no task has
@@ -432,6 +448,9 @@ enum nsaudit_cmd {
  * @NSAUDIT_A_DELEGATED: u8, in a GET_STATUS reply: 1 if the daemon of the
  *	caller's user namespace receives copies of the host's records (the
  *	initial one's always does), else 0 (since 1.4)
+ * @NSAUDIT_A_CONTID_NAME: string, NUL-terminated: a container's name,
+ *	1 to %NSAUDIT_CONTID_NAME_MAX bytes before the NUL, logged in
+ *	the CONTAINER_OP "op=set" record (SET_CONTID; since 1.6)
  * @__NSAUDIT_A_MAX: one past the last attribute
  */
 enum nsaudit_attr {
@@ -454,6 +473,7 @@ enum nsaudit_attr {
 	NSAUDIT_A_PROBES,
 	NSAUDIT_A_SHARE,
 	NSAUDIT_A_DELEGATED,
+	NSAUDIT_A_CONTID_NAME,
 	__NSAUDIT_A_MAX,
 };
 #define NSAUDIT_A_MAX			(__NSAUDIT_A_MAX - 1)

@@ -5,8 +5,10 @@
 # (none such; a host pid from a new PID namespace); the caller's own
 # process; a kernel thread; a process that has an ID; one with a child;
 # one with threads; a new ID beyond the contids limit (an ID in use may
-# still be given: a process joins a running container). GET_CONTID is
-# refused where /proc/PID/ns/ could not be read.
+# still be given: a process joins a running container); a name that is
+# empty, too long or not NUL-terminated. GET_CONTID is refused where
+# /proc/PID/ns/ could not be read. The names of the sets that succeed are
+# logged as audit logs untrusted strings: quoted, or in hexadecimal.
 . /nsaudit/rules-lib.sh
 nsa_load
 chmod 1777 "$STATE"
@@ -68,9 +70,14 @@ case "$out" in *"Operation not permitted (kernel reports: a process cannot give 
 refused "a kernel thread" "Operation not permitted" nsauditctl contid set 2 5
 
 # Malformed requests, below the tool.
-# SET_CONTID is command 13; NSAUDIT_A_PID 8 (u32), NSAUDIT_A_CONTID 15 (u64).
+# SET_CONTID is command 13; NSAUDIT_A_PID 8 (u32), NSAUDIT_A_CONTID 15
+# (u64), NSAUDIT_A_CONTID_NAME 19 (a string, at most 255 bytes and a NUL).
+N255=$(printf '%0255d' 0 | tr 0 n)
 for req in "EINVAL:15:--cmd 13 8:u32=$P" "EINVAL:8:--cmd 13 15:u64=5" \
-	"EINVAL::--cmd 13 8:u32=$P 15:u32=5" "ERANGE::--cmd 13 8:u32=0 15:u64=5"; do
+	"EINVAL::--cmd 13 8:u32=$P 15:u32=5" "ERANGE::--cmd 13 8:u32=0 15:u64=5" \
+	"EINVAL::--cmd 13 8:u32=$P 15:u64=5 19:str=" \
+	"EINVAL::--cmd 13 8:u32=$P 15:u64=5 19:hex=41" \
+	"EINVAL::--cmd 13 8:u32=$P 15:u64=5 19:str=${N255}x"; do
 	err=${req%%:*} rest=${req#*:}
 	miss=${rest%%:*} req=${rest#*:}
 	out=$(nsa-nlreq $req) || fail "nsa-nlreq $req: $out"
@@ -83,7 +90,17 @@ for req in "EINVAL:15:--cmd 13 8:u32=$P" "EINVAL:8:--cmd 13 15:u64=5" \
 	note "$req: $out"
 done
 
-nsauditctl contid set "$P" 7 || fail "the first set"
+# The tool refuses a bad name before anything is sent.
+for bad in "" "${N255}x"; do
+	out=$(nsauditctl contid set "$P" 7 --name "$bad" 2>&1)
+	rc=$?
+	[ "$rc" = 2 ] || fail "name of ${#bad} bytes: exit $rc: $out"
+	note "name of ${#bad} bytes: $out"
+done
+expect_eq "P's ID after the refusals" "$(nsauditctl contid get "$P")" -1
+
+# The longest name the module takes.
+nsauditctl contid set "$P" 7 --name "$N255" || fail "the first set"
 refused "an ID again" "File exists" nsauditctl contid set "$P" 8
 refused "the same ID again" "File exists" nsauditctl contid set "$P" 7
 expect_eq "P's ID" "$(nsauditctl contid get "$P")" 7
@@ -109,9 +126,9 @@ sleep 1000 &
 S1=$!
 sleep 1000 &
 S2=$!
-nsauditctl contid set $S1 21 || fail "S1"
+nsauditctl contid set $S1 21 --name db || fail "S1"
 refused "a new ID at the limit" "No space left on device" nsauditctl contid set $S2 22
-nsauditctl contid set $S2 21 || fail "S2 joins 21"
+nsauditctl contid set $S2 21 --name 'web "1"' || fail "S2 joins 21"
 expect_eq "S2's ID" "$(nsauditctl contid get $S2)" 21
 expect_eq "IDs tracked" "$(tracked)" 1
 kill $S1 $S2
@@ -130,5 +147,13 @@ case "$out" in "nsauditctl: contid get: No such process (kernel reports: "?*")")
 # Exactly the successful sets were logged: P, S1, S2.
 log_barrier || fail "log barrier"
 expect_eq "op=set records" "$(($(sets) - sets0))" 3
+# Each with its name right after old-contid: plain ones quoted, one with a
+# space or a quote in hexadecimal ('web "1"').
+for want in "$P contid=7 old-contid=-1 name=\"$N255\"" \
+	"$S1 contid=21 old-contid=-1 name=\"db\"" \
+	"$S2 contid=21 old-contid=-1 name=77656220223122"; do
+	expect_eq "op=set opid=${want%% *} with its name" \
+		"$(log_since | grep -c " op=set opid=$want ppid=")" 1
+done
 stop_server A
 wait

@@ -10,7 +10,7 @@ settings() { nsauditctl status | grep -E '^(enrich|daemons|queue|rules|backlog|m
 log_barrier || fail "log barrier"
 sets_before=$(records CONFIG_CHANGE | grep -c ' op=nsaudit-set ')
 expect_eq "defaults" "$(settings)" "enrich 1 daemons 64 queue 8192 rules 256 backlog 8192 memory 65536 contids 4096 user_daemons 16 user_memory 32768 daemon_memory 16384 "
-expect_eq "status version" "$(nsauditctl status | grep '^version ')" "version 1.5"
+expect_eq "status version" "$(nsauditctl status | grep '^version ')" "version 1.6"
 expect_eq "features" "$(nsauditctl status | grep '^features ')" "features enrich nsid daemons rules contid"
 
 # Listeners: one on the host, one in its own network namespace (and user
