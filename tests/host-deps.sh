@@ -7,7 +7,7 @@ set -euo pipefail
 pkgs="build-essential pkg-config kmod bc bison flex libelf-dev libssl-dev
 	xz-utils cpio busybox-static qemu-system-x86 e2fsprogs debootstrap
 	dkms linux-source-6.1 libnl-3-dev libnl-genl-3-dev libaudit-dev auditd
-	check valgrind util-linux python3-yaml groff-base dwarves
+	check valgrind util-linux python3-yaml groff-base dwarves libjson-c-dev
 	debhelper dh-dkms lintian fakeroot"
 
 sudo=

@@ -81,7 +81,7 @@ export NSAUDIT_DEBUG_LANE=${NSAUDIT_DEBUG_LANE:-debug-6.12}
 lanes=${NSAUDIT_LANES:-"$NSAUDIT_DEBUG_LANE generic rt generic-trixie rt-trixie generic-7.3 rt-7.3 packages fuzz auditd auditd-trixie"}
 daemons="daemon-register daemon-routing daemon-lost daemon-unload"
 rules="rules-fields rules-isolation rules-refused rules-unload rules-daemons rules-entry"
-contid="contid-inherit contid-refused contid-race contid-many"
+contid="contid-inherit contid-refused contid-race contid-many oci-hook"
 # The attacks of a hostile namespace (README, Security model). Those that
 # test logic, not context, run on generic and debug; contid-exit-race runs
 # on rt too (it found a sleeping lock in atomic context there), and so does

@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, nsaudit_rules_suite());
 	srunner_add_suite(sr, nsaudit_contid_suite());
 	srunner_add_suite(sr, nsaudit_delegate_suite());
+	srunner_add_suite(sr, nsaudit_ocihook_suite());
 
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);

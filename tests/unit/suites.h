@@ -19,5 +19,6 @@ Suite *nsaudit_rules_suite(void);
 Suite *nsaudit_contid_suite(void);
 Suite *nsaudit_delegate_suite(void);
 Suite *nsaudit_forward_suite(void);
+Suite *nsaudit_ocihook_suite(void);
 
 #endif /* NSAUDIT_TEST_SUITES_H */

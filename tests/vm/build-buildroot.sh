@@ -13,8 +13,9 @@ cache=${1:?usage: build-buildroot.sh CACHE_DIR SUITE}
 suite=${2:?usage: build-buildroot.sh CACHE_DIR SUITE}
 case "$suite" in
 # Kbuild's needs, and the static guest programs' (build-guest.sh) for
-# the auditd-trixie lane, linked against Debian 13's libaudit.
-trixie) include=gcc-14,make,libc6-dev,libelf-dev,libssl-dev,pahole,bc,bison,flex,kmod,python3,gcc,pkg-config,libaudit-dev,libcap-ng-dev,libnl-genl-3-dev ;;
+# the auditd-trixie lane, linked against Debian 13's libaudit (and the
+# OCI hook's json-c).
+trixie) include=gcc-14,make,libc6-dev,libelf-dev,libssl-dev,pahole,bc,bison,flex,kmod,python3,gcc,pkg-config,libaudit-dev,libcap-ng-dev,libnl-genl-3-dev,libjson-c-dev ;;
 *) echo "build-buildroot: no build root known for $suite (trixie)" >&2; exit 2 ;;
 esac
 key=$(echo "$include v1" | sha256sum | cut -c1-8)

@@ -26,7 +26,7 @@ work=$(mktemp -d /tmp/nsaudit-debroot.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/upper" "$work/work" "$work/root" "$work/debs"
 cp "$debs"/nsaudit_*.deb "$debs"/nsaudit-dkms_*.deb "$debs"/libnsaudit0_*.deb \
-	"$debs"/libnsaudit-dev_*.deb "$work/debs/"
+	"$debs"/libnsaudit-dev_*.deb "$debs"/nsaudit-oci-hook_*.deb "$work/debs/"
 
 # Everything below runs in a private mount namespace: the overlay and the
 # root's /proc and /dev go with it, whatever happens.
@@ -99,7 +99,7 @@ api_up
 # Removed: the module and every file the packages shipped go, but the
 # conffile (dpkg keeps a removed package's configuration, and systemd's
 # enablement of its unit, until purge).
-in_root apt-get remove -y -q nsaudit-dkms nsaudit libnsaudit0 libnsaudit-dev \
+in_root apt-get remove -y -q nsaudit-dkms nsaudit libnsaudit0 libnsaudit-dev nsaudit-oci-hook \
 	>"$work/remove.log" 2>&1 || { tail -n 30 "$work/remove.log" >&2; fail "apt remove failed"; }
 [ -z "$(in_root dkms status nsaudit)" ] || fail "nsaudit still in DKMS after remove"
 ls "$r"/lib/modules/*/updates/dkms/nsaudit.ko* >/dev/null 2>&1 && fail "a module is left after remove"
@@ -113,13 +113,15 @@ for deb in "$r"/debs/*.deb; do
 	done
 done
 [ -z "$left" ] || fail "apt remove left files of the packages:$left"
-[ -f "$r/etc/nsaudit/nsauditd.conf" ] || fail "apt remove took the conffile"
-echo "deb-root: apt remove: no module, no DKMS source, no file of the packages but the conffile /etc/nsaudit/nsauditd.conf"
+for f in /etc/nsaudit/nsauditd.conf /etc/nsaudit/oci-hook.conf; do
+	[ -f "$r$f" ] || fail "apt remove took the conffile $f"
+done
+echo "deb-root: apt remove: no module, no DKMS source, no file of the packages but the conffiles /etc/nsaudit/nsauditd.conf and oci-hook.conf"
 # Purged: what dpkg kept of them (the packages in config-files state),
 # and what apt pulled in for them.
 rc=$(in_root dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' 2>/dev/null |
-	awk '$1 == "rc" && $2 ~ /^(nsaudit|nsaudit-dkms|libnsaudit0|libnsaudit-dev)$/ { print $2 }')
-[ "$rc" = nsaudit ] || fail "packages kept in config-files state: '$rc', want nsaudit (its conffile)"
+	awk '$1 == "rc" && $2 ~ /^(nsaudit|nsaudit-dkms|libnsaudit0|libnsaudit-dev|nsaudit-oci-hook)$/ { print $2 }' | sort | tr '\n' ' ')
+[ "$rc" = "nsaudit nsaudit-oci-hook " ] || fail "packages kept in config-files state: '$rc', want nsaudit and nsaudit-oci-hook (their conffiles)"
 in_root apt-get purge -y -q --autoremove $rc >"$work/purge.log" 2>&1 ||
 	{ tail -n 30 "$work/purge.log" >&2; fail "apt purge failed"; }
 files >"$work/after"
