@@ -128,7 +128,7 @@ declare -A scen=(
 	[auditd]="$auditd"
 	[auditd-trixie]="$auditd"
 	# make deb's packages in a Debian 13 root, booted with systemd.
-	[packages]="packages"
+	[packages]="packages podman"
 )
 
 # Every lane's kernel (fetched, or the debug one built), build root and

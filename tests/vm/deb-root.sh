@@ -9,6 +9,11 @@
 # be left: removed, no file of the packages but the conffile; purged (with
 # what apt pulled in for them), the root's files those it had before.
 #
+# The root also gets podman, crun, an ordinary user with subordinate IDs
+# and, in /var/lib/nsatest/image.tar, the containers' image (a Debian 13
+# root with the nsaudit packages installed): the packages lane's podman
+# scenario runs them.
+#
 # Usage: deb-root.sh CACHE_DIR DEB_DIR IMAGE
 # Says what it checked on standard output; exit 1 on the first failure.
 set -euo pipefail
@@ -19,6 +24,7 @@ img=${3:?}
 mkdir -p "$(dirname "$img")"
 img=$(cd "$(dirname "$img")" && pwd)/$(basename "$img")
 lower=$("$here/build-dkms-root.sh" --prepare "$cache" trixie && echo "$cache/dkmsroot-trixie-1")
+ctrtar=$("$here/build-ctr-image.sh" "$cache" trixie)
 kvers=$(cd "$lower/lib/modules" && for k in *; do [ -e "$k/build" ] && echo "$k"; done)
 [ -n "$kvers" ] || { echo "deb-root: no kernel headers in $lower" >&2; exit 1; }
 
@@ -30,11 +36,11 @@ cp "$debs"/nsaudit_*.deb "$debs"/nsaudit-dkms_*.deb "$debs"/libnsaudit0_*.deb \
 
 # Everything below runs in a private mount namespace: the overlay and the
 # root's /proc and /dev go with it, whatever happens.
-unshare -m --propagation private bash -s "$lower" "$work" "$img" $kvers <<'EOF'
+unshare -m --propagation private bash -s "$lower" "$work" "$img" "$ctrtar" $kvers <<'EOF'
 set -euo pipefail
 trap 'echo "deb-root: failed: $BASH_COMMAND (line $LINENO)" >&2' ERR
-lower=$1 work=$2 img=$3
-shift 3
+lower=$1 work=$2 img=$3 ctrtar=$4
+shift 4
 r=$work/root
 mount -t overlay overlay -o "lowerdir=$lower,upperdir=$work/upper,workdir=$work/work" "$r"
 mkdir -p "$r/debs"
@@ -64,13 +70,30 @@ for v in $(cd "$r/var/lib/dkms/nsaudit" 2>/dev/null && ls -d [0-9]*); do
 done
 rm -rf "$r"/usr/src/nsaudit-* "$r/var/lib/dkms/nsaudit"
 [ -z "$(in_root dkms status nsaudit)" ] || fail "nsaudit still in DKMS: $(in_root dkms status)"
-# systemd as init, for the lane that boots this root; the lists at most a
-# day old.
+# systemd as init, for the lane that boots this root, and podman with
+# crun and what rootless podman needs (newuidmap), for its podman
+# scenario (dbus: crun asks systemd for a container's cgroup over it);
+# the lists at most a day old.
 if [ -z "$(find "$r/var/lib/apt/lists" -name '*_Packages*' -mtime -1 2>/dev/null | head -n 1)" ]; then
 	in_root apt-get update -q >"$work/apt.log" 2>&1 || { tail "$work/apt.log" >&2; fail "apt-get update failed"; }
 fi
-in_root apt-get install -y -q --no-install-recommends systemd-sysv >>"$work/apt.log" 2>&1 ||
-	{ tail "$work/apt.log" >&2; fail "systemd-sysv did not install"; }
+in_root apt-get install -y -q --no-install-recommends systemd-sysv dbus podman crun uidmap \
+	>>"$work/apt.log" 2>&1 || { tail "$work/apt.log" >&2; fail "systemd-sysv and podman did not install"; }
+# An ordinary user for rootless podman, with subordinate IDs.
+in_root id nsatest >/dev/null 2>&1 || in_root useradd -m -u 1000 -s /bin/sh nsatest
+grep -q '^nsatest:' "$r/etc/subuid" 2>/dev/null || echo nsatest:100000:65536 >>"$r/etc/subuid"
+grep -q '^nsatest:' "$r/etc/subgid" 2>/dev/null || echo nsatest:100000:65536 >>"$r/etc/subgid"
+# The containers' image: a Debian 13 root with the packages' nsaudit and
+# libnsaudit0 installed by dpkg, as a tarball for podman import.
+mkdir -p "$work/ctr" "$r/var/lib/nsatest"
+tar -C "$work/ctr" -xf "$ctrtar"
+mkdir -p "$work/ctr/debs"
+cp "$work"/debs/nsaudit_*.deb "$work"/debs/libnsaudit0_*.deb "$work/ctr/debs/"
+chroot "$work/ctr" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin dpkg -i $(cd "$work/ctr" && ls debs/*.deb | sed 's|^|/|') \
+	>"$work/ctr.log" 2>&1 || { tail "$work/ctr.log" >&2; fail "dpkg -i in the container image failed"; }
+rm -rf "$work/ctr/debs"
+tar --numeric-owner -C "$work/ctr" -cf "$r/var/lib/nsatest/image.tar" .
+rm -rf "$work/ctr"
 # Nothing the policy-rc.d of the build root forbids: the unit is only
 # enabled here (the packages do not start it).
 files >"$work/before"
