@@ -7,8 +7,8 @@
 # compile) are checked up to their configuration step.
 #
 # Usage: check-builders.sh [BUILDER...]   (default: all; rootfs, kernels,
-# kernels-newer, debug-config, debug-config-6.12, guest). Prints one line
-# per builder and its time.
+# kernels-newer, debug-config, debug-config-6.12, guest, ctr-image).
+# Prints one line per builder and its time.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nsaudit-cold.XXXXXX")
@@ -72,7 +72,7 @@ run() {
 
 newer_lines() { kernels_lines "$1" "$newer_flavours"; }
 
-for b in ${*:-rootfs kernels kernels-newer debug-config debug-config-6.12 guest}; do
+for b in ${*:-rootfs kernels kernels-newer debug-config debug-config-6.12 guest ctr-image}; do
 	case "$b" in
 	rootfs) run rootfs one_path rootfs -- "$here/build-rootfs.sh" "$tmp/rootfs" ;;
 	kernels) run kernels kernels_lines -- "$here/fetch-kernels.sh" "$tmp/kernels" $flavours ;;
@@ -80,6 +80,7 @@ for b in ${*:-rootfs kernels kernels-newer debug-config debug-config-6.12 guest}
 	debug-config) run debug-config one_path debug-config -- "$here/build-debug-kernel.sh" --config-only "$tmp/debug-config" ;;
 	debug-config-6.12) run debug-config-6.12 one_path debug-config-6.12 -- "$here/build-debug-kernel.sh" --config-only "$tmp/debug-config-6.12" 6.12 ;;
 	guest) run guest one_path guest -- "$here/build-guest.sh" "$tmp/guest" ;;
+	ctr-image) run ctr-image one_path ctr-image -- "$here/build-ctr-image.sh" "$tmp/ctr-image" ;;
 	*) echo "check-builders: unknown builder '$b'"; failed=1 ;;
 	esac
 done
