@@ -224,14 +224,16 @@ while [ $i -lt "$rounds" ]; do
 	nsa_unload
 	i=$((i + 1))
 done
-off=$(median "$STATE/fifty.off")
-on=$(median "$STATE/fifty.on")
-ft=$(median "$STATE/fifty.ftrace")
-r=$(awk "BEGIN { printf \"%.3f\", $on / $off }")
-rft=$(awk "BEGIN { printf \"%.3f\", $ft / $off }")
+# Each section's figures in names of their own: the one-line summaries at
+# the end print them all.
+fifty_off=$(median "$STATE/fifty.off")
+fifty_on=$(median "$STATE/fifty.on")
+fifty_ft=$(median "$STATE/fifty.ftrace")
+r=$(awk "BEGIN { printf \"%.3f\", $fifty_on / $fifty_off }")
+rft=$(awk "BEGIN { printf \"%.3f\", $fifty_ft / $fifty_off }")
 printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/call" "unloaded" "loaded" "ratio" "target"
-printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "unaudited getppid, 50 ns rules" "$off" "$on" "$r" "<= 1.03"
-printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "the same, ftrace sys_exit instead" "$off" "$ft" "$rft" "-"
+printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "unaudited getppid, 50 ns rules" "$fifty_off" "$fifty_on" "$r" "<= 1.03"
+printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "the same, ftrace sys_exit instead" "$fifty_off" "$fifty_ft" "$rft" "-"
 : >"$STATE/stop"
 wait
 
@@ -262,15 +264,15 @@ while [ $i -lt "$rounds" ]; do
 	nsa_unload
 	i=$((i + 1))
 done
-off=$(median "$STATE/forkexit.off")
-fe=$(median "$STATE/forkexit.on")
-rfe=$(awk "BEGIN { printf \"%.3f\", $fe / $off }")
+fe_off=$(median "$STATE/forkexit.off")
+fe_on=$(median "$STATE/forkexit.on")
+rfe=$(awk "BEGIN { printf \"%.3f\", $fe_on / $fe_off }")
 printf '  %-34s %12s %12s %8s %8s\n' "median of $rounds rounds, ns/fork" "unloaded" "loaded" "ratio" "target"
-printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "fork+exit, the ID tracked" "$off" "$fe" "$rfe" "<= 1.05"
+printf '  %-34s %12.1f %12.1f %8.3f %8s\n' "fork+exit, the ID tracked" "$fe_off" "$fe_on" "$rfe" "<= 1.05"
 
 # One line each, for the README: grep '^  bench: ' serial.log
 note "bench: rule-audited openat (ns/call) $sum_rule_audited"
 note "bench: rule-audited openat until logged (ns/call) $sum_rule_audited_logged"
-note "bench: unaudited getppid with 50 container rules (ns/call) unloaded=$off loaded=$on ratio=$r target=<= 1.03"
-note "bench: unaudited getppid with ftrace's sys_exit event armed (ns/call) unloaded=$off ftrace=$ft ratio=$rft"
-note "bench: fork+exit with a container ID tracked (ns/fork) unloaded=$off loaded=$fe ratio=$rfe target=<= 1.05"
+note "bench: unaudited getppid with 50 container rules (ns/call) unloaded=$fifty_off loaded=$fifty_on ratio=$r target=<= 1.03"
+note "bench: unaudited getppid with ftrace's sys_exit event armed (ns/call) unloaded=$fifty_off ftrace=$fifty_ft ratio=$rft"
+note "bench: fork+exit with a container ID tracked (ns/fork) unloaded=$fe_off loaded=$fe_on ratio=$rfe target=<= 1.05"
