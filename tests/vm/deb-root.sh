@@ -98,15 +98,26 @@ rm -rf "$work/ctr"
 # enabled here (the packages do not start it).
 files >"$work/before"
 
+# The last kernel's headers go before the packages come and return after
+# them: DKMS must then build for it through its kernel hook, as for a
+# kernel an admin installs later.
+later=${*: -1}
+in_root apt-get remove -y -q "linux-headers-$later" >"$work/later.log" 2>&1 ||
+	{ tail "$work/later.log" >&2; fail "removing linux-headers-$later failed"; }
 in_root apt-get install -y -q $(cd "$r/debs" && ls ./*.deb | sed 's|^\./|/debs/|') >"$work/install.log" 2>&1 ||
 	{ tail -n 30 "$work/install.log" >&2; fail "apt install of the packages failed"; }
+ls "$r/lib/modules/$later/updates/dkms/"nsaudit.ko* >/dev/null 2>&1 &&
+	fail "a module for $later, whose headers were not installed"
+in_root apt-get install -y -q "linux-headers-$later" >>"$work/later.log" 2>&1 ||
+	in_root apt-get install -y -q -t trixie-backports "linux-headers-$later" >>"$work/later.log" 2>&1 ||
+	{ tail "$work/later.log" >&2; fail "installing linux-headers-$later again failed"; }
 for k in "$@"; do
 	ko=$(ls "$r/lib/modules/$k/updates/dkms/"nsaudit.ko* 2>/dev/null | head -n 1)
 	[ -n "$ko" ] || { tail -n 30 "$work/install.log" >&2; fail "DKMS built no module for $k at install"; }
 	in_root dkms status -m nsaudit -k "$k" | grep -q ': installed' ||
 		fail "dkms status for $k: $(in_root dkms status -m nsaudit -k "$k")"
 done
-echo "deb-root: apt install ./*.deb: DKMS built and installed nsaudit for $*"
+echo "deb-root: apt install ./*.deb: DKMS built and installed nsaudit for $*; for $later when its headers came after the packages"
 [ "$(in_root systemctl is-enabled nsauditd.service)" = enabled ] || fail "nsauditd.service not enabled"
 in_root nsauditctl --version | grep -q '^nsauditctl ' || fail "nsauditctl does not run"
 echo "deb-root: nsauditd.service enabled; nsauditctl runs"
