@@ -205,7 +205,7 @@ run_lane() {
 			return 1
 		fi
 	fi
-	# (The packages lane's one scenario is its whole point: it stays.)
+	# (The packages lane's scenarios are its whole point: they stay.)
 	if [ -n "${NSAUDIT_SCENARIOS:-}" ] && [ "$lane" != packages ]; then
 		case " $list " in
 		*" dkms "*) list="dkms $NSAUDIT_SCENARIOS" ;;
