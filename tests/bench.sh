@@ -23,6 +23,10 @@ for lane in $lanes; do
 	(here=$here/vm; cache=${NSAUDIT_CACHE:-/var/cache/nsaudit}; . "$here/lanes.sh"; lane_kernel "$lane" >/dev/null) ||
 		{ echo "bench: lane $lane could not be made ready"; exit 1; }
 done
+# The guest programs once, before the lanes that share them run side by
+# side (two builds of one directory at once trip over each other's files).
+"$here/vm/build-guest.sh" "$build/vm/guest" >/dev/null ||
+	{ echo "bench: the guest programs failed to build"; exit 1; }
 declare -A pid_of
 for lane in $lanes; do
 	mkdir -p "$build/bench"
