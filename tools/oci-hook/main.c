@@ -169,7 +169,7 @@ static int give_contid(struct nsaudit_handle *h, const struct hook_state *st,
 }
 
 static int delegate(struct nsaudit_handle *h, const struct hook_state *st,
-		    const struct hook_policy *pol)
+		    const struct hook_policy *pol, const char *config)
 {
 	int same, err;
 
@@ -178,7 +178,7 @@ static int delegate(struct nsaudit_handle *h, const struct hook_state *st,
 	     st->delegate != HOOK_YES)) {
 		if (st->delegate == HOOK_YES)
 			say("not delegated: the host's policy (%s) says never",
-			    HOOK_CONFIG);
+			    config);
 		return 0;
 	}
 	same = same_userns(st->pid);
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
 		return st.required ? EXIT_FAIL : EXIT_OK;
 	}
 	failed |= give_contid(h, &st, id);
-	failed |= delegate(h, &st, &pol);
+	failed |= delegate(h, &st, &pol, config);
 	nsaudit_close(h);
 	return failed && st.required ? EXIT_FAIL : EXIT_OK;
 }

@@ -96,7 +96,7 @@ printf '# test\ndelegate = never\ncontid_annotation = no\n' >"$STATE/policy.conf
 hook 0 "$(state $ID3 $P3 '"io.nsaudit.contid":"5","io.nsaudit.name":"db","io.nsaudit.delegate":"true"')" --config "$STATE/policy.conf"
 expect_eq "two lines for c3" "$(echo "$ERR" | wc -l)" 2
 case "$ERR" in *"container d3d3d3d3d3d3: annotation io.nsaudit.contid ignored: the host's policy ($STATE/policy.conf) says contid_annotation = no"*) ;; *) fail "c3: $ERR" ;; esac
-case "$ERR" in *"container d3d3d3d3d3d3: not delegated: the host's policy"*) ;; *) fail "c3: $ERR" ;; esac
+case "$ERR" in *"container d3d3d3d3d3d3: not delegated: the host's policy ($STATE/policy.conf) says never"*) ;; *) fail "c3: $ERR" ;; esac
 note "$ERR"
 expect_eq "c3's ID: derived, not the annotation's" "$(nsauditctl contid get $P3)" "$(printf '%u' 0xd3d3d3d3d3d3d3d3)"
 log_barrier || fail "log barrier"
