@@ -2,8 +2,10 @@
 # Judge one VM run: the guest must have written 0x31 to the exit port
 # (QEMU exit code 99) and the serial log must be free of kernel splats.
 # Usage: check-log.sh SERIAL_LOG QEMU_EXIT_CODE LANE SECONDS
-log=${1:?}; rc=${2:?}; lane=${3:?}; secs=${4:-?}
+# check-log.sh --pattern prints the splat pattern (for run-all.sh's summary).
 splat='BUG:|WARNING:|Oops|Call Trace|UBSAN:|unreferenced object|Kernel panic|inconsistent lock state|possible recursive locking|circular locking dependency|detected stall|blocked for more than'
+[ "$1" = --pattern ] && { printf '%s\n' "$splat"; exit 0; }
+log=${1:?}; rc=${2:?}; lane=${3:?}; secs=${4:-?}
 if grep -Eq "$splat" "$log"; then
 	echo "run-lane: $lane: FAIL: kernel splat in $log:"
 	grep -En -m 10 "$splat" "$log"

@@ -172,11 +172,20 @@ events 300 full
 queue_full() {
 	nsauditctl status >"$STATE/st" && [ "$(st queued)" -gt 0 ] && [ "$(st lost)" -gt 0 ]
 }
-wait_until 60 queue_full ||
-	fail "not queued and lost while suspended: $(grep ^daemon_ "$STATE/st" | tr '\n' ' ')"
+# A burst can overflow the queue (its backlog of 16) faster than the worker
+# fills the socket: records are lost while the socket still has room, and
+# the worker then empties the queue into it (CI saw queued 0, lost 1 231,
+# delivered 324). More events until the socket is full and the queue holds.
+rounds=0
+until wait_until 5 queue_full; do
+	rounds=$((rounds + 1))
+	[ "$rounds" -le 10 ] ||
+		fail "not queued and lost while suspended: $(grep ^daemon_ "$STATE/st" | tr '\n' ' ')"
+	events 100 full
+done
 whole_lines
 lines_full=$(wc -l <"$LOGF")
-note "suspended: module queued $(st queued), lost $(st lost); the log has $lines_full whole lines"
+note "suspended: module queued $(st queued), lost $(st lost) (after $rounds more bursts); the log has $lines_full whole lines"
 # Still suspended after a while: nothing more is written.
 events 2 still
 wait_until 3 eval '[ "$(wc -l <"$LOGF")" != "$lines_full" ]' && fail "written while suspended"
