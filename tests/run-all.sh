@@ -19,7 +19,6 @@ passed=0
 failed=0
 # What failed, repeated at the end: CI shows only the output's tail.
 failures=()
-notes=()
 splat_re=$("$top/tests/vm/check-log.sh" --pattern)
 
 "$here/host-deps.sh" || exit 1
@@ -246,12 +245,6 @@ for lane in $lanes; do
 	if [ "$rc" != 0 ] && [ "${f:-0}" = 0 ]; then
 		failed=$((failed + 1))	# died without reporting a failure
 	fi
-	if [ -f "$build/vm/$lane/serial.boot1.log" ]; then
-		# Booted twice (run-lane.sh): passed or not, say why.
-		b1=$build/vm/$lane/serial.boot1.log
-		first=$(grep -anE -m 1 "$splat_re" "$b1" | cut -d: -f1)
-		notes+=("lane $lane: its kernel died before init and was booted again; the first boot's console${first:+ from line $first}: $(tail -n "+${first:-1}" "$b1" | head -n 45 | tr -d '\r' | tr '\n' '|')")
-	fi
 	if [ "$rc" != 0 ]; then
 		# The lane's verdict and failed scenarios, and where a guest
 		# died, what its console said last.
@@ -264,9 +257,6 @@ for lane in $lanes; do
 	fi
 done
 
-for line in "${notes[@]}"; do
-	echo "check: NOTE: $line" | cut -c1-4000
-done
 for line in "${failures[@]}"; do
 	echo "check: FAILED: $line" | cut -c1-4000
 done
