@@ -5,14 +5,16 @@
  *
  * A kprobe on audit_log_end() decides, in probe context, whether a record
  * logged by a user task needs the module: a principal record while
- * enrichment is on, any record of a task that a daemon takes (route.c). If
- * it does, the probe does nothing but redirect the call to
- * nsaudit_log_end_thunk(), so that nsaudit_log_end_body() runs in the
- * caller's own context: it appends the fields, calls the real
- * audit_log_end(), and then hands copies to the daemons if the kernel took
- * the record. Nothing allocates or locks in probe context, and the record
- * is queued by the kernel itself, in order, at the moment it would have
- * been.
+ * enrichment is on, any record of a task that a daemon takes (route.c).
+ * While no daemon takes records, the probe appends a principal record's
+ * set itself when the record has the room (it nearly always has): a copy
+ * of this CPU's text of the set (nsid.c), nothing else. Otherwise it only
+ * redirects the call to nsaudit_log_end_thunk(), so that
+ * nsaudit_log_end_body() runs in the caller's own context: it appends the
+ * fields (growing the record if it must), calls the real audit_log_end(),
+ * and then hands copies to the daemons if the kernel took the record.
+ * Nothing allocates or locks in probe context, and the record is queued by
+ * the kernel itself, in order, at the moment it would have been.
  *
  * The module is never why a record is lost: the fields go in only if the
  * record then stays within what auditd writes whole (NSAUDIT_RECORD_MAX)
@@ -159,30 +161,84 @@ static u16 nsaudit_record_type(struct audit_buffer *ab)
 	return type;
 }
 
+enum nsaudit_append {
+	NSAUDIT_APPENDED,
+	NSAUDIT_TOO_LONG,	/* past NSAUDIT_RECORD_MAX: never added */
+	NSAUDIT_NO_ROOM,	/* the skb must grow first */
+};
+
 /*
- * Appends @id's text to @ab's record if the record then stays within
- * NSAUDIT_RECORD_MAX and the room is there or can be made without
- * sleeping: audit_log_format() then fits it without audit_expand(). The
- * caller's gfp mask is private to kernel/audit.c, so GFP_NOWAIT, which is
- * right in every context the caller's could be. Returns whether it did.
+ * Appends @id's text to the record in @skb if the record then stays within
+ * NSAUDIT_RECORD_MAX and the skb has the room: what audit_log_format(ab,
+ * "%s", text) would do without audit_expand() (whose failure counts a lost
+ * record), and without formatting the text again. Allocates nothing and
+ * takes no lock: the probe calls it too.
+ */
+static enum nsaudit_append nsaudit_nsid_try_append(struct sk_buff *skb,
+						   const struct nsaudit_nsid *id)
+{
+	enum nsaudit_append r = NSAUDIT_APPENDED;
+	const char *text;
+	int len;
+
+	text = nsaudit_nsid_text_get(id, &len);
+	if (skb->len - NLMSG_HDRLEN + len > NSAUDIT_RECORD_MAX)
+		r = NSAUDIT_TOO_LONG;
+	else if (skb_tailroom(skb) <= len)	/* and the NUL after it */
+		r = NSAUDIT_NO_ROOM;
+	else
+		memcpy(__skb_put(skb, len), text, len + 1);
+	nsaudit_nsid_text_put();
+	return r;
+}
+NOKPROBE_SYMBOL(nsaudit_nsid_try_append);
+
+/*
+ * As nsaudit_nsid_try_append(), making the room if it can be had without
+ * sleeping. The caller's gfp mask is private to kernel/audit.c, so
+ * GFP_NOWAIT, which is right in every context the caller's could be; never
+ * in probe context, where PREEMPT_RT's allocator must not be entered.
+ * Returns whether the set went in.
  */
 static bool nsaudit_nsid_append(struct audit_buffer *ab,
 				const struct nsaudit_nsid *id)
 {
 	struct sk_buff *skb = nsaudit_record_skb(ab);
-	char text[NSAUDIT_NSID_TEXT_MAX];
-	int len = nsaudit_nsid_print(text, sizeof(text), id);
-	int room = skb_tailroom(skb);
+	enum nsaudit_append r = nsaudit_nsid_try_append(skb, id);
 
-	if (skb->len - NLMSG_HDRLEN + len > NSAUDIT_RECORD_MAX)
-		return false;
-	/* One more for the NUL vsnprintf() writes; unshared, not cloned yet. */
-	if (room <= len &&
-	    pskb_expand_head(skb, 0, len + 1 - room, GFP_NOWAIT | __GFP_NOWARN))
-		return false;
-	audit_log_format(ab, "%s", text);
-	return true;
+	/* The record is the caller's alone: unshared, not cloned yet. */
+	if (r == NSAUDIT_NO_ROOM &&
+	    !pskb_expand_head(skb, 0, NSAUDIT_NSID_TEXT_MAX,
+			      GFP_NOWAIT | __GFP_NOWARN))
+		r = nsaudit_nsid_try_append(skb, id);
+	return r == NSAUDIT_APPENDED;
 }
+
+/*
+ * Enrichment alone, done by the probe itself where it needs no allocation
+ * (the usual case: the kernel starts a record with AUDIT_BUFSIZ of room).
+ * The record then ends as its caller ended it: no redirect, no SRCU
+ * section, no second pass through the probe. Returns false if the room
+ * must be made first, in the caller's own context (nsaudit_record_end()).
+ */
+static bool nsaudit_record_enrich_here(struct audit_buffer *ab)
+{
+	struct nsaudit_nsid id;
+
+	if (!nsaudit_nsid_current(&id))
+		return true;	/* exiting: no set to add */
+	switch (nsaudit_nsid_try_append(nsaudit_record_skb(ab), &id)) {
+	case NSAUDIT_APPENDED:
+		this_cpu_inc(nsaudit_enriched);
+		return true;
+	case NSAUDIT_TOO_LONG:
+		this_cpu_inc(nsaudit_unenriched);
+		return true;
+	default:
+		return false;
+	}
+}
+NOKPROBE_SYMBOL(nsaudit_record_enrich_here);
 
 /*
  * The host record's nsID set if @enrich, the end of the record, then
@@ -277,11 +333,13 @@ void nsaudit_log_end(struct audit_buffer *ab)
  * no lock. __srcu_read_lock() is used bare because the section ends in the
  * thunk, where lockdep's srcu_read_unlock() annotation cannot follow.
  *
- * Return: 1 when execution was redirected to the thunk, else 0.
+ * Return: 1 when execution was redirected to the thunk, else 0 (the record
+ * is not the module's business, or the probe enriched it already).
  */
 int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 {
 	struct audit_buffer *ab;
+	bool enrich;
 	u16 type;
 
 	if (!in_task() || (current->flags & PF_KTHREAD))
@@ -290,9 +348,11 @@ int nsaudit_log_end_pre(struct kprobe *p, struct pt_regs *regs)
 	type = ab ? nsaudit_record_type(ab) : 0;
 	if (!type)
 		return 0;
-	if (!(nsaudit_hooks_enrich() && !nsaudit_type_is_auxiliary(type)) &&
-	    !nsaudit_route_wanted())
-		return 0;
+	enrich = nsaudit_hooks_enrich() && !nsaudit_type_is_auxiliary(type);
+	if (!nsaudit_route_wanted()) {
+		if (!enrich || nsaudit_record_enrich_here(ab))
+			return 0;
+	}
 	regs->si = __srcu_read_lock(&nsaudit_srcu);
 	instruction_pointer_set(regs, (unsigned long)nsaudit_log_end_thunk);
 	return 1;

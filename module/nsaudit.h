@@ -46,6 +46,9 @@ bool nsaudit_nsid_current(struct nsaudit_nsid *id);
 bool nsaudit_nsid_task(struct task_struct *task, struct nsaudit_nsid *id);
 dev_t nsaudit_nsid_dev(void);
 int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id);
+const char *nsaudit_nsid_text_get(const struct nsaudit_nsid *id, int *len);
+void nsaudit_nsid_text_put(void);
+int nsaudit_nsid_text(char *buf, const struct nsaudit_nsid *id);
 
 /*
  * daemon.c: the registry of per-namespace daemons (see there for the

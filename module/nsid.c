@@ -10,9 +10,12 @@
 #include <linux/cred.h>
 #include <linux/ipc_namespace.h>
 #include <linux/kdev_t.h>
+#include <linux/kprobes.h>
 #include <linux/namei.h>
 #include <linux/nsproxy.h>
+#include <linux/percpu.h>
 #include <linux/pid_namespace.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/time_namespace.h>
 #include <linux/user_namespace.h>
@@ -22,6 +25,19 @@
 
 /* Set once at init, read-only afterwards: all namespaces share one nsfs. */
 static dev_t nsaudit_nsfs_dev;
+
+/*
+ * The last nsID set each CPU formatted, and its text: the tasks that log
+ * records back to back mostly share their namespaces, which rarely change,
+ * and the text is a function of the set alone. Owned by its CPU; written
+ * and read with preemption off, from task context only.
+ */
+struct nsaudit_nsid_text {
+	struct nsaudit_nsid id;
+	int len;		/* 0: nothing formatted yet */
+	char text[NSAUDIT_NSID_TEXT_MAX];
+};
+static DEFINE_PER_CPU(struct nsaudit_nsid_text, nsaudit_nsid_cache);
 
 /*
  * struct mnt_namespace is private to fs/ (fs/mount.h); in 6.1 it begins with
@@ -75,6 +91,7 @@ bool nsaudit_nsid_current(struct nsaudit_nsid *id)
 	id->contid = nsaudit_contid_current();
 	return true;
 }
+NOKPROBE_SYMBOL(nsaudit_nsid_current);
 
 /**
  * nsaudit_nsid_task() - the nsID set of any task, as /proc/PID/ns/ shows it
@@ -150,6 +167,67 @@ int nsaudit_nsid_print(char *buf, size_t size, const struct nsaudit_nsid *id)
 	if (id->contid != NSAUDIT_CONTID_UNSET)
 		len += scnprintf(buf + len, size - len, " contid=%llu",
 				 id->contid);
+	return len;
+}
+NOKPROBE_SYMBOL(nsaudit_nsid_print);
+
+/**
+ * nsaudit_nsid_text_get() - this CPU's text of an nsID set
+ * @id: the nsID set
+ * @len: set to the text's length, without its NUL
+ *
+ * The text nsaudit_nsid_print() makes, formatted afresh only when @id is
+ * not the set this CPU formatted last. Preemption stays disabled until
+ * nsaudit_nsid_text_put(), which the caller must call soon, without
+ * sleeping or allocating in between (a PREEMPT_RT allocation may sleep).
+ *
+ * Context: task (the logging task); takes no lock.
+ *
+ * Return: the text, NUL-terminated, valid until nsaudit_nsid_text_put().
+ */
+const char *nsaudit_nsid_text_get(const struct nsaudit_nsid *id, int *len)
+{
+	struct nsaudit_nsid_text *c;
+
+	preempt_disable();
+	c = this_cpu_ptr(&nsaudit_nsid_cache);
+	if (!c->len || memcmp(&c->id, id, sizeof(*id))) {
+		c->len = nsaudit_nsid_print(c->text, sizeof(c->text), id);
+		c->id = *id;
+	}
+	*len = c->len;
+	return c->text;
+}
+NOKPROBE_SYMBOL(nsaudit_nsid_text_get);
+
+/**
+ * nsaudit_nsid_text_put() - done with nsaudit_nsid_text_get()'s text
+ *
+ * Context: that of the nsaudit_nsid_text_get() it ends.
+ */
+void nsaudit_nsid_text_put(void)
+{
+	preempt_enable();
+}
+NOKPROBE_SYMBOL(nsaudit_nsid_text_put);
+
+/**
+ * nsaudit_nsid_text() - a copy of the text of an nsID set
+ * @buf: NSAUDIT_NSID_TEXT_MAX bytes, NUL-terminated on return
+ * @id: the nsID set
+ *
+ * Context: task (the logging task); takes no lock.
+ *
+ * Return: the length written, without the NUL.
+ */
+int nsaudit_nsid_text(char *buf, const struct nsaudit_nsid *id)
+{
+	const char *text;
+	int len;
+
+	text = nsaudit_nsid_text_get(id, &len);
+	memcpy(buf, text, len + 1);
+	nsaudit_nsid_text_put();
 	return len;
 }
 

@@ -201,7 +201,7 @@ void nsaudit_route_record(const struct sk_buff *rec, unsigned int rec_len,
 
 	nsaudit_config_read(&cfg);
 	if (id)
-		nsid_len = nsaudit_nsid_print(nsid, sizeof(nsid), id);
+		nsid_len = nsaudit_nsid_text(nsid, id);
 	rcu_read_lock();
 	for (ns = current_user_ns(); ns; ns = ns->parent) {
 		d = nsaudit_daemon_find(ns);
@@ -242,7 +242,7 @@ void nsaudit_route_syscall(struct nsaudit_daemon *d, const char *text,
 	if (nsaudit_rules_excluded(d, AUDIT_SYSCALL))
 		return;
 	nsaudit_config_read(&cfg);
-	nsid_len = nsaudit_nsid_print(nsid, sizeof(nsid), id);
+	nsid_len = nsaudit_nsid_text(nsid, id);
 	bound = nsaudit_translate_bound(AUDIT_SYSCALL, text, len);
 	nsaudit_route_queue(d, nsaudit_route_copy(d, AUDIT_SYSCALL, text, len,
 						  bound, nsid, nsid_len, true),
