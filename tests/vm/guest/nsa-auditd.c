@@ -6,19 +6,25 @@
  * FILE in audit.log line format (type=NAME msg=audit(...): ...), one
  * flushed line per record, so scenarios can read the log while it runs.
  *
- * Usage: nsa-auditd FILE
+ * Usage: nsa-auditd FILE | nsa-auditd --drain
  * It writes "ready lost=N" to stdout once registered (the kernel's lost
  * counter then). On SIGTERM it drains what
  * the kernel still has queued, prints "lost=N" (the kernel's lost counter)
  * and exits 0.
+ *
+ * --drain: the cheapest consumer there is, for make bench's row of the
+ * kernel's own cost: each message is read into one buffer and dropped,
+ * nothing parsed or written. Prints "records=N lost=N" at the end.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <libaudit.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t stopping;
@@ -84,17 +90,46 @@ static int lost_count(int fd)
 	return -1;
 }
 
+/*
+ * Reads and drops every message; blocks until one comes or a signal ends
+ * the wait. With @wait_ms, stops once none came for that long. Returns how
+ * many were read.
+ */
+static long drain(int fd, int wait_ms)
+{
+	static char buf[MAX_AUDIT_MESSAGE_LENGTH + 64];
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	long n = 0;
+
+	for (;;) {
+		if (wait_ms && poll(&pfd, 1, wait_ms) <= 0)
+			return n;
+		if (recv(fd, buf, sizeof(buf), wait_ms ? MSG_DONTWAIT : 0) < 0) {
+			if (errno == EINTR && stopping)
+				return n;
+			if (errno != EINTR && errno != EAGAIN && errno != ENOBUFS)
+				return n;
+			continue;
+		}
+		n++;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_term };
 	FILE *out;
 	int fd;
 
+	bool only_drain;
+	long records;
+
 	if (argc != 2) {
-		fprintf(stderr, "usage: nsa-auditd FILE\n");
+		fprintf(stderr, "usage: nsa-auditd FILE | nsa-auditd --drain\n");
 		return 2;
 	}
-	out = fopen(argv[1], "a");
+	only_drain = !strcmp(argv[1], "--drain");
+	out = fopen(only_drain ? "/dev/null" : argv[1], "a");
 	if (!out) {
 		fprintf(stderr, "nsa-auditd: %s: %s\n", argv[1], strerror(errno));
 		return 1;
@@ -114,6 +149,16 @@ int main(int argc, char **argv)
 	printf("ready lost=%d\n", lost_count(fd));
 	fflush(stdout);
 
+	if (only_drain) {
+		/* No SA_RESTART: SIGTERM ends the blocking recv(). */
+		records = drain(fd, 0);
+		records += drain(fd, 500);
+		printf("records=%ld lost=%d\n", records, lost_count(fd));
+		fflush(stdout);
+		audit_set_pid(fd, 0, WAIT_NO);
+		audit_close(fd);
+		return 0;
+	}
 	while (!stopping)
 		pump(fd, out, 1000);
 	/* Drain: the kernel may still hold records of the last syscalls. */
