@@ -129,13 +129,22 @@ static struct sk_buff *nsaudit_record_skb(struct audit_buffer *ab)
 /* Below NLMSG_HDRLEN: never the length of a record the kernel made. */
 #define NSAUDIT_OWN_END	1
 
-/* Ends @ab past the probe: the module's own call of audit_log_end(). */
-static __always_inline void nsaudit_log_end_own(struct audit_buffer *ab)
+/*
+ * Marks @ab's record as done with: every pass through the probe from now
+ * on leaves it alone. audit_log_end() overwrites the mark.
+ */
+static __always_inline void nsaudit_record_mark(struct audit_buffer *ab)
 {
 	struct sk_buff *skb = nsaudit_record_skb(ab);
 
 	if (skb && skb->len >= NLMSG_HDRLEN)
 		nlmsg_hdr(skb)->nlmsg_len = NSAUDIT_OWN_END;
+}
+
+/* Ends @ab past the probe: the module's own call of audit_log_end(). */
+static __always_inline void nsaudit_log_end_own(struct audit_buffer *ab)
+{
+	nsaudit_record_mark(ab);
 	audit_log_end(ab);
 }
 
@@ -218,25 +227,31 @@ static bool nsaudit_nsid_append(struct audit_buffer *ab,
  * Enrichment alone, done by the probe itself where it needs no allocation
  * (the usual case: the kernel starts a record with AUDIT_BUFSIZ of room).
  * The record then ends as its caller ended it: no redirect, no SRCU
- * section, no second pass through the probe. Returns false if the room
- * must be made first, in the caller's own context (nsaudit_record_end()).
+ * section. It is marked done with, as the module's own calls are: where a
+ * compiler made an out-of-line copy of audit_log_end() that the function
+ * itself calls (7.x's audit_log_end.part.0), the record passes the probe
+ * on the copy too. Returns false if the room must be made first, in the
+ * caller's own context (nsaudit_record_end()).
  */
 static bool nsaudit_record_enrich_here(struct audit_buffer *ab)
 {
 	struct nsaudit_nsid id;
 
-	if (!nsaudit_nsid_current(&id))
-		return true;	/* exiting: no set to add */
-	switch (nsaudit_nsid_try_append(nsaudit_record_skb(ab), &id)) {
-	case NSAUDIT_APPENDED:
-		this_cpu_inc(nsaudit_enriched);
-		return true;
-	case NSAUDIT_TOO_LONG:
-		this_cpu_inc(nsaudit_unenriched);
-		return true;
-	default:
-		return false;
+	if (nsaudit_nsid_current(&id)) {
+		switch (nsaudit_nsid_try_append(nsaudit_record_skb(ab), &id)) {
+		case NSAUDIT_APPENDED:
+			this_cpu_inc(nsaudit_enriched);
+			break;
+		case NSAUDIT_TOO_LONG:
+			this_cpu_inc(nsaudit_unenriched);
+			break;
+		default:
+			return false;
+		}
 	}
+	/* (Or exiting: no set to add.) */
+	nsaudit_record_mark(ab);
+	return true;
 }
 NOKPROBE_SYMBOL(nsaudit_record_enrich_here);
 
