@@ -343,8 +343,7 @@ if part rules; then
 		nsa_unload
 		i=$((i + 1))
 	done
-	# Each section's figures in names of their own: the one-line summaries at
-	# the end print them all.
+	# Each section's figures in names of their own, for its bench: lines.
 	fifty_off=$(median "$STATE/fifty.off")
 	fifty_on=$(median "$STATE/fifty.on")
 	fifty_ft=$(median "$STATE/fifty.ftrace")
