@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t stopping;
@@ -91,46 +92,45 @@ static int lost_count(int fd)
 }
 
 /*
- * Reads and drops every message; blocks until one comes or a signal ends
- * the wait. With @wait_ms, stops once none came for that long. Returns how
- * many were read.
+ * Reads and drops every message. With @quiet_ms, until none came for that
+ * long; else until SIGTERM, in recv() calls that block for at most a
+ * second (SO_RCVTIMEO), so that a SIGTERM landing between two calls is
+ * seen within one. Returns how many were read.
  */
-static long drain(int fd, int wait_ms)
+static long drain(int fd, int quiet_ms)
 {
 	static char buf[MAX_AUDIT_MESSAGE_LENGTH + 64];
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	long n = 0;
 
-	for (;;) {
-		if (wait_ms && poll(&pfd, 1, wait_ms) <= 0)
-			return n;
-		if (recv(fd, buf, sizeof(buf), wait_ms ? MSG_DONTWAIT : 0) < 0) {
-			if (errno == EINTR && stopping)
-				return n;
-			if (errno != EINTR && errno != EAGAIN && errno != ENOBUFS)
-				return n;
-			continue;
-		}
-		n++;
+	while (quiet_ms || !stopping) {
+		if (quiet_ms && poll(&pfd, 1, quiet_ms) <= 0)
+			break;
+		if (recv(fd, buf, sizeof(buf), quiet_ms ? MSG_DONTWAIT : 0) >= 0)
+			n++;
+		else if (errno != EINTR && errno != EAGAIN && errno != ENOBUFS)
+			break;
 	}
+	return n;
 }
 
 int main(int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = on_term };
-	FILE *out;
-	int fd;
-
+	struct timeval second = { .tv_sec = 1 };
+	FILE *out = NULL;
 	bool only_drain;
 	long records;
+	int fd;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: nsa-auditd FILE | nsa-auditd --drain\n");
 		return 2;
 	}
 	only_drain = !strcmp(argv[1], "--drain");
-	out = fopen(only_drain ? "/dev/null" : argv[1], "a");
-	if (!out) {
+	if (!only_drain)
+		out = fopen(argv[1], "a");
+	if (!only_drain && !out) {
 		fprintf(stderr, "nsa-auditd: %s: %s\n", argv[1], strerror(errno));
 		return 1;
 	}
@@ -150,7 +150,11 @@ int main(int argc, char **argv)
 	fflush(stdout);
 
 	if (only_drain) {
-		/* No SA_RESTART: SIGTERM ends the blocking recv(). */
+		/* No SA_RESTART: SIGTERM ends a blocking recv() at once. */
+		if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &second, sizeof(second))) {
+			perror("nsa-auditd: SO_RCVTIMEO");
+			return 1;
+		}
 		records = drain(fd, 0);
 		records += drain(fd, 500);
 		printf("records=%ld lost=%d\n", records, lost_count(fd));

@@ -48,7 +48,7 @@ for _p in /proc/[0-9]*; do
 done
 [ -n "${kauditd_pid:-}" ] || fail "no kauditd thread"
 auditd_stop() {
-	_pid=$(auditctl -s | sed -n 's/^pid //p')
+	_pid=$(consumer_pid)
 	kill "$_pid"
 	wait_until 60 eval '! kill -0 $_pid 2>/dev/null' || fail "auditd did not stop"
 }
